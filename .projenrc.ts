@@ -1,0 +1,100 @@
+import { javascript, typescript } from 'projen';
+import { UpdateSnapshot } from 'projen/lib/javascript';
+
+const project = new typescript.TypeScriptProject({
+  name: 'toolhive-constructs',
+  description: 'cdk8s constructs, Pulumi components and an offline validator for the ToolHive Kubernetes operator (toolhive.stacklok.dev)',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  defaultReleaseBranch: 'main',
+  license: 'Apache-2.0',
+  copyrightOwner: 'toolhive-constructs authors',
+  minNodeVersion: '20.0.0',
+  typescriptVersion: '~5.9.3',
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  buildWorkflow: false,
+  pullRequestTemplate: false,
+  sampleCode: false,
+  deps: [
+    'ajv@^8.17.1',
+    'ajv-formats@^3.0.1',
+    '@bufbuild/cel@~0.6.1',
+    '@bufbuild/re2@~0.6.1',
+    'yaml@^2.8.0',
+  ],
+  peerDependencyOptions: { pinnedDevDependency: false },
+  peerDeps: [
+    'cdk8s@^2.70.0',
+    'constructs@^10.3.0',
+    '@pulumi/pulumi@^3.100.0',
+    '@pulumi/kubernetes@^4.10.0',
+  ],
+  devDeps: [
+    '@types/node@^20',
+    'cdk8s@~2.70.106',
+    'cdk8s-cli@~2.207.60',
+    'cdk8s-plus-28@2.5.6',
+    'cdk8s-plus-33@^2.5.57',
+    'constructs@^10.4.0',
+    '@pulumi/pulumi@~3.248.0',
+    '@pulumi/kubernetes@~4.34.2',
+    'typedoc@^0.28.0',
+  ],
+  jestOptions: {
+    updateSnapshot: UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      coverageReporters: ['text-summary'],
+      testTimeout: 60_000,
+    },
+  },
+  tsJestOptions: {
+    transformOptions: { isolatedModules: true },
+  },
+  tsconfig: {
+    compilerOptions: {
+      lib: ['es2022'],
+      target: 'ES2022',
+      skipLibCheck: true,
+      esModuleInterop: true,
+    },
+  },
+  gitignore: ['/dist/', '/bench/out/', '/docs/api/', '/cdk8s.out/', '.tmp/'],
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'bench', 'scripts', 'examples'],
+    ignorePatterns: ['src/imports/**', 'src/schema/generated/**'],
+    prettier: false,
+  },
+});
+
+project.package.addPackageResolutions('unrs-resolver@1.12.2');
+project.package.addField('bin', { 'toolhive-constructs': 'lib/cli/main.js' });
+project.package.addField('exports', {
+  '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  './pulumi': { types: './lib/pulumi/index.d.ts', default: './lib/pulumi/index.js' },
+  './package.json': './package.json',
+});
+project.package.addField('peerDependenciesMeta', {
+  '@pulumi/pulumi': { optional: true },
+  '@pulumi/kubernetes': { optional: true },
+});
+
+// Generated code from the real CRDs (see scripts/import-crds.ts).
+project.addTask('import:crds', {
+  description: 'Regenerate src/imports and src/schema/generated from the ToolHive CRDs (--crds DIR to override)',
+  exec: 'ts-node --transpile-only scripts/import-crds.ts',
+  receiveArgs: true,
+});
+project.addTask('check:generated', {
+  description: 'Fail when the committed generated files differ from a fresh regeneration (skips when ../shared is absent)',
+  exec: 'ts-node --transpile-only scripts/check-generated.ts',
+});
+
+// Tests run against the compiled CLI too, and CI checks generated code for drift.
+project.testTask.prependSpawn(project.compileTask);
+project.testTask.spawn(project.tasks.tryFind('check:generated')!);
+
+project.synth();

@@ -1,0 +1,2 @@
+export { validateManifests } from './validation';
+export * from './validation/types';

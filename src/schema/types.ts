@@ -1,0 +1,68 @@
+/** Shapes of the generated schema tables (see scripts/import-crds.ts). */
+
+/** A structural OpenAPI v3 schema node as it appears in a CRD (descriptions stripped). */
+export interface SchemaNode {
+  readonly type?: 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean';
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+  readonly additionalProperties?: SchemaNode | boolean;
+  readonly items?: SchemaNode;
+  readonly required?: readonly string[];
+  readonly enum?: readonly unknown[];
+  readonly default?: unknown;
+  readonly pattern?: string;
+  readonly format?: string;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly minProperties?: number;
+  readonly maxProperties?: number;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: boolean;
+  readonly exclusiveMaximum?: boolean;
+  readonly nullable?: boolean;
+  readonly anyOf?: readonly SchemaNode[];
+  readonly allOf?: readonly SchemaNode[];
+  readonly oneOf?: readonly SchemaNode[];
+  readonly 'x-kubernetes-preserve-unknown-fields'?: boolean;
+  readonly 'x-kubernetes-int-or-string'?: boolean;
+  readonly 'x-kubernetes-embedded-resource'?: boolean;
+  readonly 'x-kubernetes-list-type'?: 'atomic' | 'set' | 'map';
+  readonly 'x-kubernetes-list-map-keys'?: readonly string[];
+  readonly 'x-kubernetes-map-type'?: string;
+  readonly 'x-kubernetes-validations'?: readonly { readonly rule: string; readonly message?: string }[];
+}
+
+export interface VersionInfo {
+  readonly name: string;
+  readonly served: boolean;
+  readonly storage: boolean;
+  readonly deprecated: boolean;
+  readonly deprecationWarning?: string;
+}
+
+export interface KindInfo {
+  readonly kind: string;
+  readonly plural: string;
+  readonly group: string;
+  readonly versions: readonly VersionInfo[];
+}
+
+export interface KindTable extends KindInfo {
+  readonly scope: string;
+  readonly versions: readonly (VersionInfo & { readonly schema: string })[];
+  /** Root schemas keyed by the first version that uses them (identical versions share one). */
+  readonly schemas: Readonly<Record<string, SchemaNode>>;
+}
+
+export interface RuleInfo {
+  readonly kind: string;
+  readonly version: string;
+  /** Data location: `spec.a.b`, `[*]` for list items, `{*}` for map values. */
+  readonly location: string;
+  /** Position of the rule in its x-kubernetes-validations list. */
+  readonly index: number;
+  readonly rule: string;
+  readonly message: string;
+}

@@ -1,0 +1,66 @@
+/** Small, defensive helpers shared by the validation layers. Input objects can hold anything. */
+import type { ObjectEntry, Severity, Violation } from './types';
+
+export type Dict = Record<string, unknown>;
+
+export function isDict(x: unknown): x is Dict {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** `x` when it is a plain object, else undefined. */
+export function dict(x: unknown): Dict | undefined {
+  return isDict(x) ? x : undefined;
+}
+
+/** `x` when it is an array, else an empty array. */
+export function list(x: unknown): unknown[] {
+  return Array.isArray(x) ? x : [];
+}
+
+/** `x` when it is a string, else undefined. */
+export function str(x: unknown): string | undefined {
+  return typeof x === 'string' ? x : undefined;
+}
+
+/** `x` when it is a finite number, else undefined. */
+export function num(x: unknown): number | undefined {
+  return typeof x === 'number' && Number.isFinite(x) ? x : undefined;
+}
+
+/** Reads a dotted path (`spec.a.b`) from an object; undefined when any step is missing. */
+export function at(root: unknown, dotted: string): unknown {
+  let cur: unknown = root;
+  for (const key of dotted.split('.')) {
+    if (!isDict(cur)) return undefined;
+    cur = cur[key];
+  }
+  return cur;
+}
+
+/** Builds a violation for an object entry. */
+export function violation(entry: ObjectEntry, path: string, rule: string, message: string, severity: Severity = 'error'): Violation {
+  return withSource({ severity, kind: entry.kind, namespace: entry.namespace, name: entry.name, path, rule, message }, entry);
+}
+
+export function withSource(v: Violation, entry: { source?: ObjectEntry['source'] }): Violation {
+  if (!entry.source) return v;
+  return {
+    ...v,
+    file: entry.source.file,
+    document: entry.source.document,
+    ...(entry.source.line !== undefined ? { line: entry.source.line } : {}),
+  };
+}
+
+/** Go's `%q` rendering of a string: double-quoted with Go escapes. */
+export function goQuote(s: string): string {
+  return JSON.stringify(s);
+}
+
+/** Formats a value for a message the way the API server shows it (strings quoted, objects as JSON). */
+export function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (value === undefined) return 'null';
+  return JSON.stringify(value);
+}
