@@ -2,13 +2,13 @@
  * Layers 1–4 for one object, in the order the API server applies them: identity (kind, served
  * version, name), schema after defaulting, CEL rules, then the hygiene checks the operator needs.
  */
-import { cloneJson, defaultNode } from '../schema/defaults';
-import { GROUP, kindInfo, rootSchema, splitApiVersion } from '../schema/registry';
-import type { SchemaNode } from '../schema/types';
 import { hygieneIssues } from './hygiene';
 import { validateNode, type Issue, type WalkContext } from './structural';
 import type { KubeObject, ObjectEntry, ResolvedOptions, RuleDoc, SourceLocation, Violation } from './types';
 import { dict, isDict, str, withSource } from './util';
+import { cloneJson, defaultNode } from '../schema/defaults';
+import { GROUP, kindInfo, rootSchema, splitApiVersion, toolhiveKinds } from '../schema/registry';
+import type { SchemaNode } from '../schema/types';
 
 export interface Admission { entry?: ObjectEntry; violations: Violation[] }
 
@@ -117,9 +117,8 @@ export function admitObject(manifest: unknown, index: number, options: ResolvedO
   return { entry: { ...base, defaulted, isToolHive: true, admitted }, violations };
 }
 
-let knownKindsText: string | undefined;
 function knownKinds(): string {
-  return knownKindsText ??= require('../schema/generated').KINDS.map((k: { kind: string }) => k.kind).join(', ');
+  return toolhiveKinds().map(k => k.kind).join(', ');
 }
 
 /** Defaults everything but metadata and status (ObjectMeta is not defaulted by the CRD schema). */

@@ -3,8 +3,8 @@
  * when the operator builds the Pod: resource quantities and env var names.
  */
 import type { Issue } from './structural';
-import { dict, list, str } from './util';
 import type { KubeObject, RuleDoc } from './types';
+import { dict, list, str } from './util';
 
 export const RULE_DOCS: readonly RuleDoc[] = [
   {

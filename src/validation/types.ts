@@ -91,13 +91,13 @@ export interface ObjectEntry {
 /** The whole manifest set, indexed for the cross-object layers. */
 export interface ManifestSet {
   readonly entries: readonly ObjectEntry[];
+  readonly options: ResolvedOptions;
   /** Looks an object up by kind (`Secret`, `MCPOIDCConfig`, ...), namespace and name. */
   get(kind: string, namespace: string, name: string): ObjectEntry | undefined;
   /** Every object of a kind, in input order. */
   ofKind(kind: string): readonly ObjectEntry[];
   /** True when the user declared the object external (options.external). */
   isExternal(kind: string, namespace: string, name: string): boolean;
-  readonly options: ResolvedOptions;
 }
 
 export interface ResolvedOptions {
