@@ -1,0 +1,101 @@
+/**
+ * Shared pieces of the manifest builders. Framework-neutral: imports neither cdk8s nor Pulumi, so the
+ * cdk8s constructs, the Pulumi components and the CLI emit byte-identical objects.
+ */
+
+/** The API group of every ToolHive kind. */
+export const TOOLHIVE_GROUP = 'toolhive.stacklok.dev';
+
+/**
+ * The apiVersion each ToolHive kind is emitted with: `v1beta1` (the storage version) for every kind except
+ * `MCPWebhookConfig`, which only exists as `v1alpha1`.
+ */
+export const API_VERSIONS = {
+  MCPServer: `${TOOLHIVE_GROUP}/v1beta1`,
+  MCPRemoteProxy: `${TOOLHIVE_GROUP}/v1beta1`,
+  VirtualMCPServer: `${TOOLHIVE_GROUP}/v1beta1`,
+  MCPGroup: `${TOOLHIVE_GROUP}/v1beta1`,
+  MCPServerEntry: `${TOOLHIVE_GROUP}/v1beta1`,
+  MCPExternalAuthConfig: `${TOOLHIVE_GROUP}/v1beta1`,
+  MCPOIDCConfig: `${TOOLHIVE_GROUP}/v1beta1`,
+  MCPAuthzConfig: `${TOOLHIVE_GROUP}/v1beta1`,
+  MCPToolConfig: `${TOOLHIVE_GROUP}/v1beta1`,
+  MCPTelemetryConfig: `${TOOLHIVE_GROUP}/v1beta1`,
+  MCPWebhookConfig: `${TOOLHIVE_GROUP}/v1alpha1`,
+  EmbeddingServer: `${TOOLHIVE_GROUP}/v1beta1`,
+  VirtualMCPCompositeToolDefinition: `${TOOLHIVE_GROUP}/v1beta1`,
+  MCPRegistry: `${TOOLHIVE_GROUP}/v1beta1`,
+} as const;
+
+/** A ToolHive kind, spelled as in the CRD (`MCPServer`, `MCPOIDCConfig`, ...). */
+export type ToolHiveKind = keyof typeof API_VERSIONS;
+
+/** The metadata a builder accepts: a resolved name, never a generated one. */
+export interface ObjectMeta {
+  readonly name: string;
+  /** @default - no namespace in the manifest (the namespace of the `kubectl apply`, usually `default`) */
+  readonly namespace?: string;
+  /** @default - no labels */
+  readonly labels?: { readonly [key: string]: string };
+  /** @default - no annotations */
+  readonly annotations?: { readonly [key: string]: string };
+}
+
+/** Input of every builder: resolved metadata and a plain JSON spec (references by name). */
+export interface ManifestProps<S> {
+  readonly metadata: ObjectMeta;
+  readonly spec: S;
+}
+
+/** A plain ToolHive manifest, ready to be serialised. */
+export interface ToolHiveManifest<S = Record<string, unknown>> {
+  readonly apiVersion: string;
+  readonly kind: ToolHiveKind;
+  readonly metadata: {
+    readonly name: string;
+    readonly namespace?: string;
+    readonly labels?: { readonly [key: string]: string };
+    readonly annotations?: { readonly [key: string]: string };
+  };
+  readonly spec: S;
+}
+
+const METADATA_ORDER = ['name', 'namespace', 'labels', 'annotations'];
+
+/**
+ * A deterministic deep copy of JSON-like data: `undefined` members are dropped, object keys are sorted,
+ * objects with a `toJSON()` (such as `SecretKey`) are replaced by its result.
+ */
+export function canonical(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const withJson = value as { toJSON?: () => unknown };
+  if (typeof withJson.toJSON === 'function') return canonical(withJson.toJSON());
+  if (Array.isArray(value)) return value.filter(v => v !== undefined).map(canonical);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = canonical(v);
+  }
+  return out;
+}
+
+function canonicalMetadata(meta: ObjectMeta): ToolHiveManifest['metadata'] {
+  const copy = canonical(meta) as Record<string, unknown>;
+  const ordered: Record<string, unknown> = {};
+  for (const key of METADATA_ORDER) if (key in copy) ordered[key] = copy[key];
+  for (const key of Object.keys(copy)) if (!(key in ordered)) ordered[key] = copy[key];
+  return ordered as unknown as ToolHiveManifest['metadata'];
+}
+
+/** Builds `{apiVersion, kind, metadata, spec}` for a ToolHive kind, deterministically. */
+export function toolhiveManifest<S>(kind: ToolHiveKind, props: ManifestProps<S>): ToolHiveManifest<S> {
+  if (!props.metadata || typeof props.metadata.name !== 'string' || props.metadata.name === '') {
+    throw new Error(`${kind} manifest needs metadata.name: pass the object's name`);
+  }
+  return {
+    apiVersion: API_VERSIONS[kind],
+    kind,
+    metadata: canonicalMetadata(props.metadata),
+    spec: (canonical(props.spec ?? {}) ?? {}) as S,
+  };
+}
