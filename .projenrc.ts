@@ -93,6 +93,21 @@ project.addTask('check:generated', {
   exec: 'ts-node --transpile-only scripts/check-generated.ts',
 });
 
+const bench = project.addTask('bench', {
+  description: 'Run the benchmarks (validation engine, cdk8s synth, Pulumi components) and print figures and ratios',
+  exec: 'ts-node --transpile-only bench/index.ts',
+  receiveArgs: true,
+});
+bench.prependSpawn(project.compileTask);
+project.addTask('docs:rules', {
+  description: 'Regenerate docs/rules.md from the RULE_DOCS of every validation layer',
+  exec: 'ts-node --transpile-only scripts/gen-rules-doc.ts',
+});
+project.addTask('docs:api', {
+  description: 'Generate the TypeDoc API reference into docs/api/',
+  exec: 'typedoc --out docs/api --entryPoints src/index.ts --entryPoints src/pulumi/index.ts --tsconfig tsconfig.json --excludePrivate --skipErrorChecking',
+});
+
 // Tests run against the compiled CLI too, and CI checks generated code for drift.
 project.testTask.prependSpawn(project.compileTask);
 project.testTask.spawn(project.tasks.tryFind('check:generated')!);
