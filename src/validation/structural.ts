@@ -4,7 +4,7 @@
  * API server's message formats. CEL rules run at each node after its children (see cel.ts).
  */
 import { RE2JS } from '@bufbuild/re2';
-import { compileRule, evaluateRule, toCel } from './cel';
+import { compileRule, evaluateRule, toCel, type CompiledRule } from './cel';
 import type { SchemaNode } from '../schema/types';
 
 export interface Issue {
@@ -20,6 +20,8 @@ export interface WalkContext {
 }
 
 const patterns = new Map<string, RE2JS | Error>();
+/** Compiled CEL rules keyed by the schema's rule entry, so the hot path does no string hashing. */
+const ruleCache = new WeakMap<object, CompiledRule>();
 
 /** RE2 (Go) semantics, unanchored search like the API server; compiled once per pattern. */
 function patternMatches(pattern: string, value: string): boolean | Error {
@@ -171,7 +173,8 @@ export function validateNode(schema: SchemaNode, value: unknown, path: string, l
   const rules = schema['x-kubernetes-validations'];
   if (rules) {
     rules.forEach((r, index) => {
-      const compiled = compileRule(r.rule, r.message ?? '');
+      let compiled = ruleCache.get(r);
+      if (!compiled) ruleCache.set(r, compiled = compileRule(r.rule, r.message ?? ''));
       const outcome = evaluateRule(compiled, toCel(schema, value, ctx.celCache));
       if (outcome.ok) return;
       const shown = schema.type === 'object' || schema.type === undefined ? 'object' : schema.type;
