@@ -1,0 +1,86 @@
+/** Command-line parsing for one subcommand. Small on purpose: no dependency for four flags. */
+import { parseExternal } from '../validation';
+import { UsageError } from './io';
+
+export interface CommandArgs {
+  readonly format?: string;
+  readonly external: readonly string[];
+  readonly assumeExternal: boolean;
+  readonly help: boolean;
+  /** Files, directories and `-` (standard input), in the order given. */
+  readonly paths: readonly string[];
+}
+
+export interface CommandSpec {
+  readonly name: string;
+  readonly formats: readonly string[];
+}
+
+/**
+ * Parses `[--format F] [--external K/N]... [--assume-external] [-h] PATH...`.
+ * Accepts `--flag value` and `--flag=value`; `--` ends the options.
+ * @throws UsageError for an unknown option, a missing value, a bad format or a bad --external.
+ */
+export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): CommandArgs {
+  let format: string | undefined;
+  const external: string[] = [];
+  let assumeExternal = false;
+  let help = false;
+  const paths: string[] = [];
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      paths.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-' || !arg.startsWith('-')) {
+      paths.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = flag === arg ? undefined : arg.slice(eq + 1);
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const next = argv[i + 1];
+      if (next === undefined) throw new UsageError(`option ${flag} needs a value`, spec.name);
+      i++;
+      return next;
+    };
+    switch (flag) {
+      case '--format':
+        format = value();
+        break;
+      case '--external':
+        external.push(value());
+        break;
+      case '--assume-external':
+        if (inline !== undefined) throw new UsageError(`option --assume-external takes no value, got ${JSON.stringify(arg)}`, spec.name);
+        assumeExternal = true;
+        break;
+      case '-h':
+      case '--help':
+        help = true;
+        break;
+      default:
+        throw new UsageError(`unknown option ${JSON.stringify(flag)}`, spec.name);
+    }
+  }
+
+  if (format !== undefined && !spec.formats.includes(format)) {
+    throw new UsageError(`invalid --format ${JSON.stringify(format)}: expected ${spec.formats.join(' or ')}`, spec.name);
+  }
+  for (const x of external) {
+    try {
+      parseExternal(x);
+    } catch {
+      throw new UsageError(`invalid --external ${JSON.stringify(x)}: expected Kind/name, Kind/namespace/name or Kind/*`, spec.name);
+    }
+  }
+  if (!help) {
+    if (paths.length === 0) throw new UsageError('no PATH given: name files or directories, or - for standard input', spec.name);
+    if (paths.filter(p => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once', spec.name);
+  }
+  return { format, external, assumeExternal, help, paths };
+}

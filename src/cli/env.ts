@@ -1,0 +1,37 @@
+/** `toolhive-constructs env`: prints the env vars the operator injects into each workload's containers. */
+import { stringify } from 'yaml';
+import { envBindings } from '../bindings';
+import type { EnvBinding, WorkloadEnv } from '../bindings';
+import type { CommandArgs } from './args';
+import type { CliIo } from './io';
+import { EXIT_OK } from './io';
+import type { Redactor } from './redact';
+
+/** Writes `{"workloads":[...]}` as YAML (default) or JSON. Returns the exit code. */
+export function runEnv(args: CommandArgs, objects: readonly unknown[], redact: Redactor, io: CliIo): number {
+  const data = { workloads: envBindings(objects).map(w => plainWorkload(w, redact)) };
+  io.stdout.write(args.format === 'json'
+    ? JSON.stringify(data, null, 2) + '\n'
+    // YAML 1.1 quoting, so values such as "on" or "0755" stay strings when kubectl reads them back.
+    : stringify(data, { version: '1.1', lineWidth: 0 }));
+  return EXIT_OK;
+}
+
+/** A fixed key order, and only the documented fields. */
+function plainWorkload(w: WorkloadEnv, redact: Redactor) {
+  return {
+    kind: w.kind,
+    namespace: w.namespace,
+    name: w.name,
+    containers: w.containers.map(c => ({ name: c.name, env: c.env.map(e => plainEnv(e, redact)) })),
+  };
+}
+
+function plainEnv(e: EnvBinding, redact: Redactor) {
+  return {
+    name: e.name,
+    // Plain values are the user's own text; a Secret's value can still only appear by accident.
+    ...(e.value !== undefined ? { value: redact(e.value) } : {}),
+    ...(e.valueFrom !== undefined ? { valueFrom: e.valueFrom } : {}),
+  };
+}

@@ -1,0 +1,86 @@
+/** Help texts. Kept next to each other so `--help` and docs/cli.md are easy to keep in step. */
+
+export const PROGRAM = 'toolhive-constructs';
+
+export const MAIN_USAGE = `Usage: ${PROGRAM} <command> [options] PATH...
+
+Offline checks for ToolHive operator manifests (toolhive.stacklok.dev).
+
+Commands:
+  validate         check manifests the way the API server (schema, CEL) and the
+                   ToolHive operator (reconcile-time checks, references, Secret
+                   keys, name collisions) would
+  env              print the env vars the operator injects into each workload
+  help [COMMAND]   show help for a command
+
+Options:
+  -h, --help       show this help
+  -V, --version    print the version
+
+Run '${PROGRAM} help <command>' for the options of a command.
+`;
+
+const PATHS = `PATH is a file, a directory (searched recursively for *.yaml and *.yml, in
+sorted order) or - for standard input. A file may hold several YAML documents;
+empty documents are skipped and a kind: List is read as its items.`;
+
+const EXTERNAL = `  --external KIND/NAME     an object that exists outside these files, so
+                           references to it are not errors (repeatable); also
+                           KIND/NAMESPACE/NAME, and KIND/* for every object
+                           of a kind
+  --assume-external        report references to objects not in the files as
+                           warnings instead of errors`;
+
+export const VALIDATE_USAGE = `Usage: ${PROGRAM} validate [--format text|json] [--external KIND/NAME]...
+       [--assume-external] PATH...
+
+Checks ToolHive manifests offline: identity, CRD schema (after defaulting) and
+CEL rules, the operator's reconcile-time checks, references between objects,
+Secret and ConfigMap keys, and name collisions. Objects of other kinds
+(Secrets, ConfigMaps, ...) are read as context for the reference checks.
+
+${PATHS}
+
+Options:
+  --format text|json       output format (default: text)
+${EXTERNAL}
+  -h, --help               show this help
+
+Output (text): one line per violation, then a summary line
+  FILE:DOC Kind/namespace/name PATH: MESSAGE [RULE]
+  warning: FILE:DOC Kind/namespace/name PATH: MESSAGE [RULE]
+  N documents, E errors, W warnings
+
+Exit status:
+  0  no errors (warnings allowed)
+  1  at least one error
+  2  usage error, unreadable file or YAML syntax error
+`;
+
+export const ENV_USAGE = `Usage: ${PROGRAM} env [--format yaml|json] [--external KIND/NAME]...
+       [--assume-external] PATH...
+
+Prints, for every workload (MCPServer, MCPRemoteProxy, VirtualMCPServer,
+EmbeddingServer), the containers the operator creates and the env vars it
+injects into them, in the operator's order. Secret values are never printed:
+env vars fed from a Secret show their secretKeyRef.
+
+${PATHS}
+
+Options:
+  --format yaml|json       output format (default: yaml)
+${EXTERNAL}
+                           (accepted for symmetry with validate; they do not
+                           change the env output)
+  -h, --help               show this help
+
+Exit status:
+  0  success
+  2  usage error, unreadable file or YAML syntax error
+`;
+
+export function usageOf(command: string | undefined): string {
+  if (command === 'validate') return VALIDATE_USAGE;
+  if (command === 'env') return ENV_USAGE;
+  return MAIN_USAGE;
+}
