@@ -111,6 +111,11 @@ export function toCel(schema: SchemaNode | undefined, value: unknown, cache: Wea
 
 export type RuleOutcome = { ok: true } | { ok: false; error?: string };
 
+/** cel-go's wording for runtime errors, which the API server prints (@bufbuild/cel says "field not found"). */
+function goErrorText(message: string): string {
+  return message.replace(/^field not found: /, 'no such key: ');
+}
+
 /** Evaluates one compiled rule against `self`. */
 export function evaluateRule(rule: CompiledRule, self: unknown): RuleOutcome {
   if (rule.compileError) return { ok: false, error: rule.compileError };
@@ -118,9 +123,9 @@ export function evaluateRule(rule: CompiledRule, self: unknown): RuleOutcome {
   try {
     result = rule.program!({ self });
   } catch (e) {
-    return { ok: false, error: (e as Error).message };
+    return { ok: false, error: goErrorText((e as Error).message) };
   }
-  if (isCelError(result)) return { ok: false, error: (result as Error).message };
+  if (isCelError(result)) return { ok: false, error: goErrorText((result as Error).message) };
   if (result === true) return { ok: true };
   if (result === false) return { ok: false };
   return { ok: false, error: `rule returned ${typeof result}, not a bool` };

@@ -181,7 +181,8 @@ export function validateNode(schema: SchemaNode, value: unknown, path: string, l
       const rule = `cel.${ctx.kind}.${loc || '<root>'}#${index}`;
       const message = outcome.error === undefined
         ? `Invalid value: "${shown}": ${compiled.message || `failed rule: ${r.rule}`}`
-        : `Invalid value: "${shown}": ${outcome.error} evaluating rule: ${r.rule}`;
+        // the API server names the rule by its message when it has one (ruleErrorString)
+        : `Invalid value: "${shown}": ${outcome.error} evaluating rule: ${(compiled.message || r.rule).trim()}`;
       issues.push({ path: path || '<root>', rule, message });
     });
   }

@@ -1,0 +1,128 @@
+/**
+ * Layer 3: every x-kubernetes-validations placement, evaluated by the real CEL engine on the
+ * defaulted object, with the CRD's message at the API server's path.
+ */
+import { CEL_CASES, MESSAGES, ruleId, type CelCase } from './cel-cases';
+import { admissionErrors, copy, findings, toolhive } from './helpers';
+import { RULES } from '../../src/schema/generated';
+
+const label = (c: CelCase) => `C${c.c} ${ruleId(c)}`;
+
+describe('CEL rules: every placement', () => {
+  describe.each(CEL_CASES.map(c => [label(c), c] as const))('%s', (_name, c) => {
+    test('admits the complete object', () => {
+      expect(admissionErrors([c.pass])).toEqual([]);
+    });
+
+    test('rejects the object with the CRD message at the rule\'s path', () => {
+      expect(findings(c.fail, ruleId(c))).toEqual([{ path: c.path, message: `Invalid value: "${c.shown}": ${MESSAGES[c.c]}` }]);
+      // the failing object differs only in what the CEL rules look at: no schema or other errors
+      expect(admissionErrors([c.fail]).filter(e => !e.rule.startsWith('cel.'))).toEqual([]);
+    });
+  });
+});
+
+describe('CEL rule table coverage', () => {
+  const served = RULES.filter(r => r.version === 'v1beta1' || r.kind === 'MCPWebhookConfig');
+
+  test('covers every v1beta1 rule placement and the MCPWebhookConfig one (76)', () => {
+    const expected = served.map(r => ruleId(r)).sort();
+    const covered = [...new Set(CEL_CASES.map(ruleId))].sort();
+    expect(covered).toEqual(expected);
+    expect(expected).toHaveLength(76);
+    expect(CEL_CASES).toHaveLength(76);
+  });
+
+  test('uses each rule\'s CRD message verbatim', () => {
+    for (const c of CEL_CASES) {
+      const rule = served.find(r => ruleId(r) === ruleId(c));
+      expect({ id: ruleId(c), message: MESSAGES[c.c] }).toEqual({ id: ruleId(c), message: rule?.message });
+    }
+  });
+
+  test('uses all 47 distinct messages', () => {
+    expect(new Set(CEL_CASES.map(c => c.c)).size).toBe(47);
+    expect(new Set(served.map(r => r.message)).size).toBe(47);
+  });
+});
+
+describe('CEL semantics', () => {
+  const ti = (issuer: Record<string, unknown>) => toolhive('MCPExternalAuthConfig', {
+    type: 'embeddedAuthServer',
+    embeddedAuthServer: {
+      issuer: 'https://auth.example.com',
+      upstreamProviders: [{ name: 'okta', type: 'oidc', oidcConfig: { issuerUrl: 'https://okta.example.com', clientId: 'c' } }],
+      trustedIssuers: [{ issuerUrl: 'https://idp.example.com', ...issuer }],
+    },
+  });
+  const TI = 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.trustedIssuers[*]';
+
+  // C17 reads allowedDelegateClients without has(): a missing key is a runtime error, which the API server rejects
+  test('rejects allowMayAct without allowedDelegateClients as a CEL runtime error (C17) and fails C21', () => {
+    const o = ti({ allowMayAct: true });
+    expect(findings(o, `${TI}#1`)).toEqual([{
+      path: 'spec.embeddedAuthServer.trustedIssuers[0]',
+      message: `Invalid value: "object": no such key: allowedDelegateClients evaluating rule: ${MESSAGES[17]}`,
+    }]);
+    expect(findings(o, `${TI}#5`)).toEqual([{ path: 'spec.embeddedAuthServer.trustedIssuers[0]', message: `Invalid value: "object": ${MESSAGES[21]}` }]);
+  });
+
+  test('admits allowMayAct: false without allowedDelegateClients (the default short-circuits C17)', () => {
+    expect(admissionErrors([ti({ allowMayAct: false, jwtBearerGrant: { maxAssertionAge: '5m', subjectBindings: [{ subject: 's', allowedResources: ['https://a.example.com'] }] } })])).toEqual([]);
+  });
+
+  test('rejects a maxAssertionAge that is not a Go duration (C22 cannot evaluate)', () => {
+    const o = ti({ jwtBearerGrant: { maxAssertionAge: 'five minutes', subjectBindings: [{ subject: 's', allowedResources: ['https://a.example.com'] }] } });
+    const [f, ...rest] = findings(o, `${TI}.jwtBearerGrant#0`);
+    expect(rest).toEqual([]);
+    expect(f.path).toBe('spec.embeddedAuthServer.trustedIssuers[0].jwtBearerGrant');
+    expect(f.message).toMatch(/^Invalid value: "object": .+ evaluating rule: maxAssertionAge must be greater than zero$/);
+  });
+
+  test('accepts Go duration units, including µs, in CEL duration()', () => {
+    const o = ti({ jwtBearerGrant: { maxAssertionAge: '1h0m0.5s', subjectBindings: [{ subject: 's', allowedResources: ['https://a.example.com'] }] } });
+    expect(admissionErrors([o])).toEqual([]);
+  });
+
+  test('reports every failing rule of a node, in rule order', () => {
+    // type unauthenticated with a bearerToken block: C3 (index 2) and C9 (index 8) both fail
+    const o = toolhive('MCPExternalAuthConfig', { type: 'unauthenticated', bearerToken: { tokenSecretRef: { name: 't', key: 'k' } } });
+    expect(admissionErrors([o])).toEqual([
+      { path: 'spec', rule: 'cel.MCPExternalAuthConfig.spec#2', message: `Invalid value: "object": ${MESSAGES[3]}` },
+      { path: 'spec', rule: 'cel.MCPExternalAuthConfig.spec#8', message: `Invalid value: "object": ${MESSAGES[9]}` },
+    ]);
+  });
+
+  test('evaluates list-item rules at each item, with concrete indices', () => {
+    const tools = [{ name: 'a' }, { name: 'b', shared: { maxTokens: 1, refillPeriod: '1s' } }, { name: 'c' }];
+    const o = toolhive('MCPServer', { image: 'i', sessionStorage: { provider: 'redis', address: 'r:6379' }, rateLimiting: { tools } });
+    expect(findings(o, 'cel.MCPServer.spec.rateLimiting.tools[*]#0').map(f => f.path)).toEqual(['spec.rateLimiting.tools[0]', 'spec.rateLimiting.tools[2]']);
+  });
+
+  test('treats empty values as present for has() (C31: configMap: {} still counts)', () => {
+    const o = toolhive('MCPServer', { image: 'i', authzConfig: { type: 'inline', inline: { policies: ['permit(principal, action, resource);'] }, configMap: { name: '' } } });
+    expect(findings(o, 'cel.MCPServer.spec.authzConfig#0')).toEqual([{ path: 'spec.authzConfig', message: `Invalid value: "object": ${MESSAGES[31]}` }]);
+  });
+
+  test('matches header names with RE2 and lowerAscii (C46 rejects a space and Content-Type in any case)', () => {
+    const o = toolhive('VirtualMCPServer', {
+      groupRef: { name: 'g' }, incomingAuth: { type: 'anonymous' },
+      config: { optimizer: { embeddingProvider: 'openai', embeddingHeaders: { 'CONTENT-TYPE': 'x' } } },
+    });
+    expect(findings(o, 'cel.VirtualMCPServer.spec.config.optimizer#1')).toHaveLength(1);
+    const spaced = copy(o);
+    (spaced.spec as any).config.optimizer.embeddingHeaders = { 'X Org': 'x' };
+    expect(findings(spaced, 'cel.VirtualMCPServer.spec.config.optimizer#1')).toHaveLength(1);
+    const ok = copy(o);
+    (ok.spec as any).config.optimizer.embeddingHeaders = { "X-Org's_`id`": 'x' };
+    expect(findings(ok, 'cel.VirtualMCPServer.spec.config.optimizer#1')).toEqual([]);
+  });
+
+  test('lets an empty circuit breaker timeout through C44 and defaults an absent one to 60s', () => {
+    const o = (cb: Record<string, unknown>) => toolhive('VirtualMCPServer', {
+      groupRef: { name: 'g' }, incomingAuth: { type: 'anonymous' }, config: { operational: { failureHandling: { circuitBreaker: cb } } },
+    });
+    expect(findings(o({ timeout: '' }), 'cel.VirtualMCPServer.spec.config.operational.failureHandling.circuitBreaker.timeout#0')).toEqual([]);
+    expect(admissionErrors([o({ enabled: true })])).toEqual([]);
+  });
+});

@@ -1,0 +1,37 @@
+/** Shared builders for the engine tests: real objects, real schemas, no mocks. */
+import { validateManifests, type KubeObject, type ValidateOptions, type Violation } from '../../src/validation';
+
+export const V1BETA1 = 'toolhive.stacklok.dev/v1beta1';
+export const V1ALPHA1 = 'toolhive.stacklok.dev/v1alpha1';
+
+/** Rule ids of layers 1–4 (per-object admission); the set layers (operator, references, collisions) are tested elsewhere. */
+const ADMISSION = /^(identity|schema|cel|hygiene)\./;
+
+export function isAdmissionRule(rule: string): boolean {
+  return ADMISSION.test(rule);
+}
+
+/** A ToolHive object of `kind` with `spec`, named `name`, at v1beta1 unless told otherwise. */
+export function toolhive(kind: string, spec: unknown, name = 'sample', apiVersion = V1BETA1): KubeObject {
+  return { apiVersion, kind, metadata: { name }, spec };
+}
+
+/** Every layer 1–4 violation (errors and warnings) of a manifest set. */
+export function admission(objects: readonly unknown[], options?: ValidateOptions): Violation[] {
+  return validateManifests(objects, options).filter(v => isAdmissionRule(v.rule));
+}
+
+/** Layer 1–4 errors as `{ path, rule, message }` (compact, readable diffs). */
+export function admissionErrors(objects: readonly unknown[]): { path: string; rule: string; message: string }[] {
+  return admission(objects).filter(v => v.severity === 'error').map(({ path, rule, message }) => ({ path, rule, message }));
+}
+
+/** The layer 1–4 violations of one object with one rule id, as `{ path, message }`. */
+export function findings(object: unknown, rule: string): { path: string; message: string }[] {
+  return admission([object]).filter(v => v.rule === rule).map(({ path, message }) => ({ path, message }));
+}
+
+/** Deep copy (test fixtures are shared between cases and must never be mutated). */
+export function copy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
