@@ -1,12 +1,59 @@
-/** Pod env bindings the operator derives for each workload (notes §4.2). */
-import type { EnvBindingsOptions, WorkloadEnv } from './types';
+/** Pod env bindings the operator derives for each workload (notes §4.2). See docs/env-bindings.md. */
+import type { WorkloadContext } from './common';
+import { embeddingContainers } from './embedding';
+import { mcpServerContainers } from './mcpserver';
+import { registryContainers } from './registry';
+import { remoteProxyContainers } from './remoteproxy';
+import { resolverFromManifests, TOOLHIVE_GROUP, type Resolver } from './resolver';
+import type { EnvBindingsOptions, SourcedContainerEnv, SourcedWorkloadEnv, WorkloadEnv } from './types';
+import { vmcpContainers } from './vmcp';
+import { dict } from '../validation/util';
 
 export * from './types';
+
+const WORKLOADS: ReadonlyMap<string, (ctx: WorkloadContext) => SourcedContainerEnv[]> = new Map([
+  ['MCPServer', mcpServerContainers],
+  ['MCPRemoteProxy', remoteProxyContainers],
+  ['VirtualMCPServer', vmcpContainers],
+  ['EmbeddingServer', embeddingContainers],
+  ['MCPRegistry', registryContainers],
+]);
 
 /**
  * For every workload in the manifest set, the containers the operator creates and the exact env list it
  * derives, in the operator's order. Secret values never appear: only `valueFrom.secretKeyRef`.
+ *
+ * Workloads come out in input order. Objects are defaulted as the API server would before deriving.
+ * References are resolved by name in the workload's namespace; what depends on an object that is not in
+ * the set is left out (see docs/env-bindings.md).
+ *
+ * @example
+ * for (const w of envBindings(yamlDocs)) {
+ *   for (const c of w.containers) console.log(w.kind, w.name, c.name, c.env.map(e => e.name));
+ * }
  */
-export function envBindings(_manifests: readonly unknown[], _options: EnvBindingsOptions = {}): WorkloadEnv[] {
-  return [];
+export function envBindings(manifests: readonly unknown[], options: EnvBindingsOptions = {}): WorkloadEnv[] {
+  return envBindingSources(manifests, options).map(w => ({
+    kind: w.kind,
+    namespace: w.namespace,
+    name: w.name,
+    containers: w.containers.map(c => ({ name: c.name, env: c.env.map(e => e.binding) })),
+  }));
+}
+
+/** Like {@link envBindings}, with the source of every entry (object, field path, who chose the name). */
+export function envBindingSources(manifests: readonly unknown[], options: EnvBindingsOptions = {}): SourcedWorkloadEnv[] {
+  return deriveWorkloadEnv(resolverFromManifests(manifests, options.defaultNamespace ?? 'default'), options);
+}
+
+/** The derivation over an already indexed set (shared with the collision layer). */
+export function deriveWorkloadEnv(resolver: Resolver, options: EnvBindingsOptions = {}): SourcedWorkloadEnv[] {
+  const out: SourcedWorkloadEnv[] = [];
+  for (const self of resolver.objects) {
+    const derive = self.group === TOOLHIVE_GROUP ? WORKLOADS.get(self.kind) : undefined;
+    if (!derive) continue;
+    const ctx: WorkloadContext = { resolver, self, spec: dict(self.object.spec) ?? {}, options };
+    out.push({ kind: self.kind, namespace: self.namespace, name: self.name, containers: derive(ctx) });
+  }
+  return out;
 }
