@@ -61,9 +61,10 @@ export const ENV_USAGE = `Usage: ${PROGRAM} env [--format yaml|json] [--external
        [--assume-external] PATH...
 
 Prints, for every workload (MCPServer, MCPRemoteProxy, VirtualMCPServer,
-EmbeddingServer), the containers the operator creates and the env vars it
-injects into them, in the operator's order. Secret values are never printed:
-env vars fed from a Secret show their secretKeyRef.
+EmbeddingServer, MCPRegistry), the containers the operator creates and the env
+vars it injects into them, in the operator's order. Secret values are never
+printed: env vars fed from a Secret show their secretKeyRef. Whatever depends
+on an object that is not in the files is left out.
 
 ${PATHS}
 
