@@ -157,7 +157,8 @@ function checkSecretData(obj: KubeObject, report: (path: string, rule: string, m
   }
   for (const key of Object.keys(data)) {
     const value = data[key];
-    if (typeof value !== 'string' || !BASE64.test(value.replace(/\s+/g, ''))) {
+    // Go's base64 decoder skips \r and \n only; any other whitespace is illegal
+    if (typeof value !== 'string' || !BASE64.test(value.replace(/[\r\n]+/g, ''))) {
       // never print the value itself: it is secret material
       report(`data[${key}]`, 'identity.secret-data', `illegal base64 data in Secret data key ${JSON.stringify(key)}`);
     }
