@@ -41,7 +41,8 @@ function checkResources(resources: unknown, path: string, out: Issue[]): void {
     if (!b) continue;
     for (const res of ['cpu', 'memory']) {
       const q = str(b[res]);
-      if (q !== undefined && !isQuantity(q)) {
+      // the operator skips empty strings (only a non-empty value reaches MustParse)
+      if (q && !isQuantity(q)) {
         // mirrors the operator's resource.MustParse on spec.resources, which panics on this value
         out.push({ path: `${path}.${bucket}.${res}`, rule: 'hygiene.quantity', message: `Invalid value: ${JSON.stringify(q)}: ${QUANTITY_MESSAGE}; the operator panics on it (resource.MustParse)` });
       }
@@ -87,7 +88,7 @@ export function hygieneIssues(obj: KubeObject): Issue[] {
       checkResources(spec.resources, 'spec.resources', out);
       checkEnvNames(spec.env, 'spec.env', 'name', out);
       const size = str(dict(spec.modelCache)?.size);
-      if (size !== undefined && !isQuantity(size)) {
+      if (size && !isQuantity(size)) {
         out.push({ path: 'spec.modelCache.size', rule: 'hygiene.quantity', message: `Invalid value: ${JSON.stringify(size)}: ${QUANTITY_MESSAGE}; the operator panics on it (resource.MustParse)` });
       }
       break;
