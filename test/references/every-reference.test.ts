@@ -2,8 +2,8 @@
  * Every reference of the table (one fixture per row, see fixtures.ts), through validateManifests with schema-valid
  * objects: resolves; missing; wrong namespace; missing key (keyed references); declared external; assumeExternal.
  */
-import { validateManifests, type ValidateOptions, type Violation } from '../../src/validation';
 import { concretePath, KEY, NS, OTHER_NS, ROWS, SECRET_VALUE, TARGET, targetObject, type Row } from './fixtures';
+import { validateManifests, type ValidateOptions, type Violation } from '../../src/validation';
 
 function run(row: Row, others: readonly unknown[], options?: ValidateOptions): Violation[] {
   return validateManifests([row.referrer, ...(row.context ?? []), ...others], options);

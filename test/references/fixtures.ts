@@ -98,7 +98,10 @@ function embeddedAs(rel: string): { config: Record<string, unknown>; context: Ku
     case 'signingKeySecretRefs[*]': return { config: { ...base, signingKeySecretRefs: [sref] }, context: [] };
     case 'hmacSecretRefs[*]': return { config: { ...base, hmacSecretRefs: [sref] }, context: [] };
     case 'upstreamProviders[*].oidcConfig.clientSecretRef':
-      return { config: { ...base, upstreamProviders: [{ ...OIDC_UPSTREAM, oidcConfig: { ...OIDC_UPSTREAM.oidcConfig, clientSecretRef: sref } }] }, context: [] };
+      return {
+        config: { ...base, upstreamProviders: [{ ...OIDC_UPSTREAM, oidcConfig: { ...OIDC_UPSTREAM.oidcConfig, clientSecretRef: sref } }] },
+        context: [],
+      };
     case 'upstreamProviders[*].oauth2Config.clientSecretRef':
       return { config: { ...base, upstreamProviders: [{ name: 'github', type: 'oauth2', oauth2Config: { ...OAUTH2, clientId: 'gh-app', clientSecretRef: sref } }] }, context: [] };
     case 'upstreamProviders[*].oauth2Config.dcrConfig.initialAccessTokenRef':
@@ -181,7 +184,11 @@ export const ROWS: readonly Row[] = [
   }),
   { source: 'MCPRemoteProxy', path: 'spec.toolConfigRef', target: 'MCPToolConfig', keyed: false, referrer: thv('MCPRemoteProxy', src, { ...PROXY, toolConfigRef: ref }), missing: `MCPToolConfig '${TARGET}' not found in namespace '${NS}'` },
   {
-    source: 'MCPRemoteProxy', path: 'spec.externalAuthConfigRef', target: 'MCPExternalAuthConfig', keyed: false, referrer: thv('MCPRemoteProxy', src, { ...PROXY, externalAuthConfigRef: ref }),
+    source: 'MCPRemoteProxy',
+    path: 'spec.externalAuthConfigRef',
+    target: 'MCPExternalAuthConfig',
+    keyed: false,
+    referrer: thv('MCPRemoteProxy', src, { ...PROXY, externalAuthConfigRef: ref }),
     missing: `failed to validate external auth config: failed to get MCPExternalAuthConfig ${TARGET}: mcpexternalauthconfigs.toolhive.stacklok.dev "${TARGET}" not found`,
   },
   { source: 'MCPRemoteProxy', path: 'spec.authServerRef', target: 'MCPExternalAuthConfig', keyed: false, referrer: thv('MCPRemoteProxy', src, { ...PROXY, authServerRef: { name: TARGET } }), missing: `MCPExternalAuthConfig '${TARGET}' not found in namespace '${NS}'` },
@@ -209,12 +216,22 @@ export const ROWS: readonly Row[] = [
   // VirtualMCPServer
   { source: 'VirtualMCPServer', path: 'spec.groupRef', target: 'MCPGroup', keyed: false, referrer: thv('VirtualMCPServer', src, { ...VMCP, groupRef: ref }), missing: `Referenced MCPGroup ${TARGET} not found` },
   {
-    source: 'VirtualMCPServer', path: 'spec.incomingAuth.oidcConfigRef', target: 'MCPOIDCConfig', keyed: false, context: [GROUP],
-    referrer: thv('VirtualMCPServer', src, { ...VMCP, incomingAuth: { type: 'oidc', oidcConfigRef: { ...ref, audience: 'vmcp' } } }), missing: `MCPOIDCConfig ${TARGET} not found`,
+    source: 'VirtualMCPServer',
+    path: 'spec.incomingAuth.oidcConfigRef',
+    target: 'MCPOIDCConfig',
+    keyed: false,
+    context: [GROUP],
+    referrer: thv('VirtualMCPServer', src, { ...VMCP, incomingAuth: { type: 'oidc', oidcConfigRef: { ...ref, audience: 'vmcp' } } }),
+    missing: `MCPOIDCConfig ${TARGET} not found`,
   },
   {
-    source: 'VirtualMCPServer', path: 'spec.incomingAuth.authzConfigRef', target: 'MCPAuthzConfig', keyed: false, context: [GROUP],
-    referrer: thv('VirtualMCPServer', src, { ...VMCP, incomingAuth: { type: 'anonymous', authzConfigRef: ref } }), missing: `MCPAuthzConfig ${TARGET} not found`,
+    source: 'VirtualMCPServer',
+    path: 'spec.incomingAuth.authzConfigRef',
+    target: 'MCPAuthzConfig',
+    keyed: false,
+    context: [GROUP],
+    referrer: thv('VirtualMCPServer', src, { ...VMCP, incomingAuth: { type: 'anonymous', authzConfigRef: ref } }),
+    missing: `MCPAuthzConfig ${TARGET} not found`,
   },
   configMapRow('VirtualMCPServer', 'spec.incomingAuth.authzConfig.configMap', thv('VirtualMCPServer', src, { ...VMCP, incomingAuth: { type: 'anonymous', authzConfig: { type: 'configMap', configMap: sref } } }), {
     context: [GROUP],
@@ -222,23 +239,40 @@ export const ROWS: readonly Row[] = [
     keyMissing: `Authorization ConfigMap is invalid: authz ConfigMap ${nsName} is missing key "${KEY}"`,
   }),
   {
-    source: 'VirtualMCPServer', path: 'spec.outgoingAuth.default.externalAuthConfigRef', target: 'MCPExternalAuthConfig', keyed: false, context: [GROUP],
+    source: 'VirtualMCPServer',
+    path: 'spec.outgoingAuth.default.externalAuthConfigRef',
+    target: 'MCPExternalAuthConfig',
+    keyed: false,
+    context: [GROUP],
     referrer: thv('VirtualMCPServer', src, { ...VMCP, outgoingAuth: { source: 'inline', default: { type: 'externalAuthConfigRef', externalAuthConfigRef: ref } } }),
     missing: `failed to get MCPExternalAuthConfig ${nsName}: mcpexternalauthconfigs.toolhive.stacklok.dev "${TARGET}" not found`,
   },
   {
-    source: 'VirtualMCPServer', path: 'spec.outgoingAuth.backends{*}.externalAuthConfigRef', target: 'MCPExternalAuthConfig', keyed: false, context: [GROUP],
+    source: 'VirtualMCPServer',
+    path: 'spec.outgoingAuth.backends{*}.externalAuthConfigRef',
+    target: 'MCPExternalAuthConfig',
+    keyed: false,
+    context: [GROUP],
     referrer: thv('VirtualMCPServer', src, { ...VMCP, outgoingAuth: { source: 'inline', backends: { github: { type: 'externalAuthConfigRef', externalAuthConfigRef: ref } } } }),
     missing: `failed to get MCPExternalAuthConfig ${nsName}: mcpexternalauthconfigs.toolhive.stacklok.dev "${TARGET}" not found`,
   },
   {
-    source: 'VirtualMCPServer', path: 'spec.config.aggregation.tools[*].toolConfigRef', target: 'MCPToolConfig', keyed: false, context: [GROUP],
+    source: 'VirtualMCPServer',
+    path: 'spec.config.aggregation.tools[*].toolConfigRef',
+    target: 'MCPToolConfig',
+    keyed: false,
+    context: [GROUP],
     referrer: thv('VirtualMCPServer', src, { ...VMCP, config: { aggregation: { tools: [{ workload: 'github', toolConfigRef: ref }] } } }),
     missing: `MCPToolConfig resolution failed for "${TARGET}": failed to get MCPToolConfig ${nsName}: mcptoolconfigs.toolhive.stacklok.dev "${TARGET}" not found`,
   },
   {
-    source: 'VirtualMCPServer', path: 'spec.config.compositeToolRefs[*]', target: 'VirtualMCPCompositeToolDefinition', keyed: false, context: [GROUP],
-    referrer: thv('VirtualMCPServer', src, { ...VMCP, config: { compositeToolRefs: [ref] } }), missing: `Referenced VirtualMCPCompositeToolDefinition ${TARGET} not found`,
+    source: 'VirtualMCPServer',
+    path: 'spec.config.compositeToolRefs[*]',
+    target: 'VirtualMCPCompositeToolDefinition',
+    keyed: false,
+    context: [GROUP],
+    referrer: thv('VirtualMCPServer', src, { ...VMCP, config: { compositeToolRefs: [ref] } }),
+    missing: `Referenced VirtualMCPCompositeToolDefinition ${TARGET} not found`,
   },
   { source: 'VirtualMCPServer', path: 'spec.telemetryConfigRef', target: 'MCPTelemetryConfig', keyed: false, context: [GROUP], referrer: thv('VirtualMCPServer', src, { ...VMCP, telemetryConfigRef: ref }), missing: `MCPTelemetryConfig ${TARGET} not found` },
   { source: 'VirtualMCPServer', path: 'spec.embeddingServerRef', target: 'EmbeddingServer', keyed: false, context: [GROUP], referrer: thv('VirtualMCPServer', src, { ...VMCP, embeddingServerRef: ref }), missing: `Referenced EmbeddingServer ${TARGET} not found` },
