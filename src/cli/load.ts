@@ -32,7 +32,14 @@ export async function loadManifests(paths: readonly string[], stdin: AsyncIterab
   const seen = new Set<string>();
   for (const p of paths) {
     if (p === '-') {
-      parseYamlStream(await readAll(stdin), STDIN_LABEL, out);
+      let text: string;
+      try {
+        text = await readAll(stdin);
+      } catch (e) {
+        out.problems.push(`${STDIN_LABEL}: cannot read: ${describeFsError(e)}`);
+        continue;
+      }
+      parseYamlStream(text, STDIN_LABEL, out);
       continue;
     }
     let files: string[];

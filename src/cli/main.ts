@@ -91,7 +91,8 @@ export function version(): string {
 if (require.main === module) {
   // `toolhive-constructs validate x | head` closes the pipe early: that is not an error worth a trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (e.code !== 'EPIPE') process.stderr.write(`${PROGRAM}: cannot write output: ${e.code ?? e.message}\n`);
+    process.exit(e.code === 'EPIPE' ? process.exitCode ?? 0 : EXIT_USAGE);
   });
   void run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin })
     .then(code => {

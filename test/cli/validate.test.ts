@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { Readable } from 'stream';
 import { cli, mcpServer, tempTree } from './helpers';
+import { run } from '../../src/cli/main';
 
 const ENUM_MESSAGE = 'Unsupported value: "grpc": supported values: "stdio", "streamable-http", "sse"';
 
@@ -339,3 +341,36 @@ describe('help and version', () => {
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
+
+describe('failures never print a stack trace', () => {
+  test('fails with exit code 2 when standard input cannot be read', async () => {
+    let stderr = '';
+    const code = await run(['validate', '-'], {
+      stdout: { write: () => undefined },
+      stderr: { write: (s: string) => { stderr += s; } },
+      stdin: { [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(Object.assign(new Error('read EIO'), { code: 'EIO' })) }) },
+    });
+    expect({ code, stderr }).toEqual({ code: 2, stderr: 'toolhive-constructs: <stdin>: cannot read: EIO\n' });
+  });
+
+  test('fails with exit code 2 and one line when writing the report fails', async () => {
+    let stderr = '';
+    const code = await run(['validate', '-'], {
+      stdout: { write: () => { throw new Error('stdout is closed'); } },
+      stderr: { write: (s: string) => { stderr += s; } },
+      stdin: Readable.from([mcpServer('fetch')]),
+    });
+    expect({ code, stderr }).toEqual({ code: 2, stderr: 'toolhive-constructs: internal error: stdout is closed\n' });
+  });
+
+  test('reads a PATH that starts with - after --', async () => {
+    const dir = tempTree({ '-odd.yaml': mcpServer('fetch') });
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      expect(await cli(['validate', '--', '-odd.yaml'])).toEqual({ code: 0, stdout: '1 document, 0 errors, 0 warnings\n', stderr: '' });
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
