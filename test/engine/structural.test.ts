@@ -383,3 +383,36 @@ describe('schema: null values', () => {
     expect(admissionErrors([toolhive('MCPTelemetryConfig', { openTelemetry: { headers: { 'x-a': null } } })])).toEqual([]);
   });
 });
+
+// Properties whose names are OpenAPI documentation keywords must survive schema generation.
+describe('schema: fields named "description"', () => {
+  test('admits MCPGroup spec.description', () => {
+    expect(admissionErrors([toolhive('MCPGroup', { description: 'backends of team A' })])).toEqual([]);
+  });
+
+  test('admits MCPToolConfig toolsOverride descriptions', () => {
+    expect(admissionErrors([toolhive('MCPToolConfig', { toolsOverride: { fetch: { name: 'web_fetch', description: 'Fetch a URL' } } })])).toEqual([]);
+  });
+
+  test('admits VirtualMCPCompositeToolDefinition spec.description and output property descriptions', () => {
+    const spec = {
+      name: 'fetch_and_check', description: 'Fetches a page', steps: [{ id: 'fetch', tool: 'fetch.fetch' }],
+      output: { properties: { page: { type: 'string', description: 'the page', value: '{{.steps.fetch.output}}' } } },
+    };
+    expect(admissionErrors([toolhive('VirtualMCPCompositeToolDefinition', spec)])).toEqual([]);
+  });
+
+  test('admits vMCP inline composite tool and tool override descriptions', () => {
+    const config = {
+      aggregation: { tools: [{ workload: 'fetch', overrides: { fetch: { description: 'Fetch a URL' } } }] },
+      compositeTools: [{ name: 'fetch_twice', description: 'Fetches twice', steps: [{ id: 'a', tool: 'fetch.fetch' }] }],
+    };
+    expect(admissionErrors([vmcp({ config })])).toEqual([]);
+  });
+
+  test('rejects an unknown field next to description', () => {
+    expect(admissionErrors([toolhive('MCPGroup', { description: 'x', descripton: 'y' })])).toEqual([
+      { path: 'spec.descripton', rule: 'schema.unknown-field', message: 'unknown field "spec.descripton"' },
+    ]);
+  });
+});
