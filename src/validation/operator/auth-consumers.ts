@@ -1,0 +1,213 @@
+/**
+ * Auth consumers other than the vMCP: MCPServer, MCPRemoteProxy and MCPServerEntry. The embedded auth
+ * server prerequisites (controllers/mcpserver_controller.go, mcpremoteproxy_controller.go, ctrlutil
+ * authserver.go) and which MCPExternalAuthConfig types each kind really supports (ctrlutil tokenexchange.go
+ * AddExternalAuthConfigOptions, pkg/runner middleware.go, vMCP converters for MCPServerEntry).
+ *
+ * Type matrix for `spec.externalAuthConfigRef` (✓ works, ✗ rejected here):
+ *
+ * | type            | MCPServer                    | MCPRemoteProxy             | MCPServerEntry (vMCP) |
+ * |-----------------|------------------------------|----------------------------|-----------------------|
+ * | tokenExchange   | ✓                            | ✓                          | ✓                     |
+ * | headerInjection | ✗ silently ignored (no-op)   | ✗ silently ignored (no-op) | ✓                     |
+ * | bearerToken     | ✗ no TOOLHIVE_SECRET_ env    | ✓                          | ✗ unsupported         |
+ * | unauthenticated | ✓ (nothing to do)            | ✓                          | ✓                     |
+ * | embeddedAuthServer | ✓ (prefer authServerRef)  | ✓                          | ✗ unsupported         |
+ * | awsSts          | ✗ needs a remote URL         | ✓                          | ✓                     |
+ * | upstreamInject  | ✗ silently ignored           | ✗ silently ignored         | ✓                     |
+ * | xaa             | ✗ silently ignored           | ✗ silently ignored         | ✓                     |
+ * | obo             | ✗ enterprise build (reported on the MCPExternalAuthConfig) |  |                   |
+ */
+import { effectiveAuthServer, embeddedOf, getExternalAuth, refScopes, resourceUrl, VMCP_AUTH_TYPES, type ExtAuthTarget } from './auth-resolve';
+import { consumerEmbeddedAuthChecks, hasUpstream, upstreamNames } from './embedded-auth-server';
+import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from '../types';
+import { dict, goQuote, list, str, violation, type Dict } from '../util';
+
+export const RULE_DOCS: readonly RuleDoc[] = [
+  {
+    id: 'operator.auth-server-ref.type',
+    checks: 'authServerRef names an MCPExternalAuthConfig of type embeddedAuthServer',
+    source: 'controllers handleAuthServerRef (MCPServer, MCPRemoteProxy), ctrlutil AddAuthServerRefOptions',
+    example: 'authServerRef \'corp-auth\' has type "tokenExchange", but only embeddedAuthServer is supported',
+  },
+  {
+    id: 'operator.auth-server-ref.conflict',
+    checks: 'authServerRef and externalAuthConfigRef do not both point at embedded auth server configs',
+    source: 'ctrlutil authserver.go ValidateAndAddAuthServerRefOptions',
+    example: 'conflict: both authServerRef and externalAuthConfigRef reference an embedded auth server; use authServerRef for the embedded auth server and externalAuthConfigRef for outgoing auth only',
+  },
+  {
+    id: 'operator.embedded-auth.single-upstream',
+    checks: 'an MCPServer or MCPRemoteProxy embedded auth server (authServerRef or externalAuthConfigRef) has exactly one upstream provider',
+    source: 'controllers handleExternalAuthConfig / handleAuthServerRef, reason MultiUpstreamNotSupported',
+    example: 'MCPServer supports only one upstream provider (found 2); use VirtualMCPServer for multi-upstream',
+  },
+  {
+    id: 'operator.embedded-auth.oidc-required',
+    checks: 'an MCPServer or MCPRemoteProxy with an embedded auth server has an oidcConfigRef',
+    source: 'ctrlutil authserver.go validateOIDCConfigForEmbeddedAuthServer',
+    example: 'OIDC config is required for embedded auth server: OIDCConfigRef must be set on the MCPServer',
+  },
+  {
+    id: 'operator.embedded-auth.audience-mismatch',
+    checks: 'with an embedded auth server, oidcConfigRef.audience equals the resourceUrl (default http://<name>.<namespace>.svc.cluster.local:<proxyPort>)',
+    source: 'ctrlutil authserver.go validateOIDCConfigForEmbeddedAuthServer',
+    example: 'oidcConfigRef.audience "my-api" must match resourceUrl "http://github.default.svc.cluster.local:8080" when an embedded auth server is active; set audience to "http://github.default.svc.cluster.local:8080" or set resourceUrl to match audience',
+  },
+  {
+    id: 'operator.external-auth-ref.unsupported-type',
+    checks: 'externalAuthConfigRef names a type the consumer supports: MCPServer rejects bearerToken and awsSts; MCPServerEntry (consumed by vMCP outgoing auth) rejects bearerToken and embeddedAuthServer',
+    source: 'ctrlutil tokenexchange.go AddExternalAuthConfigOptions/GenerateBearerTokenEnvVar, pkg/runner middleware.go addAWSStsMiddleware, pkg/vmcp/auth/converters registry',
+    example: 'AWS STS middleware requires a remote URL: SigV4 signing is only meaningful for remote MCP servers',
+  },
+  {
+    id: 'operator.external-auth-ref.ignored-type',
+    checks: 'externalAuthConfigRef on MCPServer or MCPRemoteProxy is not of a type the operator accepts but silently ignores (headerInjection, upstreamInject, xaa)',
+    source: 'ctrlutil tokenexchange.go AddExternalAuthConfigOptions (addHeaderInjectionConfig is a no-op; upstreamInject and xaa return nil)',
+    example: 'externalAuthConfigRef "api-key" has type "headerInjection", which the operator silently ignores on MCPServer (no header is injected); headerInjection only takes effect in VirtualMCPServer outgoing auth',
+  },
+  {
+    id: 'operator.external-auth-ref.strip-conflict',
+    checks: 'an embedded auth server with disableUpstreamTokenInjection is not combined with a tokenExchange or awsSts externalAuthConfigRef',
+    source: 'pkg/runner middleware.go addUpstreamSwapMiddleware (run by the operator in PopulateMiddlewareConfigs)',
+    example: 'disableUpstreamTokenInjection cannot be combined with token exchange: token exchange would re-add an Authorization header after strip-auth removes it',
+  },
+  {
+    id: 'operator.upstream-name.unknown',
+    checks: 'provider names (upstreamInject.providerName, tokenExchange/awsSts/xaa subjectProviderName, obo.subjectTokenProviderName, primaryUpstreamProvider) name an upstream of the embedded auth server in effect for the consumer',
+    source: 'pkg/vmcp/config/validator.go validateUpstreamInjectProviders; vmcp strategies (upstream token lookup by name)',
+    example: 'externalAuthConfigRef "exchange": tokenExchange subjectProviderName "gitlab" not found in auth server upstreams ["github"]; name one of the upstreamProviders of MCPExternalAuthConfig "corp-auth"',
+  },
+];
+
+type Push = (path: string, rule: string, message: string) => void;
+
+/** How MCPServer / MCPRemoteProxy treat each external auth type; undefined means supported. */
+function unsupportedOnProxy(kind: string, t: ExtAuthTarget): { rule: string; message: string } | undefined {
+  const q = goQuote(t.name);
+  switch (t.type) {
+    case 'bearerToken':
+      if (kind !== 'MCPServer') return undefined;
+      // mirrors ctrlutil: addBearerTokenConfig writes remote_auth_config, but only the remote proxy gets GenerateBearerTokenEnvVar
+      return {
+        rule: 'operator.external-auth-ref.unsupported-type',
+        message: `externalAuthConfigRef ${q} has type "bearerToken", which MCPServer does not support: the RunConfig gets remote_auth_config.bearer_token but the operator never injects TOOLHIVE_SECRET_${str(dict(dict(t.spec.bearerToken)?.tokenSecretRef)?.name) ?? '<secret>'}, so the proxy runner cannot resolve the token (stacklok/toolhive#5202); use an MCPRemoteProxy for bearer-token auth to a remote server`,
+      };
+    case 'awsSts':
+      if (kind !== 'MCPServer') return undefined;
+      // mirrors pkg/runner addAWSStsMiddleware, which PopulateMiddlewareConfigs runs while the operator builds the RunConfig
+      return { rule: 'operator.external-auth-ref.unsupported-type', message: 'AWS STS middleware requires a remote URL: SigV4 signing is only meaningful for remote MCP servers' };
+    case 'headerInjection': {
+      // mirrors ctrlutil addHeaderInjectionConfig: a no-op placeholder
+      const fix = kind === 'MCPRemoteProxy' ? '; to add a header from a Secret use spec.headerForward.addHeadersFromSecret' : '';
+      return {
+        rule: 'operator.external-auth-ref.ignored-type',
+        message: `externalAuthConfigRef ${q} has type "headerInjection", which the operator silently ignores on ${kind} (no header is injected); headerInjection only takes effect in VirtualMCPServer outgoing auth${fix}`,
+      };
+    }
+    case 'upstreamInject':
+    case 'xaa':
+      // mirrors ctrlutil AddExternalAuthConfigOptions: "handled by the vMCP converter at runtime", nothing is configured here
+      return {
+        rule: 'operator.external-auth-ref.ignored-type',
+        message: `externalAuthConfigRef ${q} has type ${goQuote(t.type)}, which the operator silently ignores on ${kind}; ${t.type} only takes effect in VirtualMCPServer outgoing auth${t.type === 'upstreamInject' ? ' (an embedded auth server already injects its upstream token into proxied requests)' : ''}`,
+      };
+    default:
+      return undefined;
+  }
+}
+
+function checkEmbeddedAuthServer(set: ManifestSet, entry: ObjectEntry, spec: Dict, ext: ExtAuthTarget | undefined, push: Push): void {
+  const eff = effectiveAuthServer(set, entry);
+  if (!eff) return;
+  const oidcRef = dict(spec.oidcConfigRef);
+  if (!oidcRef) {
+    // mirrors validateOIDCConfigForEmbeddedAuthServer (the text says MCPServer for both kinds)
+    push('spec.oidcConfigRef', 'operator.embedded-auth.oidc-required', 'OIDC config is required for embedded auth server: OIDCConfigRef must be set on the MCPServer');
+  } else {
+    const url = resourceUrl(entry, oidcRef);
+    const audience = str(oidcRef.audience);
+    // mirrors validateOIDCConfigForEmbeddedAuthServer: the auth server mints aud=resourceUrl, the validator expects audience
+    if (audience && audience !== url) {
+      push('spec.oidcConfigRef.audience', 'operator.embedded-auth.audience-mismatch',
+        `oidcConfigRef.audience ${goQuote(audience)} must match resourceUrl ${goQuote(url)} when an embedded auth server is active; set audience to ${goQuote(url)} or set resourceUrl to match audience`);
+    }
+    for (const issue of consumerEmbeddedAuthChecks(eff.config, { resourceUrl: url, scopes: refScopes(oidcRef) })) {
+      push(issue.path === '' ? 'spec.oidcConfigRef.resourceUrl' : eff.refPath, issue.rule, issue.message);
+    }
+  }
+  if (!ext || ext.type === 'embeddedAuthServer') return;
+  // mirrors pkg/runner addUpstreamSwapMiddleware: strip-auth would be undone by a token-injecting middleware
+  if (eff.config.disableUpstreamTokenInjection === true) {
+    if (ext.type === 'tokenExchange') {
+      push('spec.externalAuthConfigRef.name', 'operator.external-auth-ref.strip-conflict',
+        'disableUpstreamTokenInjection cannot be combined with token exchange: token exchange would re-add an Authorization header after strip-auth removes it');
+    } else if (ext.type === 'awsSts' && entry.kind === 'MCPRemoteProxy') {
+      push('spec.externalAuthConfigRef.name', 'operator.external-auth-ref.strip-conflict',
+        'disableUpstreamTokenInjection cannot be combined with AWS STS: SigV4 signing would re-add credentials after strip-auth removes them');
+    }
+  }
+  const field = ext.type === 'tokenExchange' || ext.type === 'awsSts' ? ext.type : undefined;
+  const provider = field ? str(dict(ext.spec[field])?.subjectProviderName) : undefined;
+  // the upstream a token-exchange or STS subject is read from must exist on the workload's embedded auth server
+  if (field && provider && !(ext.type === 'awsSts' && entry.kind === 'MCPServer') && !hasUpstream(eff.config, provider)) {
+    push('spec.externalAuthConfigRef.name', 'operator.upstream-name.unknown',
+      `externalAuthConfigRef ${goQuote(ext.name)}: ${field} subjectProviderName ${goQuote(provider)} not found in auth server upstreams ${showNames(upstreamNames(eff.config))}; name one of the upstreamProviders of MCPExternalAuthConfig ${goQuote(eff.target.name)}`);
+  }
+}
+
+function showNames(names: readonly string[]): string {
+  return `[${names.map(goQuote).join(', ')}]`;
+}
+
+function checkProxyWorkload(set: ManifestSet, entry: ObjectEntry, out: Violation[]): void {
+  const spec = dict(entry.defaulted.spec);
+  if (!spec) return;
+  const push: Push = (path, rule, message) => out.push(violation(entry, path, rule, message));
+  const extRef = dict(spec.externalAuthConfigRef);
+  const asRef = dict(spec.authServerRef);
+  const ext = getExternalAuth(set, entry.namespace, str(extRef?.name));
+  const as = getExternalAuth(set, entry.namespace, str(asRef?.name));
+
+  // mirrors handleAuthServerRef: the referenced config must be an embedded auth server
+  if (as && as.type !== 'embeddedAuthServer') {
+    push('spec.authServerRef.name', 'operator.auth-server-ref.type', `authServerRef '${as.name}' has type ${goQuote(as.type)}, but only embeddedAuthServer is supported`);
+  }
+  // mirrors ValidateAndAddAuthServerRefOptions: both refs naming an embedded auth server
+  if (asRef && ext?.type === 'embeddedAuthServer') {
+    push('spec.externalAuthConfigRef.name', 'operator.auth-server-ref.conflict',
+      'conflict: both authServerRef and externalAuthConfigRef reference an embedded auth server; use authServerRef for the embedded auth server and externalAuthConfigRef for outgoing auth only');
+  }
+  for (const [target, path] of [[ext, 'spec.externalAuthConfigRef.name'], [as, 'spec.authServerRef.name']] as const) {
+    const count = list(embeddedOf(target)?.upstreamProviders).length;
+    // mirrors handleExternalAuthConfig / handleAuthServerRef: single upstream on MCPServer and MCPRemoteProxy
+    if (count > 1) {
+      push(path, 'operator.embedded-auth.single-upstream', `${entry.kind} supports only one upstream provider (found ${count}); use VirtualMCPServer for multi-upstream`);
+    }
+  }
+  checkEmbeddedAuthServer(set, entry, spec, ext, push);
+  if (ext) {
+    const bad = unsupportedOnProxy(entry.kind, ext);
+    if (bad) push('spec.externalAuthConfigRef.name', bad.rule, bad.message);
+  }
+}
+
+function checkServerEntry(set: ManifestSet, entry: ObjectEntry, out: Violation[]): void {
+  const spec = dict(entry.defaulted.spec);
+  const ext = getExternalAuth(set, entry.namespace, str(dict(spec?.externalAuthConfigRef)?.name));
+  // mirrors pkg/vmcp/auth/converters Registry.GetConverter: an entry's credentials are applied by vMCP outgoing auth
+  if (ext && ext.type !== '' && !VMCP_AUTH_TYPES.includes(ext.type)) {
+    out.push(violation(entry, 'spec.externalAuthConfigRef.name', 'operator.external-auth-ref.unsupported-type',
+      `unsupported auth type: ${ext.type} (MCPServerEntry credentials are applied by VirtualMCPServer outgoing auth, which supports ${VMCP_AUTH_TYPES.join(', ')})`));
+  }
+}
+
+/** Layer: MCPServer, MCPRemoteProxy and MCPServerEntry auth references. */
+export function authConsumersLayer(set: ManifestSet): Violation[] {
+  const out: Violation[] = [];
+  for (const kind of ['MCPServer', 'MCPRemoteProxy']) {
+    for (const entry of set.ofKind(kind)) checkProxyWorkload(set, entry, out);
+  }
+  for (const entry of set.ofKind('MCPServerEntry')) checkServerEntry(set, entry, out);
+  return out;
+}
