@@ -9,7 +9,8 @@ import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { admission } from './helpers';
 
-const RELEASE_DIR = path.resolve(__dirname, '../../../shared/toolhive/v0.44.0');
+/** `TOOLHIVE_RELEASE_DIR` points elsewhere (e.g. a missing directory, to check that the suite skips). */
+const RELEASE_DIR = process.env.TOOLHIVE_RELEASE_DIR ?? path.resolve(__dirname, '../../../shared/toolhive/v0.44.0');
 const EXAMPLES = path.join(RELEASE_DIR, 'examples');
 
 /** Files SOURCE.md lists as invalid against the schema, with what the API server says about them (layer 1–4 errors). */
