@@ -42,11 +42,18 @@ function strip(node: Json): Json {
     const out: Json = {};
     for (const key of Object.keys(node)) {
       if (key === 'description' || key === 'example') continue;
-      out[key] = strip(node[key]);
+      out[key] = key === 'properties' ? stripProperties(node[key]) : strip(node[key]);
     }
     return out;
   }
   return node;
+}
+
+/** Under `properties` the keys are field names (a field may be called `description`): keep every one. */
+function stripProperties(props: Json): Json {
+  const out: Json = {};
+  for (const name of Object.keys(props)) out[name] = strip(props[name]);
+  return out;
 }
 
 interface RuleRow { kind: string; version: string; location: string; index: number; rule: string; message: string }
