@@ -24,7 +24,7 @@ function main(): number {
   try {
     execFileSync(process.execPath, [require.resolve('ts-node/dist/bin'), '--transpile-only', path.join(__dirname, 'import-crds.ts'), '--out', tmp], { stdio: 'pipe' });
     const problems: string[] = [];
-    for (const sub of ['imports', path.join('schema', 'generated')]) {
+    for (const sub of ['imports', path.join('schema', 'generated'), path.join('manifests', 'generated')]) {
       const fresh = listFiles(path.join(tmp, sub));
       const committed = listFiles(path.join(root, 'src', sub));
       for (const f of new Set([...fresh, ...committed])) {
@@ -39,7 +39,7 @@ function main(): number {
       process.stderr.write(`check-generated: generated code is stale; run \`npx projen import:crds\`\n  ${problems.join('\n  ')}\n`);
       return 1;
     }
-    process.stdout.write('check-generated: src/imports and src/schema/generated match the CRDs\n');
+    process.stdout.write('check-generated: src/imports, src/schema/generated and src/manifests/generated match the CRDs\n');
     return 0;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -3,6 +3,7 @@
  *  - src/imports/toolhive.stacklok.dev.ts   L1 types, via `cdk8s import`
  *  - src/schema/generated/<plural>.ts        per-kind schema tables (OpenAPI schema without descriptions)
  *  - src/schema/generated/index.ts           kind registry, lazy loaders and the list of CEL rules
+ *  - src/manifests/generated/specs.ts        spec types for the builders (scripts/gen-spec-types.ts)
  *
  * Usage: ts-node scripts/import-crds.ts [--crds DIR] [--out DIR]
  */
@@ -158,6 +159,10 @@ function main(): void {
     `export const LOADERS: Record<string, () => KindTable> = {\n${loaders}\n};\n\n` +
     `/** Every x-kubernetes-validations rule, with the data location it applies to. */\n` +
     `export const RULES: readonly RuleInfo[] = ${JSON.stringify(rules, null, 2)};\n`);
+
+  // 3. Framework-neutral spec types for the manifest builders (src/manifests/generated/specs.ts).
+  execFileSync(process.execPath, [require.resolve('ts-node/dist/bin'), '--transpile-only', path.join(__dirname, 'gen-spec-types.ts'),
+    '--crds', args.crds, '--out', path.join(args.out, 'manifests', 'generated', 'specs.ts')], { stdio: 'pipe' });
 
   process.stdout.write(`imported ${crds.length} CRDs of ${release} (${rules.length} CEL rule placements) into ${path.relative(process.cwd(), args.out) || '.'}\n`);
 }
