@@ -1,6 +1,379 @@
-/** Layer 7: operator-generated object names and env var names must not collide. */
-import type { ManifestSet, Violation } from './types';
+/**
+ * Layer 7: names the operator generates must not collide (notes §1.2 last table, §3.13, §4.1).
+ *
+ * - Objects the operator generates for one CR must not also be generated for another CR, nor exist as user
+ *   objects in the set (`collision.deployment`, `.statefulset`, `.service`, `.configmap`, `.secret`, `.serviceaccount`).
+ * - Env var names, after the operator's normalisation, must be unique within a container: built on the env
+ *   bindings derivation (`collision.env`, `collision.env-user`), plus the per-object header name checks
+ *   (`collision.header-env`, `collision.otel-header-env`).
+ */
+import { deriveWorkloadEnv } from '../bindings';
+import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from './types';
+import { at, dict, list, str, violation } from './util';
+import { headerForwardSecretEnvVar, otelHeaderEnvVar } from '../bindings/names';
+import { resolverFromSet } from '../bindings/resolver';
+import type { EnvSource, SourcedContainerEnv, SourcedEnvBinding, SourcedWorkloadEnv } from '../bindings/types';
 
-export function collisionsLayer(_set: ManifestSet): Violation[] {
-  return [];
+export function collisionsLayer(set: ManifestSet): Violation[] {
+  return [
+    ...generatedObjectCollisions(set),
+    ...headerNameCollisions(set),
+    ...otelHeaderNameCollisions(set),
+    ...containerEnvCollisions(set),
+  ];
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Generated objects
+
+interface GeneratedKind { readonly kind: string; readonly group: string }
+const DEPLOYMENT: GeneratedKind = { kind: 'Deployment', group: 'apps' };
+const STATEFULSET: GeneratedKind = { kind: 'StatefulSet', group: 'apps' };
+const SERVICE: GeneratedKind = { kind: 'Service', group: '' };
+const CONFIGMAP: GeneratedKind = { kind: 'ConfigMap', group: '' };
+const SECRET: GeneratedKind = { kind: 'Secret', group: '' };
+const RBAC = 'rbac.authorization.k8s.io';
+const SA_ONLY: readonly GeneratedKind[] = [{ kind: 'ServiceAccount', group: '' }];
+/** ctrlutil/rbac EnsureRBACResources creates a ServiceAccount, a Role and a RoleBinding of one name. */
+const SA_ROLE_BINDING: readonly GeneratedKind[] = [...SA_ONLY, { kind: 'Role', group: RBAC }, { kind: 'RoleBinding', group: RBAC }];
+
+/** One object (or a ServiceAccount/Role/RoleBinding trio) the operator creates for a CR. */
+interface Generated {
+  readonly kinds: readonly GeneratedKind[];
+  readonly name: string;
+  readonly rule: string;
+}
+
+const gen = (kinds: readonly GeneratedKind[], name: string, rule: string): Generated => ({ kinds, name, rule });
+
+/** The objects the operator (or the proxyrunner it starts) creates for a CR, in the CR's namespace. */
+function generatedObjects(e: ObjectEntry): Generated[] {
+  if (!e.isToolHive) return [];
+  const n = e.name;
+  const spec = dict(e.defaulted.spec) ?? {};
+  const ownServiceAccount = spec.serviceAccount !== undefined && spec.serviceAccount !== null;
+  const inlineAuthz = at(spec, 'authzConfig.type') === 'inline';
+  switch (e.kind) {
+    case 'MCPServer': {
+      const transport = str(spec.transport) ?? 'stdio';
+      const http = transport === 'sse' || transport === 'streamable-http';
+      return [
+        // mirrors controllers/mcpserver_controller.go deploymentForMCPServer / serviceForMCPServer
+        gen([DEPLOYMENT], n, 'collision.deployment'),
+        // mirrors pkg/container/kubernetes DeployWorkload: the proxyrunner applies StatefulSet <n>
+        gen([STATEFULSET], n, 'collision.statefulset'),
+        gen([SERVICE], `mcp-${n}-proxy`, 'collision.service'),
+        // mirrors pkg/container/kubernetes ensureBackendServices (HTTP transports only)
+        ...(http ? [gen([SERVICE], `mcp-${n}`, 'collision.service'), gen([SERVICE], `mcp-${n}-headless`, 'collision.service')] : []),
+        gen([CONFIGMAP], `${n}-runconfig`, 'collision.configmap'),
+        ...(inlineAuthz ? [gen([CONFIGMAP], `${n}-authz-inline`, 'collision.configmap')] : []),
+        // mirrors MCPServerReconciler.ensureRBACResources: proxy runner RBAC always, backend SA unless spec.serviceAccount
+        gen(SA_ROLE_BINDING, `${n}-proxy-runner`, 'collision.serviceaccount'),
+        ...(ownServiceAccount ? [] : [gen(SA_ONLY, `${n}-sa`, 'collision.serviceaccount')]),
+      ];
+    }
+    case 'MCPRemoteProxy':
+      return [
+        gen([DEPLOYMENT], n, 'collision.deployment'),
+        gen([SERVICE], `mcp-${n}-remote-proxy`, 'collision.service'),
+        gen([CONFIGMAP], `${n}-runconfig`, 'collision.configmap'),
+        ...(inlineAuthz ? [gen([CONFIGMAP], `${n}-authz-inline`, 'collision.configmap')] : []),
+        ...(ownServiceAccount ? [] : [gen(SA_ROLE_BINDING, `${n}-remote-proxy-runner`, 'collision.serviceaccount')]),
+      ];
+    case 'VirtualMCPServer':
+      return [
+        gen([DEPLOYMENT], n, 'collision.deployment'),
+        gen([SERVICE], `vmcp-${n}`, 'collision.service'),
+        gen([CONFIGMAP], `${n}-vmcp-config`, 'collision.configmap'),
+        gen([SECRET], `${n}-hmac-secret`, 'collision.secret'),
+        ...(ownServiceAccount ? [] : [gen(SA_ROLE_BINDING, `${n}-vmcp`, 'collision.serviceaccount')]),
+      ];
+    case 'EmbeddingServer':
+      return [gen([STATEFULSET], n, 'collision.statefulset'), gen([SERVICE], n, 'collision.service')];
+    case 'MCPRegistry':
+      return [
+        gen([DEPLOYMENT], `${n}-api`, 'collision.deployment'),
+        gen([SERVICE], `${n}-api`, 'collision.service'),
+        gen([CONFIGMAP], `${n}-registry-server-config`, 'collision.configmap'),
+        gen(SA_ROLE_BINDING, `${n}-registry-api`, 'collision.serviceaccount'),
+      ];
+    default:
+      return [];
+  }
+}
+
+function kindList(kinds: readonly GeneratedKind[]): string {
+  const names = kinds.map(k => k.kind);
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+const ident = (e: ObjectEntry): string => `${e.kind}/${e.namespace}/${e.name}`;
+
+// mirrors notes §1.2 (operator-generated object names): the operator does not check that they are free
+function generatedObjectCollisions(set: ManifestSet): Violation[] {
+  const owners = new Map<string, { entry: ObjectEntry; gen: Generated }>();
+  const out: Violation[] = [];
+  for (const e of set.entries) {
+    const reported = new Set<string>();
+    for (const g of generatedObjects(e)) {
+      const clashes: GeneratedKind[] = [];
+      let other: ObjectEntry | undefined;
+      for (const k of g.kinds) {
+        const key = `${k.group}/${k.kind}/${e.namespace}/${g.name}`;
+        const prior = owners.get(key);
+        if (!prior) {
+          owners.set(key, { entry: e, gen: g });
+        } else if (ident(prior.entry) !== ident(e)) {
+          clashes.push(k);
+          other = prior.entry;
+        }
+      }
+      if (!other || reported.has(`${g.rule}/${g.name}/${ident(other)}`)) continue;
+      reported.add(`${g.rule}/${g.name}/${ident(other)}`);
+      const plural = clashes.length > 1;
+      out.push(violation(e, 'metadata.name', g.rule,
+        `generated ${kindList(clashes)} ${JSON.stringify(g.name)} ${plural ? 'collide' : 'collides'}: ${other.kind} ${JSON.stringify(other.name)} and ` +
+        `${e.kind} ${JSON.stringify(e.name)} in namespace ${JSON.stringify(e.namespace)} both get ${plural ? 'them' : 'it'} from the operator, ` +
+        'which does not detect this, so the two controllers overwrite each other: rename one of them'));
+    }
+  }
+  for (const e of set.entries) {
+    if (e.isToolHive) continue;
+    const owner = owners.get(`${e.group}/${e.kind}/${e.namespace}/${e.name}`);
+    if (!owner) continue;
+    const rule = owner.gen.rule;
+    const cr = `${owner.entry.kind} ${JSON.stringify(owner.entry.name)}`;
+    if (owner.entry.kind === 'VirtualMCPServer' && e.kind === 'Secret') {
+      // mirrors controllers/virtualmcpserver_controller.go ensureHMACSecret: a pre-existing Secret must be owned by the vMCP
+      out.push(violation(e, 'metadata.name', rule,
+        `Secret ${JSON.stringify(e.name)} is the session HMAC Secret the operator creates and owns for ${cr}; it rejects a Secret ` +
+        'it did not create with "existing HMAC secret validation failed: secret is not owned by VirtualMCPServer ' +
+        `${owner.entry.namespace}/${owner.entry.name}": remove this Secret from the manifests`));
+      continue;
+    }
+    out.push(violation(e, 'metadata.name', rule,
+      `${e.kind} ${JSON.stringify(e.name)} takes a name the operator generates for ${cr} in namespace ${JSON.stringify(e.namespace)}: ` +
+      `the operator would overwrite it or fail on it: rename or remove this ${e.kind}`));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Header names that normalise to one env var
+
+// mirrors wirefmt.SecretEnvVarName (no collision check in buildHeaderForwardSecretEnvVars / buildHeaderForwardManifestForEntry)
+function headerNameCollisions(set: ManifestSet): Violation[] {
+  const out: Violation[] = [];
+  for (const e of [...set.ofKind('MCPRemoteProxy'), ...set.ofKind('MCPServerEntry')].sort((a, b) => a.index - b.index)) {
+    if (!e.isToolHive) continue;
+    const seen = new Map<string, { header: string; path: string }>();
+    list(at(e.defaulted, 'spec.headerForward.addHeadersFromSecret')).forEach((h, i) => {
+      const d = dict(h);
+      const header = str(d?.headerName);
+      if (!d || header === undefined || !dict(d.valueSecretRef)) return;
+      const path = `spec.headerForward.addHeadersFromSecret[${i}]`;
+      const envVar = headerForwardSecretEnvVar(e.name, header).envVar;
+      const prior = seen.get(envVar);
+      if (!prior) {
+        seen.set(envVar, { header, path });
+        return;
+      }
+      if (prior.header === header) return;
+      const pod = e.kind === 'MCPServerEntry' ? 'the pod of every VirtualMCPServer whose group holds this entry' : 'the proxy pod';
+      out.push(violation(e, `${path}.headerName`, 'collision.header-env',
+        `header names ${JSON.stringify(prior.header)} (${prior.path}) and ${JSON.stringify(header)} (${path}) both become env var ` +
+        `${envVar} in ${pod}; the operator does not detect this and both headers get the last Secret's value: ` +
+        'forward only one of them from a Secret'));
+    });
+  }
+  return out;
+}
+
+// mirrors ctrlutil normalizeHeaderEnvVarName (no collision check in GenerateOpenTelemetryEnvVarsFromRef)
+function otelHeaderNameCollisions(set: ManifestSet): Violation[] {
+  const out: Violation[] = [];
+  for (const e of set.ofKind('MCPTelemetryConfig')) {
+    if (!e.isToolHive) continue;
+    const seen = new Map<string, { header: string; path: string }>();
+    list(at(e.defaulted, 'spec.openTelemetry.sensitiveHeaders')).forEach((h, i) => {
+      const header = str(dict(h)?.name);
+      if (header === undefined) return;
+      const path = `spec.openTelemetry.sensitiveHeaders[${i}]`;
+      const envVar = otelHeaderEnvVar(header);
+      const prior = seen.get(envVar);
+      if (!prior) {
+        seen.set(envVar, { header, path });
+        return;
+      }
+      if (prior.header === header) return;
+      out.push(violation(e, `${path}.name`, 'collision.otel-header-env',
+        `sensitive header names ${JSON.stringify(prior.header)} (${prior.path}) and ${JSON.stringify(header)} (${path}) both become env var ` +
+        `${envVar} in the pods that use this config; the operator does not detect this and only the last Secret takes effect: ` +
+        'keep only one of them'));
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Env var names within one container
+
+/** Sources whose clashes the per-object checks above already report (header names inside one object). */
+function intrinsicArea(s: EnvSource): string | undefined {
+  if ((s.kind === 'MCPRemoteProxy' || s.kind === 'MCPServerEntry') && s.path.startsWith('spec.headerForward.addHeadersFromSecret[')) {
+    return `${s.kind}/${s.namespace}/${s.name}/headerForward`;
+  }
+  if (s.kind === 'MCPTelemetryConfig' && s.path.startsWith('spec.openTelemetry.sensitiveHeaders[')) {
+    return `${s.kind}/${s.namespace}/${s.name}/sensitiveHeaders`;
+  }
+  return undefined;
+}
+
+function sameBinding(a: SourcedEnvBinding, b: SourcedEnvBinding): boolean {
+  return JSON.stringify(a.binding) === JSON.stringify(b.binding);
+}
+
+function describe(s: EnvSource, w: SourcedWorkloadEnv): string {
+  const own = s.kind === w.kind && s.namespace === w.namespace && s.name === w.name;
+  if (own && s.path === '') return 'the operator';
+  if (own) return s.path;
+  return `${s.kind} ${JSON.stringify(s.name)} ${s.path}`;
+}
+
+function describeOperator(s: EnvSource, w: SourcedWorkloadEnv): string {
+  const d = describe(s, w);
+  return d === 'the operator' ? d : `the operator from ${d}`;
+}
+
+function joinAnd(items: readonly string[]): string {
+  return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+// mirrors the deployment builders (controllers/*_deployment.go, deploymentForMCPServer): none checks env names for duplicates
+function containerEnvCollisions(set: ManifestSet): Violation[] {
+  const out: Violation[] = [];
+  for (const w of deriveWorkloadEnv(resolverFromSet(set))) {
+    const entry = set.get(w.kind, w.namespace, w.name);
+    if (!entry) continue;
+    for (const c of w.containers) out.push(...duplicateNames(entry, w, c), ...overwrittenNames(entry, w, c));
+  }
+  return dedupe(out);
+}
+
+function duplicateNames(entry: ObjectEntry, w: SourcedWorkloadEnv, c: SourcedContainerEnv): Violation[] {
+  const groups = new Map<string, SourcedEnvBinding[]>();
+  for (const e of c.env) {
+    let g = groups.get(e.binding.name);
+    if (!g) groups.set(e.binding.name, g = []);
+    g.push(e);
+  }
+  const out: Violation[] = [];
+  for (const [name, all] of groups) {
+    // equal entries are harmless (e.g. the remote proxy's two TOOLHIVE_SECRETS_PROVIDER=environment)
+    const g = all.filter((e, i) => all.findIndex(o => sameBinding(o, e)) === i);
+    if (g.length < 2) continue;
+    const areas = new Set(g.map(e => intrinsicArea(e.source)));
+    if (areas.size === 1 && !areas.has(undefined)) continue;
+    const users = g.filter(e => e.source.namedBy === 'user');
+    const last = all[all.length - 1];
+    const where = `env var ${name} in container ${JSON.stringify(c.name)}`;
+    const effect = c.builtByOperator
+      ? `only the last entry (${describe(last.source, w)}) takes effect`
+      : 'the proxyrunner puts every entry into the backend container';
+    if (users.length === 0) {
+      out.push(violation(entry, last.source.via || 'spec', 'collision.env',
+        `${where} is derived from ${joinAnd(g.map(e => describe(e.source, w)))}: the operator normalises names ` +
+        `(upper case, "-" and other characters to "_") without checking for clashes, so ${effect}: rename one of them so the env var names differ`));
+      continue;
+    }
+    const operator = g.filter(e => e.source.namedBy === 'operator');
+    const userPaths = users.map(e => describe(e.source, w));
+    const fix = operator.length ? `rename or remove ${joinAnd(userPaths)}` : 'give them different names';
+    const setBy = operator.length
+      ? `${joinAnd(userPaths)} and by ${joinAnd(operator.map(e => describeOperator(e.source, w)))}`
+      : joinAnd(userPaths);
+    out.push(violation(entry, users[users.length - 1].source.via, 'collision.env-user', `${where} is set by ${setBy}; ${effect}: ${fix}`));
+  }
+  return out;
+}
+
+/** User entries the proxyrunner overwrites in its env map (mirrors pkg/runtime/setup.go Setup). */
+function overwrittenNames(entry: ObjectEntry, w: SourcedWorkloadEnv, c: SourcedContainerEnv): Violation[] {
+  return c.overwritten.map(o => violation(entry, o.entry.source.via, 'collision.env-user',
+    `env var ${o.entry.binding.name} in container ${JSON.stringify(c.name)} is set by ${describe(o.entry.source, w)} but the proxyrunner ` +
+    `overwrites it with its own value for transport ${JSON.stringify(str(at(entry.defaulted, 'spec.transport')) ?? 'stdio')}: ` +
+    `rename or remove ${describe(o.entry.source, w)}`));
+}
+
+function dedupe(vs: readonly Violation[]): Violation[] {
+  const seen = new Set<string>();
+  return vs.filter(v => {
+    const key = `${v.kind}/${v.namespace}/${v.name}/${v.path}/${v.rule}/${v.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export const RULE_DOCS: readonly RuleDoc[] = [
+  {
+    id: 'collision.deployment',
+    checks: 'No two CRs get the same generated Deployment (MCPServer, MCPRemoteProxy and VirtualMCPServer `<n>`, MCPRegistry `<n>-api`), and no user Deployment takes such a name.',
+    source: 'controllers/*_deployment.go, deploymentForMCPServer (notes §1.2: operator-generated object names; not checked by the operator)',
+    example: 'generated Deployment "fetch" collides: MCPServer "fetch" and MCPRemoteProxy "fetch" in namespace "default" both get it from the operator, which does not detect this, so the two controllers overwrite each other: rename one of them',
+  },
+  {
+    id: 'collision.statefulset',
+    checks: 'No two CRs get the same StatefulSet (MCPServer backend `<n>`, created by the proxyrunner; EmbeddingServer `<n>`), and no user StatefulSet takes such a name.',
+    source: 'pkg/container/kubernetes DeployWorkload, controllers/embeddingserver_controller.go (notes §1.2)',
+    example: 'generated StatefulSet "search" collides: MCPServer "search" and EmbeddingServer "search" in namespace "default" both get it from the operator, which does not detect this, so the two controllers overwrite each other: rename one of them',
+  },
+  {
+    id: 'collision.service',
+    checks: 'Generated Services (`mcp-<n>-proxy`, `mcp-<n>` and `mcp-<n>-headless` for HTTP MCPServers, `mcp-<n>-remote-proxy`, `vmcp-<n>`, EmbeddingServer `<n>`, MCPRegistry `<n>-api`) are unique and not taken by user Services.',
+    source: 'ctrlutil ProxyServiceName, mcpremoteproxy_controller.go, virtualmcpserver_controller.go, pkg/container/kubernetes ensureBackendServices (notes §1.2)',
+    example: 'generated Service "mcp-github-remote-proxy" collides: MCPRemoteProxy "github" and MCPServer "github-remote" in namespace "default" both get it from the operator, which does not detect this, so the two controllers overwrite each other: rename one of them',
+  },
+  {
+    id: 'collision.configmap',
+    checks: 'Generated ConfigMaps (`<n>-runconfig`, `<n>-authz-inline`, `<n>-vmcp-config`, `<n>-registry-server-config`) are unique and not taken by user ConfigMaps.',
+    source: 'controllers/mcpserver_runconfig.go, mcpremoteproxy_runconfig.go, virtualmcpserver_vmcpconfig.go, ctrlutil authz.go (notes §1.2)',
+    example: 'ConfigMap "fetch-runconfig" takes a name the operator generates for MCPServer "fetch" in namespace "default": the operator would overwrite it or fail on it: rename or remove this ConfigMap',
+  },
+  {
+    id: 'collision.secret',
+    checks: 'No user Secret takes the name of a VirtualMCPServer\'s session HMAC Secret `<n>-hmac-secret`, which the operator creates and must own.',
+    source: 'controllers/virtualmcpserver_controller.go ensureHMACSecret ("existing HMAC secret validation failed")',
+    example: 'Secret "gateway-hmac-secret" is the session HMAC Secret the operator creates and owns for VirtualMCPServer "gateway"; it rejects a Secret it did not create with "existing HMAC secret validation failed: secret is not owned by VirtualMCPServer default/gateway": remove this Secret from the manifests',
+  },
+  {
+    id: 'collision.serviceaccount',
+    checks: 'Generated ServiceAccounts (with their Role and RoleBinding: `<n>-proxy-runner`, `<n>-remote-proxy-runner`, `<n>-vmcp`, `<n>-registry-api`; MCPServer backend `<n>-sa`) are unique and not taken by user objects.',
+    source: 'ctrlutil/rbac EnsureRBACResources via the controllers\' ensureRBACResources (notes §1.2)',
+    example: 'generated ServiceAccount, Role and RoleBinding "github-remote-proxy-runner" collide: MCPRemoteProxy "github" and MCPServer "github-remote" in namespace "default" both get them from the operator, which does not detect this, so the two controllers overwrite each other: rename one of them',
+  },
+  {
+    id: 'collision.env',
+    checks: 'Env vars the operator derives for one container have distinct names after its normalisation (e.g. MCPExternalAuthConfigs `my.cfg` and `my-cfg` used by one VirtualMCPServer, MCPServerEntries `a.b` and `a-b` in one group).',
+    source: 'ctrlutil externalauth.go envVarSanitizer, wirefmt.NormalizeForEnvVar, virtualmcpserver_deployment.go buildEnvVarsForVmcp (notes §4.1, §3.13)',
+    example: 'env var TOOLHIVE_TOKEN_EXCHANGE_CLIENT_SECRET_MY_CFG in container "vmcp" is derived from MCPExternalAuthConfig "my-cfg" spec.tokenExchange.clientSecretRef and MCPExternalAuthConfig "my.cfg" spec.tokenExchange.clientSecretRef: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only the last entry (MCPExternalAuthConfig "my.cfg" spec.tokenExchange.clientSecretRef) takes effect: rename one of them so the env var names differ',
+  },
+  {
+    id: 'collision.env-user',
+    checks: 'An env var name the user chose (resourceOverrides.proxyDeployment.env, MCPServer spec.secrets targetEnvName or key, spec.env, podTemplateSpec env of container mcp, EmbeddingServer spec.env) does not clash with another entry of the same container, nor with the transport variables the proxyrunner sets.',
+    source: 'deploymentForMCPServer, buildEnvVarsForProxy, buildEnvVars (EmbeddingServer), ctrlutil PodTemplateSpecBuilder.WithSecrets, pkg/runtime/setup.go Setup (notes §3.13, §4.2)',
+    example: 'env var TOOLHIVE_OIDC_CLIENT_SECRET in container "toolhive" is set by spec.resourceOverrides.proxyDeployment.env[0] and by the operator from MCPOIDCConfig "corp" spec.inline.clientSecretRef; only the last entry (spec.resourceOverrides.proxyDeployment.env[0]) takes effect: rename or remove spec.resourceOverrides.proxyDeployment.env[0]',
+  },
+  {
+    id: 'collision.header-env',
+    checks: 'Header names of one MCPRemoteProxy or MCPServerEntry `headerForward.addHeadersFromSecret` give distinct env vars (upper case, `-` and other characters to `_`).',
+    source: 'pkg/vmcp/headerforward/wirefmt SecretEnvVarName (notes §4.1, §3.13)',
+    example: 'header names "X-Api.Key" (spec.headerForward.addHeadersFromSecret[0]) and "X-Api-Key" (spec.headerForward.addHeadersFromSecret[1]) both become env var TOOLHIVE_SECRET_HEADER_FORWARD_X_API_KEY_GITHUB in the proxy pod; the operator does not detect this and both headers get the last Secret\'s value: forward only one of them from a Secret',
+  },
+  {
+    id: 'collision.otel-header-env',
+    checks: 'Sensitive header names of one MCPTelemetryConfig give distinct `TOOLHIVE_OTEL_HEADER_*` env vars (upper case, `-` to `_`).',
+    source: 'ctrlutil telemetry.go normalizeHeaderEnvVarName (notes §4.1)',
+    example: 'sensitive header names "X-Api-Key" (spec.openTelemetry.sensitiveHeaders[0]) and "x_api_key" (spec.openTelemetry.sensitiveHeaders[1]) both become env var TOOLHIVE_OTEL_HEADER_X_API_KEY in the pods that use this config; the operator does not detect this and only the last Secret takes effect: keep only one of them',
+  },
+];
