@@ -106,7 +106,8 @@ describe('CEL semantics', () => {
 
   test('matches header names with RE2 and lowerAscii (C46 rejects a space and Content-Type in any case)', () => {
     const o = toolhive('VirtualMCPServer', {
-      groupRef: { name: 'g' }, incomingAuth: { type: 'anonymous' },
+      groupRef: { name: 'g' },
+      incomingAuth: { type: 'anonymous' },
       config: { optimizer: { embeddingProvider: 'openai', embeddingHeaders: { 'CONTENT-TYPE': 'x' } } },
     });
     expect(findings(o, 'cel.VirtualMCPServer.spec.config.optimizer#1')).toHaveLength(1);

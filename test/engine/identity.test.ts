@@ -14,7 +14,12 @@ const group = (name: string, extra: Record<string, unknown> = {}) => ({ ...toolh
 describe('identity: kind and version', () => {
   test('rejects an unknown ToolHive kind, listing the known kinds', () => {
     expect(admission([toolhive('MCPServers', { image: 'i' }, 'fetch')])).toEqual([{
-      severity: 'error', kind: 'MCPServers', namespace: 'default', name: 'fetch', path: 'kind', rule: 'identity.unknown-kind',
+      severity: 'error',
+      kind: 'MCPServers',
+      namespace: 'default',
+      name: 'fetch',
+      path: 'kind',
+      rule: 'identity.unknown-kind',
       message: `no matches for kind "MCPServers" in version "toolhive.stacklok.dev/v1beta1"; known kinds: ${KNOWN}`,
     }]);
   });
@@ -22,7 +27,8 @@ describe('identity: kind and version', () => {
   test('rejects MCPWebhookConfig at v1beta1 (served only as v1alpha1)', () => {
     const o = toolhive('MCPWebhookConfig', { validating: [{ name: 'p', url: 'https://hooks.example.com' }] }, 'hooks', V1BETA1);
     expect(admissionErrors([o])).toEqual([{
-      path: 'apiVersion', rule: 'identity.unserved-version',
+      path: 'apiVersion',
+      rule: 'identity.unserved-version',
       message: 'no matches for kind "MCPWebhookConfig" in version "toolhive.stacklok.dev/v1beta1"; served versions: v1alpha1',
     }]);
   });
@@ -33,7 +39,8 @@ describe('identity: kind and version', () => {
 
   test('rejects a version the kind does not have', () => {
     expect(admissionErrors([toolhive('MCPServer', { image: 'i' }, 'fetch', 'toolhive.stacklok.dev/v1')])).toEqual([{
-      path: 'apiVersion', rule: 'identity.unserved-version',
+      path: 'apiVersion',
+      rule: 'identity.unserved-version',
       message: 'no matches for kind "MCPServer" in version "toolhive.stacklok.dev/v1"; served versions: v1alpha1, v1beta1',
     }]);
   });
@@ -47,7 +54,9 @@ describe('identity: kind and version', () => {
 
   test('warns about MCPRegistry at v1beta1 (the kind is deprecated)', () => {
     expect(admission([toolhive('MCPRegistry', { configYAML: 'sources: []' }, 'registry')]).map(({ severity, path, rule, message }) => ({ severity, path, rule, message }))).toEqual([{
-      severity: 'warning', path: 'apiVersion', rule: 'identity.deprecated-version',
+      severity: 'warning',
+      path: 'apiVersion',
+      rule: 'identity.deprecated-version',
       message: 'MCPRegistry is deprecated and will be removed in a future release; install the ToolHive registry server via the toolhive-registry-server Helm chart (https://github.com/stacklok/toolhive-registry-server) instead',
     }]);
   });
@@ -67,7 +76,12 @@ describe('identity: documents', () => {
     ['a number', 42],
   ])('rejects a document that is %s', (what, doc) => {
     expect(admission([doc])).toEqual([{
-      severity: 'error', kind: '', namespace: 'default', name: '', path: '<root>', rule: 'identity.not-an-object',
+      severity: 'error',
+      kind: '',
+      namespace: 'default',
+      name: '',
+      path: '<root>',
+      rule: 'identity.not-an-object',
       message: `document is ${what}, not a Kubernetes object`,
     }]);
   });
@@ -96,7 +110,12 @@ describe('identity: metadata', () => {
 
   test('rejects a name with uppercase and underscores', () => {
     expect(admission([group('My_Server')])).toEqual([{
-      severity: 'error', kind: 'MCPGroup', namespace: 'default', name: 'My_Server', path: 'metadata.name', rule: 'identity.name',
+      severity: 'error',
+      kind: 'MCPGroup',
+      namespace: 'default',
+      name: 'My_Server',
+      path: 'metadata.name',
+      rule: 'identity.name',
       message: `Invalid value: "My_Server": ${SUBDOMAIN}`,
     }]);
   });
@@ -131,7 +150,12 @@ describe('identity: metadata', () => {
 
   test('rejects an invalid namespace and reports the object in it', () => {
     expect(admission([group('g', { metadata: { name: 'g', namespace: 'Team_A' } })])).toEqual([{
-      severity: 'error', kind: 'MCPGroup', namespace: 'Team_A', name: 'g', path: 'metadata.namespace', rule: 'identity.namespace',
+      severity: 'error',
+      kind: 'MCPGroup',
+      namespace: 'Team_A',
+      name: 'g',
+      path: 'metadata.namespace',
+      rule: 'identity.namespace',
       message: `Invalid value: "Team_A": ${LABEL}`,
     }]);
   });
@@ -157,7 +181,12 @@ describe('identity: Secret data', () => {
     const value = 'ghp_plain-text-token!';
     const violations = admission([secret({ token: value })]);
     expect(violations).toEqual([{
-      severity: 'error', kind: 'Secret', namespace: 'default', name: 'github', path: 'data[token]', rule: 'identity.secret-data',
+      severity: 'error',
+      kind: 'Secret',
+      namespace: 'default',
+      name: 'github',
+      path: 'data[token]',
+      rule: 'identity.secret-data',
       message: 'illegal base64 data in Secret data key "token"',
     }]);
     expect(JSON.stringify(violations)).not.toContain(value);

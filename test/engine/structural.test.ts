@@ -396,7 +396,9 @@ describe('schema: fields named "description"', () => {
 
   test('admits VirtualMCPCompositeToolDefinition spec.description and output property descriptions', () => {
     const spec = {
-      name: 'fetch_and_check', description: 'Fetches a page', steps: [{ id: 'fetch', tool: 'fetch.fetch' }],
+      name: 'fetch_and_check',
+      description: 'Fetches a page',
+      steps: [{ id: 'fetch', tool: 'fetch.fetch' }],
       output: { properties: { page: { type: 'string', description: 'the page', value: '{{.steps.fetch.output}}' } } },
     };
     expect(admissionErrors([toolhive('VirtualMCPCompositeToolDefinition', spec)])).toEqual([]);
