@@ -3,8 +3,9 @@
  * defaulted object, with the CRD's message at the API server's path.
  */
 import { CEL_CASES, MESSAGES, ruleId, type CelCase } from './cel-cases';
-import { admissionErrors, copy, findings, toolhive } from './helpers';
+import { admissionErrors, copy, findings, toolhive, V1ALPHA1 } from './helpers';
 import { RULES } from '../../src/schema/generated';
+import { compileRule, evaluateRule } from '../../src/validation/cel';
 
 const label = (c: CelCase) => `C${c.c} ${ruleId(c)}`;
 
@@ -19,6 +20,15 @@ describe('CEL rules: every placement', () => {
       // the failing object differs only in what the CEL rules look at: no schema or other errors
       expect(admissionErrors([c.fail]).filter(e => !e.rule.startsWith('cel.'))).toEqual([]);
     });
+  });
+});
+
+describe('CEL rules at v1alpha1 (identical placements)', () => {
+  const alpha = CEL_CASES.filter(c => c.kind !== 'MCPWebhookConfig');
+  test.each(alpha.map(c => [label(c), c] as const))('%s fails the same way at v1alpha1', (_name, c) => {
+    const fail = { ...copy(c.fail), apiVersion: V1ALPHA1 };
+    expect(findings(fail, ruleId(c))).toEqual(findings(c.fail, ruleId(c)));
+    expect(admissionErrors([{ ...copy(c.pass), apiVersion: V1ALPHA1 }])).toEqual([]);
   });
 });
 
@@ -125,5 +135,29 @@ describe('CEL semantics', () => {
     });
     expect(findings(o({ timeout: '' }), 'cel.VirtualMCPServer.spec.config.operational.failureHandling.circuitBreaker.timeout#0')).toEqual([]);
     expect(admissionErrors([o({ enabled: true })])).toEqual([]);
+  });
+});
+
+describe('CEL evaluator limits', () => {
+  // the Kubernetes CEL libraries (isURL, quantity, IP/CIDR, ...) are not implemented: such a rule must not pass silently
+  test('fails a rule that calls a function the offline evaluator does not implement', () => {
+    const rule = compileRule('isURL(self.url)', 'url must be a URL');
+    expect(rule.compileError).toBe('function "isURL" is not supported by the offline CEL evaluator');
+    expect(evaluateRule(rule, new Map([['url', 'https://x']]))).toEqual({ ok: false, error: rule.compileError });
+  });
+
+  test('fails a rule that does not parse', () => {
+    const rule = compileRule('self.a ==', 'm');
+    expect(rule.compileError).toMatch(/^rule does not compile: /);
+    expect(evaluateRule(rule, new Map())).toMatchObject({ ok: false });
+  });
+
+  test('fails a rule that does not return a bool', () => {
+    expect(evaluateRule(compileRule('size(self)', 'm'), 'abc')).toEqual({ ok: false, error: 'rule returned bigint, not a bool' });
+  });
+
+  test('passes and fails plain rules', () => {
+    expect(evaluateRule(compileRule('self.startsWith("https://")', 'm'), 'https://x')).toEqual({ ok: true });
+    expect(evaluateRule(compileRule('self.startsWith("https://")', 'm'), 'http://x')).toEqual({ ok: false });
   });
 });
