@@ -3,3 +3,6 @@ export * from './validation/types';
 export { envBindings } from './bindings';
 export * from './bindings/types';
 export { applyDefaults } from './schema/defaults';
+export * from './manifests';
+export * from './constructs';
+export * as l1 from './imports/toolhive.stacklok.dev';

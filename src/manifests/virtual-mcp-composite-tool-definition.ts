@@ -8,8 +8,13 @@ export type { VirtualMcpCompositeToolDefinitionSpec };
  * Builds a plain `VirtualMCPCompositeToolDefinition` manifest from resolved props (references by name).
  *
  * @example
- * virtualMcpCompositeToolDefinitionManifest({ metadata: { name: 'example' }, spec: { name: 'triage', description: 'Triage an issue', steps: [{ id: 'fetch', tool: 'github_get_issue' }] } })
+ * virtualMcpCompositeToolDefinitionManifest({
+ *   metadata: { name: 'example' },
+ *   spec: { name: 'triage', description: 'Triage an issue', steps: [{ id: 'fetch', tool: 'github_get_issue' }] },
+ * })
  */
-export function virtualMcpCompositeToolDefinitionManifest(props: ManifestProps<VirtualMcpCompositeToolDefinitionSpec>): ToolHiveManifest<VirtualMcpCompositeToolDefinitionSpec> {
+export function virtualMcpCompositeToolDefinitionManifest(
+  props: ManifestProps<VirtualMcpCompositeToolDefinitionSpec>,
+): ToolHiveManifest<VirtualMcpCompositeToolDefinitionSpec> {
   return toolhiveManifest('VirtualMCPCompositeToolDefinition', props);
 }

@@ -1,0 +1,233 @@
+/**
+ * Synth-time validation of a whole cdk8s App with the same engine as the CLI (`validateManifests`).
+ *
+ * One `ToolHiveValidation` exists per construct tree (keyed by its root). It registers one validation on the
+ * root, which cdk8s runs first in every validation pass: it collects `toJson()` of every ApiObject of the App
+ * (ToolHive objects, cdk8s-plus Secrets and ConfigMaps, `Include`d objects, after JSON patches), runs the
+ * engine once for that set of manifests, and maps each violation back to the construct that emitted the
+ * object. Each ToolHive construct's own validation then reports its share, so `Testing.synth(chart)` throws
+ * once with `[path] message` lines. The result is cached by the manifests' content: cdk8s validates the App
+ * once per chart during `app.synth()`, the engine runs once.
+ */
+import { ApiObject, Chart } from 'cdk8s';
+import type { IConstruct } from 'constructs';
+import { validateManifests } from '../validation';
+import type { KubeObject, Violation } from '../validation/types';
+
+const TOOLHIVE_OBJECT = Symbol.for('toolhive-constructs.ToolHiveObject');
+
+/** Options of the synth-time validation of an App. */
+export interface ToolHiveValidationOptions {
+  /**
+   * Treat every unresolved reference as a warning instead of an error.
+   *
+   * @default false - a reference must resolve to an object of the App or to an object declared external
+   */
+  readonly assumeExternal?: boolean;
+  /**
+   * Print warnings (`console.warn`) when synth finds some.
+   *
+   * @default true
+   */
+  readonly printWarnings?: boolean;
+}
+
+interface Mapped {
+  readonly owner: IConstruct;
+  readonly violation: Violation;
+}
+
+interface Result {
+  readonly fingerprint: string;
+  readonly manifests: readonly KubeObject[];
+  readonly violations: readonly Violation[];
+  readonly byOwner: ReadonlyMap<IConstruct, readonly Violation[]>;
+  readonly unmapped: readonly Mapped[];
+}
+
+const STATES = new WeakMap<IConstruct, ToolHiveValidation>();
+
+/**
+ * The synth-time validation of one construct tree. ToolHive constructs register themselves; use `of(scope)`
+ * to declare more external objects or to read the last result.
+ *
+ * @example
+ * ToolHiveValidation.of(app).addExternal('ConfigMap/tools/authz-policies');
+ */
+export class ToolHiveValidation {
+  /** The validation of the tree `scope` belongs to (created on first use). */
+  public static of(scope: IConstruct): ToolHiveValidation {
+    const root = scope.node.root;
+    let state = STATES.get(root);
+    if (!state) {
+      state = new ToolHiveValidation(root);
+      STATES.set(root, state);
+    }
+    return state;
+  }
+
+  /** True when `x` is one of this library's ToolHive constructs (defined or imported). */
+  public static isToolHiveConstruct(x: unknown): boolean {
+    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[TOOLHIVE_OBJECT] === true;
+  }
+
+  /** @internal marks a construct as a ToolHive construct. */
+  public static _mark(construct: IConstruct): void {
+    Object.defineProperty(construct, TOOLHIVE_OBJECT, { value: true });
+  }
+
+  private readonly externals = new Set<string>();
+  private readonly owners = new Set<IConstruct>();
+  private readonly attached = new WeakSet<IConstruct>();
+  private options: ToolHiveValidationOptions = {};
+  private result?: Result;
+  private readonly dependants: IConstruct[] = [];
+  private crds?: IConstruct;
+
+  private constructor(private readonly root: IConstruct) {
+    root.node.addValidation({ validate: () => this.validateRoot() });
+  }
+
+  /** Changes the validation options. */
+  public configure(options: ToolHiveValidationOptions): void {
+    this.options = { ...this.options, ...options };
+    this.result = undefined;
+  }
+
+  /**
+   * Declares an object external: it lives outside the App, so references to it are not errors.
+   * `Kind/namespace/name`, `Kind/name` (any namespace) or `Kind/*`, e.g. `ConfigMap/default/authz`.
+   */
+  public addExternal(spec: string): void {
+    if (!/^[^/]+\/[^/]+(\/[^/]+)?$/.test(spec)) {
+      throw new Error(`invalid external object ${JSON.stringify(spec)}: expected Kind/name or Kind/namespace/name`);
+    }
+    this.externals.add(spec);
+    this.result = undefined;
+  }
+
+  /** Every object declared external so far, sorted. */
+  public get external(): string[] {
+    return [...this.externals].sort();
+  }
+
+  /** @internal registers a ToolHive construct: it reports its violations and is ordered after the CRDs. */
+  public _register(owner: IConstruct): void {
+    this.owners.add(owner);
+    owner.node.addValidation({ validate: () => this.messagesFor(owner) });
+    this.dependants.push(owner);
+    if (this.crds) owner.node.addDependency(this.crds);
+  }
+
+  /** @internal registers the CRDs every ToolHive object depends on. */
+  public _registerCrds(crds: IConstruct): void {
+    if (this.crds && this.crds !== crds) {
+      throw new Error(`the App already includes the ToolHive CRDs at ${this.crds.node.path}: include them once`);
+    }
+    this.crds = crds;
+    for (const d of this.dependants) d.node.addDependency(crds);
+    // ToolHive ApiObjects written with the L1 classes or plain ApiObjects.
+    for (const c of this.root.node.findAll()) {
+      if (ApiObject.isApiObject(c) && c.apiGroup === 'toolhive.stacklok.dev' && !this.insideOwner(c)) c.node.addDependency(crds);
+    }
+  }
+
+  /** The App's manifests as synth emits them (every ApiObject's `toJson()`, JSON patches applied). */
+  public manifests(): KubeObject[] {
+    return this.collect().map(c => c.json);
+  }
+
+  /** Every violation of the last validation (computed now when nothing changed since). */
+  public violations(): readonly Violation[] {
+    return this.run().violations;
+  }
+
+  /** Violations reported on one construct. */
+  public violationsOf(construct: IConstruct): readonly Violation[] {
+    return this.run().byOwner.get(construct) ?? [];
+  }
+
+  private insideOwner(c: IConstruct): boolean {
+    for (let s: IConstruct | undefined = c.node.scope; s; s = s.node.scope) if (this.owners.has(s)) return true;
+    return false;
+  }
+
+  private collect(): { object: ApiObject; json: KubeObject }[] {
+    return this.root.node.findAll()
+      .filter((c): c is ApiObject => ApiObject.isApiObject(c))
+      .map(object => ({ object, json: object.toJson() as KubeObject }));
+  }
+
+  /** The construct a violation of `object` is reported on: the ToolHive construct or the cdk8s-plus resource. */
+  private ownerOf(object: ApiObject): IConstruct {
+    for (let s: IConstruct | undefined = object.node.scope; s; s = s.node.scope) {
+      if (this.owners.has(s)) return s;
+    }
+    const scope = object.node.scope;
+    if (object.node.id === 'Resource' && scope && !Chart.isChart(scope)) return scope;
+    return object;
+  }
+
+  private run(): Result {
+    const collected = this.collect();
+    const manifests = collected.map(c => c.json);
+    const external = this.external;
+    const fingerprint = JSON.stringify([external, this.options.assumeExternal ?? false, manifests]);
+    if (this.result && this.result.fingerprint === fingerprint) return this.result;
+
+    const violations = validateManifests(manifests, { external, assumeExternal: this.options.assumeExternal ?? false });
+    const owners = new Map<string, IConstruct>();
+    for (const c of collected) {
+      const key = `${c.json.kind}/${c.json.metadata?.namespace ?? 'default'}/${c.json.metadata?.name ?? ''}`;
+      if (!owners.has(key)) owners.set(key, this.ownerOf(c.object));
+    }
+    const byOwner = new Map<IConstruct, Violation[]>();
+    const unmapped: Mapped[] = [];
+    for (const v of violations) {
+      const owner = owners.get(`${v.kind}/${v.namespace}/${v.name}`);
+      if (!owner) {
+        unmapped.push({ owner: this.root, violation: v });
+        continue;
+      }
+      let list = byOwner.get(owner);
+      if (!list) byOwner.set(owner, list = []);
+      list.push(v);
+    }
+    this.result = { fingerprint, manifests, violations, byOwner, unmapped };
+    if (this.options.printWarnings ?? true) {
+      for (const v of violations) {
+        if (v.severity !== 'warning') continue;
+        const owner = owners.get(`${v.kind}/${v.namespace}/${v.name}`) ?? this.root;
+        console.warn(`[${owner.node.path}] warning: ${format(v)}`);
+      }
+    }
+    return this.result;
+  }
+
+  /** Runs first in each validation pass (the root is visited first): computes and distributes. */
+  private validateRoot(): string[] {
+    const result = this.run();
+    for (const owner of result.byOwner.keys()) {
+      // Objects that are not ToolHive constructs (Secrets, ConfigMaps, Includes) report through a validation
+      // attached on demand; cdk8s visits them after the root in this same pass.
+      if (!this.owners.has(owner) && !this.attached.has(owner)) {
+        this.attached.add(owner);
+        owner.node.addValidation({ validate: () => this.messagesFor(owner) });
+      }
+    }
+    return result.unmapped
+      .filter(m => m.violation.severity === 'error')
+      .map(m => `${m.violation.kind}/${m.violation.namespace}/${m.violation.name}: ${format(m.violation)}`);
+  }
+
+  /** A construct's errors. Reads the result the root computed earlier in this pass (no re-collection). */
+  private messagesFor(owner: IConstruct): string[] {
+    const result = this.result ?? this.run();
+    return (result.byOwner.get(owner) ?? []).filter(v => v.severity === 'error').map(format);
+  }
+}
+
+/** `spec.path: message (rule)`: the cdk8s validation error line after `[construct path] `. */
+export function format(v: Violation): string {
+  return `${v.path ? `${v.path}: ` : ''}${v.message} (${v.rule})`;
+}
