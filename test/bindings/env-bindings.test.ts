@@ -391,7 +391,8 @@ const CASES: readonly Case[] = [
           issuer: 'https://auth.example.com',
           upstreamProviders: [
             OIDC_UPSTREAM('okta-corp', { name: 'okta', key: 'secret' }),
-            OAUTH2_UPSTREAM('github', { name: 'gh', key: 'secret' }, { name: 'gh', key: 'dcr' }),
+            OAUTH2_UPSTREAM('github', { name: 'gh', key: 'secret' }),
+            OAUTH2_UPSTREAM('git-lab', undefined, { name: 'gl', key: 'dcr' }),
           ],
           delegateClients: [{ clientId: 'one', clientSecretRef: { name: 'dc', key: 'one' } }, { clientId: 'two', clientSecretRef: { name: 'dc', key: 'two' } }],
         },
@@ -409,7 +410,7 @@ const CASES: readonly Case[] = [
         sec('TOOLHIVE_OTEL_HEADER_X_HONEYCOMB_TEAM', 'hc', 'team'),
         sec('TOOLHIVE_UPSTREAM_CLIENT_SECRET_OKTA_CORP', 'okta', 'secret'),
         sec('TOOLHIVE_UPSTREAM_CLIENT_SECRET_GITHUB', 'gh', 'secret'),
-        sec('TOOLHIVE_UPSTREAM_DCR_INITIAL_ACCESS_TOKEN_GITHUB', 'gh', 'dcr'),
+        sec('TOOLHIVE_UPSTREAM_DCR_INITIAL_ACCESS_TOKEN_GIT_LAB', 'gl', 'dcr'),
         sec('TOOLHIVE_DELEGATE_CLIENT_SECRET_0', 'dc', 'one'),
         sec('TOOLHIVE_DELEGATE_CLIENT_SECRET_1', 'dc', 'two'),
         ...DEFAULTS,
@@ -470,7 +471,8 @@ describe('envBindings', () => {
   test('upstream provider names stay bound to the same Secret when providers are reordered; delegate indexes follow the list', () => {
     const providers = [
       OIDC_UPSTREAM('okta-corp', { name: 'okta', key: 'secret' }),
-      OAUTH2_UPSTREAM('github', { name: 'gh', key: 'secret' }, { name: 'gh', key: 'dcr' }),
+      OAUTH2_UPSTREAM('github', { name: 'gh', key: 'secret' }),
+      OAUTH2_UPSTREAM('gitlab', undefined, { name: 'gl', key: 'dcr' }),
     ];
     const delegates = [{ clientId: 'one', clientSecretRef: { name: 'dc', key: 'one' } }, { clientId: 'two', clientSecretRef: { name: 'dc', key: 'two' } }];
     const gw = (ps: readonly Obj[], ds: readonly Obj[]) => th('VirtualMCPServer', 'gw', {
@@ -481,7 +483,10 @@ describe('envBindings', () => {
     const asMap = (env: readonly EnvBinding[]) => Object.fromEntries(env.map(e => [e.name, e.valueFrom?.secretKeyRef]));
     const before = asMap(envOf([gw(providers, delegates)], 'VirtualMCPServer', 'gw').vmcp);
     const after = asMap(envOf([gw([...providers].reverse(), [...delegates].reverse())], 'VirtualMCPServer', 'gw').vmcp);
-    for (const name of ['TOOLHIVE_UPSTREAM_CLIENT_SECRET_OKTA_CORP', 'TOOLHIVE_UPSTREAM_CLIENT_SECRET_GITHUB', 'TOOLHIVE_UPSTREAM_DCR_INITIAL_ACCESS_TOKEN_GITHUB']) {
+    expect(before.TOOLHIVE_UPSTREAM_CLIENT_SECRET_OKTA_CORP).toEqual({ name: 'okta', key: 'secret' });
+    expect(before.TOOLHIVE_UPSTREAM_CLIENT_SECRET_GITHUB).toEqual({ name: 'gh', key: 'secret' });
+    expect(before.TOOLHIVE_UPSTREAM_DCR_INITIAL_ACCESS_TOKEN_GITLAB).toEqual({ name: 'gl', key: 'dcr' });
+    for (const name of ['TOOLHIVE_UPSTREAM_CLIENT_SECRET_OKTA_CORP', 'TOOLHIVE_UPSTREAM_CLIENT_SECRET_GITHUB', 'TOOLHIVE_UPSTREAM_DCR_INITIAL_ACCESS_TOKEN_GITLAB']) {
       expect(after[name]).toEqual(before[name]);
     }
     expect(before.TOOLHIVE_DELEGATE_CLIENT_SECRET_0).toEqual({ name: 'dc', key: 'one' });

@@ -49,6 +49,7 @@ export const OIDC_UPSTREAM = (name: string, clientSecret?: Obj): Obj => ({
   oidcConfig: { issuerUrl: `https://${name}.example.com`, clientId: `${name}-client`, ...(clientSecret ? { clientSecretRef: clientSecret } : {}) },
 });
 
+/** An oauth2 upstream with a clientId (and optional client secret), or, given a DCR token, with dcrConfig instead. */
 export const OAUTH2_UPSTREAM = (name: string, clientSecret?: Obj, dcrToken?: Obj): Obj => ({
   name,
   type: 'oauth2',
