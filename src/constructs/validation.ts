@@ -83,6 +83,7 @@ export class ToolHiveValidation {
   private result?: Result;
   private readonly dependants: IConstruct[] = [];
   private crds?: IConstruct;
+  private engineRuns = 0;
 
   private constructor(private readonly root: IConstruct) {
     root.node.addValidation({ validate: () => this.validateRoot() });
@@ -109,6 +110,11 @@ export class ToolHiveValidation {
   /** Every object declared external so far, sorted. */
   public get external(): string[] {
     return [...this.externals].sort();
+  }
+
+  /** @internal how many times the engine ran (tests check it runs once per synth). */
+  public get _engineRuns(): number {
+    return this.engineRuns;
   }
 
   /** @internal registers a ToolHive construct: it reports its violations and is ordered after the CRDs. */
@@ -175,6 +181,7 @@ export class ToolHiveValidation {
     const fingerprint = JSON.stringify([external, this.options.assumeExternal ?? false, manifests]);
     if (this.result && this.result.fingerprint === fingerprint) return this.result;
 
+    this.engineRuns++;
     const violations = validateManifests(manifests, { external, assumeExternal: this.options.assumeExternal ?? false });
     const owners = new Map<string, IConstruct>();
     for (const c of collected) {
