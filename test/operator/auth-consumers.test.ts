@@ -20,7 +20,11 @@ describe('authServerRef target type', () => {
   it('rejects a config of another type', () => {
     const objects = [tokenExchange('corp-auth'), mcpServer('github', { authServerRef: { name: 'corp-auth' } })];
     expect(authFindings(objects)).toEqual([{
-      kind: 'MCPServer', name: 'github', path: 'spec.authServerRef.name', rule, severity: 'error',
+      kind: 'MCPServer',
+      name: 'github',
+      path: 'spec.authServerRef.name',
+      rule,
+      severity: 'error',
       message: 'authServerRef \'corp-auth\' has type "tokenExchange", but only embeddedAuthServer is supported',
     }]);
   });
@@ -41,7 +45,11 @@ describe('authServerRef and externalAuthConfigRef conflict', () => {
   it('rejects both refs naming embedded auth servers', () => {
     const objects = [...withAuthServer({}, { externalAuthConfigRef: { name: 'as2' } }), embeddedAuth('as2')];
     expect(authFindings(objects).filter(f => f.rule === rule)).toEqual([{
-      kind: 'MCPServer', name: 'github', path: 'spec.externalAuthConfigRef.name', rule, severity: 'error',
+      kind: 'MCPServer',
+      name: 'github',
+      path: 'spec.externalAuthConfigRef.name',
+      rule,
+      severity: 'error',
       message: 'conflict: both authServerRef and externalAuthConfigRef reference an embedded auth server; use authServerRef for the embedded auth server and externalAuthConfigRef for outgoing auth only',
     }]);
   });
@@ -56,7 +64,11 @@ describe('single upstream on MCPServer and MCPRemoteProxy', () => {
 
   it('rejects an MCPServer whose authServerRef has two upstreams', () => {
     expect(authFindings(withAuthServer({ upstreamProviders: [GITHUB_OIDC, GITLAB_OIDC] })).filter(f => f.rule === rule)).toEqual([{
-      kind: 'MCPServer', name: 'github', path: 'spec.authServerRef.name', rule, severity: 'error',
+      kind: 'MCPServer',
+      name: 'github',
+      path: 'spec.authServerRef.name',
+      rule,
+      severity: 'error',
       message: 'MCPServer supports only one upstream provider (found 2); use VirtualMCPServer for multi-upstream',
     }]);
   });
@@ -80,14 +92,22 @@ describe('embedded auth server needs OIDC with audience == resourceUrl', () => {
   it('rejects an embedded auth server without oidcConfigRef', () => {
     const objects = [embeddedAuth('as'), remoteProxy('github', { externalAuthConfigRef: { name: 'as' } })];
     expect(authFindings(objects)).toEqual([{
-      kind: 'MCPRemoteProxy', name: 'github', path: 'spec.oidcConfigRef', rule: 'operator.embedded-auth.oidc-required', severity: 'error',
+      kind: 'MCPRemoteProxy',
+      name: 'github',
+      path: 'spec.oidcConfigRef',
+      rule: 'operator.embedded-auth.oidc-required',
+      severity: 'error',
       message: 'OIDC config is required for embedded auth server: OIDCConfigRef must be set on the MCPServer',
     }]);
   });
 
   it('rejects an audience that differs from the default resourceUrl', () => {
     expect(authFindings(withAuthServer({}, { oidcConfigRef: { name: 'idp', audience: 'my-api' } }))).toEqual([{
-      kind: 'MCPServer', name: 'github', path: 'spec.oidcConfigRef.audience', rule: 'operator.embedded-auth.audience-mismatch', severity: 'error',
+      kind: 'MCPServer',
+      name: 'github',
+      path: 'spec.oidcConfigRef.audience',
+      rule: 'operator.embedded-auth.audience-mismatch',
+      severity: 'error',
       message: 'oidcConfigRef.audience "my-api" must match resourceUrl "http://github.default.svc.cluster.local:8080" when an embedded auth server is active; set audience to "http://github.default.svc.cluster.local:8080" or set resourceUrl to match audience',
     }]);
   });
@@ -108,7 +128,11 @@ describe('embedded auth server checks that depend on the consuming workload', ()
   it('rejects a delegate audience other than the resourceUrl', () => {
     const objects = withAuthServer({ delegateClients: [{ ...DELEGATE, audiences: ['https://api.example.com'] }] });
     expect(authFindings(objects)).toEqual([{
-      kind: 'MCPServer', name: 'github', path: 'spec.authServerRef.name', rule: 'operator.embedded-auth.delegate-audience', severity: 'error',
+      kind: 'MCPServer',
+      name: 'github',
+      path: 'spec.authServerRef.name',
+      rule: 'operator.embedded-auth.delegate-audience',
+      severity: 'error',
       message: 'delegate_clients: client_id "agent": audience "https://api.example.com" is not in allowed_audiences (allowed_audiences: ["http://github.default.svc.cluster.local:8080"])',
     }]);
   });
@@ -137,7 +161,11 @@ describe('embedded auth server checks that depend on the consuming workload', ()
   it('rejects a resourceUrl that is not an absolute http(s) URI', () => {
     const objects = withAuthServer({}, { oidcConfigRef: { name: 'idp', audience: 'my-api', resourceUrl: 'my-api' } });
     expect(authFindings(objects)).toEqual([{
-      kind: 'MCPServer', name: 'github', path: 'spec.oidcConfigRef.resourceUrl', rule: 'operator.embedded-auth.allowed-audience', severity: 'error',
+      kind: 'MCPServer',
+      name: 'github',
+      path: 'spec.oidcConfigRef.resourceUrl',
+      rule: 'operator.embedded-auth.allowed-audience',
+      severity: 'error',
       message: 'allowed_audiences contains invalid audience "my-api": invalid_target',
     }]);
   });
@@ -177,7 +205,11 @@ describe('externalAuthConfigRef types per consumer', () => {
 
   it('rejects bearerToken on MCPServer (no TOOLHIVE_SECRET_ env var is injected)', () => {
     expect(authFindings(onServer(bearerToken('bearer')))).toEqual([{
-      kind: 'MCPServer', name: 'tools', path: 'spec.externalAuthConfigRef.name', rule: unsupported, severity: 'error',
+      kind: 'MCPServer',
+      name: 'tools',
+      path: 'spec.externalAuthConfigRef.name',
+      rule: unsupported,
+      severity: 'error',
       message: 'externalAuthConfigRef "bearer" has type "bearerToken", which MCPServer does not support: the RunConfig gets remote_auth_config.bearer_token but the operator never injects TOOLHIVE_SECRET_github-token, so the proxy runner cannot resolve the token (stacklok/toolhive#5202); use an MCPRemoteProxy for bearer-token auth to a remote server',
     }]);
   });
@@ -207,7 +239,11 @@ describe('externalAuthConfigRef types per consumer', () => {
   it('rejects bearerToken and embeddedAuthServer on MCPServerEntry (vMCP outgoing auth)', () => {
     const supported = 'tokenExchange, headerInjection, unauthenticated, upstreamInject, awsSts, obo, xaa';
     expect(authFindings(onEntry(bearerToken('bearer')))).toEqual([{
-      kind: 'MCPServerEntry', name: 'tools', path: 'spec.externalAuthConfigRef.name', rule: unsupported, severity: 'error',
+      kind: 'MCPServerEntry',
+      name: 'tools',
+      path: 'spec.externalAuthConfigRef.name',
+      rule: unsupported,
+      severity: 'error',
       message: `unsupported auth type: bearerToken (MCPServerEntry credentials are applied by VirtualMCPServer outgoing auth, which supports ${supported})`,
     }]);
     expect(messages(onEntry(embeddedAuth('as')), unsupported)).toEqual([
@@ -226,7 +262,11 @@ describe('disableUpstreamTokenInjection with token-injecting outgoing auth', () 
   it('rejects token exchange on MCPServer when injection is disabled', () => {
     const objects = [...withAuthServer({ disableUpstreamTokenInjection: true }, { externalAuthConfigRef: { name: 'exchange' } }), tokenExchange('exchange')];
     expect(authFindings(objects)).toEqual([{
-      kind: 'MCPServer', name: 'github', path: 'spec.externalAuthConfigRef.name', rule, severity: 'error',
+      kind: 'MCPServer',
+      name: 'github',
+      path: 'spec.externalAuthConfigRef.name',
+      rule,
+      severity: 'error',
       message: 'disableUpstreamTokenInjection cannot be combined with token exchange: token exchange would re-add an Authorization header after strip-auth removes it',
     }]);
   });
@@ -249,7 +289,11 @@ describe('subject provider names on MCPServer and MCPRemoteProxy', () => {
   it('rejects a subjectProviderName the auth server does not declare', () => {
     const objects = [...withAuthServer({}, { externalAuthConfigRef: { name: 'exchange' } }), tokenExchange('exchange', { subjectProviderName: 'gitlab' })];
     expect(authFindings(objects)).toEqual([{
-      kind: 'MCPServer', name: 'github', path: 'spec.externalAuthConfigRef.name', rule, severity: 'error',
+      kind: 'MCPServer',
+      name: 'github',
+      path: 'spec.externalAuthConfigRef.name',
+      rule,
+      severity: 'error',
       message: 'externalAuthConfigRef "exchange": tokenExchange subjectProviderName "gitlab" not found in auth server upstreams ["github"]; name one of the upstreamProviders of MCPExternalAuthConfig "as"',
     }]);
   });

@@ -18,7 +18,11 @@ describe('embedded auth server: confidential client transport', () => {
   it('rejects delegate clients with insecureAllowHTTP (no CEL rule covers an https issuer)', () => {
     const cfg = embeddedAuth('as', { insecureAllowHTTP: true, delegateClients: [DELEGATE] });
     expect(authFindings([cfg]).filter(f => f.rule === rule)).toEqual([{
-      kind: 'MCPExternalAuthConfig', name: 'as', path: 'spec.embeddedAuthServer.insecureAllowHTTP', rule, severity: 'error',
+      kind: 'MCPExternalAuthConfig',
+      name: 'as',
+      path: 'spec.embeddedAuthServer.insecureAllowHTTP',
+      rule,
+      severity: 'error',
       message: 'allow_confidential_client_registration cannot be combined with insecure_allow_http: confidential clients would send secrets over cleartext HTTP',
     }]);
   });
@@ -55,7 +59,11 @@ describe('embedded auth server: forceConfidentialRedirectUris', () => {
 
   it('rejects a loopback redirect URI', () => {
     expect(authFindings([withUris(['https://localhost:8443/callback'])]).filter(f => f.rule === rule)).toEqual([{
-      kind: 'MCPExternalAuthConfig', name: 'as', path: 'spec.embeddedAuthServer.forceConfidentialRedirectUris[0]', rule, severity: 'error',
+      kind: 'MCPExternalAuthConfig',
+      name: 'as',
+      path: 'spec.embeddedAuthServer.forceConfidentialRedirectUris[0]',
+      rule,
+      severity: 'error',
       message: 'force_confidential_redirect_uris: "https://localhost:8443/callback" must not be a loopback redirect URI; a loopback client is a public client by construction and must not be issued a secret',
     }]);
   });
@@ -103,7 +111,11 @@ describe('embedded auth server: trusted issuers', () => {
 
   it('rejects an issuer equal to the auth server issuer', () => {
     expect(authFindings([withIssuers([{ ...delegation, issuerUrl: 'https://auth.example.com' }])]).filter(f => f.rule === rule)).toEqual([{
-      kind: 'MCPExternalAuthConfig', name: 'as', path: 'spec.embeddedAuthServer.trustedIssuers[0].issuerUrl', rule, severity: 'error',
+      kind: 'MCPExternalAuthConfig',
+      name: 'as',
+      path: 'spec.embeddedAuthServer.trustedIssuers[0].issuerUrl',
+      rule,
+      severity: 'error',
       message: 'trustedIssuers: issuer_url "https://auth.example.com": must not equal the authorization server\'s own issuer; self-issued tokens are already handled separately',
     }]);
   });
@@ -195,7 +207,11 @@ describe('embedded auth server: upstream providers', () => {
   it('warns about OAuth2 upstreams without userInfo (identity is synthesized)', () => {
     const other = { ...SLACK_OAUTH2, name: 'atlassian' };
     expect(authFindings([embeddedAuth('as', { upstreamProviders: [SLACK_OAUTH2, other] })]).filter(f => f.rule === 'operator.embedded-auth.identity-synthesized')).toEqual([{
-      kind: 'MCPExternalAuthConfig', name: 'as', path: 'spec.embeddedAuthServer.upstreamProviders', rule: 'operator.embedded-auth.identity-synthesized', severity: 'warning',
+      kind: 'MCPExternalAuthConfig',
+      name: 'as',
+      path: 'spec.embeddedAuthServer.upstreamProviders',
+      rule: 'operator.embedded-auth.identity-synthesized',
+      severity: 'warning',
       message: 'OAuth2 upstream(s) [atlassian slack] have no userInfo configured; the embedded auth server will synthesize a non-PII subject from the access token (no Name/Email claims). If a userInfo endpoint exists for these upstreams, configure it to resolve real identity.',
     }]);
   });
@@ -221,7 +237,11 @@ describe('embedded auth server: storage', () => {
 
   it('rejects storage type redis without a redis block', () => {
     expect(authFindings([embeddedAuth('as', { storage: { type: 'redis' } })]).filter(f => f.rule === rule)).toEqual([{
-      kind: 'MCPExternalAuthConfig', name: 'as', path: 'spec.embeddedAuthServer.storage', rule, severity: 'error',
+      kind: 'MCPExternalAuthConfig',
+      name: 'as',
+      path: 'spec.embeddedAuthServer.storage',
+      rule,
+      severity: 'error',
       message: 'failed to build storage config: redis config is required when storage type is redis',
     }]);
   });
@@ -248,7 +268,11 @@ describe('embedded auth server: delegate clients', () => {
 
   it('rejects a duplicate client ID', () => {
     expect(authFindings([embeddedAuth('as', { delegateClients: [DELEGATE, DELEGATE] })]).filter(f => f.rule === rule)).toEqual([{
-      kind: 'MCPExternalAuthConfig', name: 'as', path: 'spec.embeddedAuthServer.delegateClients[1].clientId', rule, severity: 'error',
+      kind: 'MCPExternalAuthConfig',
+      name: 'as',
+      path: 'spec.embeddedAuthServer.delegateClients[1].clientId',
+      rule,
+      severity: 'error',
       message: 'delegate_clients: duplicate client_id "agent"',
     }]);
   });

@@ -1,9 +1,9 @@
 /** Real, schema-valid objects for the operator auth rule tests, and a runner that keeps only those rules. */
+import { validateManifests, type KubeObject } from '../../src/validation';
 import { RULE_DOCS as CONSUMERS } from '../../src/validation/operator/auth-consumers';
 import { RULE_DOCS as EMBEDDED } from '../../src/validation/operator/embedded-auth-server';
 import { RULE_DOCS as EXTERNAL } from '../../src/validation/operator/mcpexternalauthconfig';
 import { RULE_DOCS as VMCP } from '../../src/validation/operator/virtualmcpserver-auth';
-import { validateManifests, type KubeObject } from '../../src/validation';
 
 const V1BETA1 = 'toolhive.stacklok.dev/v1beta1';
 const AUTH_RULES = new Set([...CONSUMERS, ...EMBEDDED, ...EXTERNAL, ...VMCP].map(d => d.id));

@@ -17,7 +17,11 @@ describe('vMCP authServerConfig issuer and upstream names', () => {
   it('rejects an http issuer on a non-loopback host', () => {
     const objects = [vmcp('gateway', { authServerConfig: authServerConfig([GITHUB_OIDC], { issuer: 'http://auth.toolhive.svc' }) })];
     expect(authFindings(objects).filter(f => f.rule === 'operator.vmcp.auth-server-http-issuer')).toEqual([{
-      kind: 'VirtualMCPServer', name: 'gateway', path: 'spec.authServerConfig.issuer', rule: 'operator.vmcp.auth-server-http-issuer', severity: 'error',
+      kind: 'VirtualMCPServer',
+      name: 'gateway',
+      path: 'spec.authServerConfig.issuer',
+      rule: 'operator.vmcp.auth-server-http-issuer',
+      severity: 'error',
       message: 'spec.authServerConfig.issuer "http://auth.toolhive.svc" uses http:// with a non-localhost host; set spec.authServerConfig.insecureAllowHTTP: true to allow this for trusted in-cluster deployments, or use https:// for production deployments',
     }]);
   });
@@ -29,7 +33,11 @@ describe('vMCP authServerConfig issuer and upstream names', () => {
   it('rejects the name "default" when there are several upstreams', () => {
     const objects = vmcpWithAuthServer({}, {}, [GITHUB_OIDC, { ...GITLAB_OIDC, name: 'default' }]);
     expect(authFindings(objects).filter(f => f.rule === 'operator.vmcp.upstream-name-reserved')).toEqual([{
-      kind: 'VirtualMCPServer', name: 'gateway', path: 'spec.authServerConfig.upstreamProviders[1].name', rule: 'operator.vmcp.upstream-name-reserved', severity: 'error',
+      kind: 'VirtualMCPServer',
+      name: 'gateway',
+      path: 'spec.authServerConfig.upstreamProviders[1].name',
+      rule: 'operator.vmcp.upstream-name-reserved',
+      severity: 'error',
       message: 'upstream[1]: name "default" is reserved for single-upstream configs; use a descriptive name',
     }]);
   });
@@ -43,7 +51,11 @@ describe('vMCP authServerConfig and incoming OIDC', () => {
   it('rejects an auth server with anonymous incoming auth and no oidcConfigRef (no allowed audience)', () => {
     const objects = [group(), vmcp('gateway', { authServerConfig: authServerConfig() })];
     expect(authFindings(objects)).toEqual([{
-      kind: 'VirtualMCPServer', name: 'gateway', path: 'spec.incomingAuth', rule: 'operator.vmcp.auth-server-incoming', severity: 'error',
+      kind: 'VirtualMCPServer',
+      name: 'gateway',
+      path: 'spec.incomingAuth',
+      rule: 'operator.vmcp.auth-server-incoming',
+      severity: 'error',
       message: 'auth server requires at least one allowed audience (MCP clients must send RFC 8707 resource parameter)',
     }]);
   });
@@ -56,7 +68,11 @@ describe('vMCP authServerConfig and incoming OIDC', () => {
   it('rejects an auth server issuer that differs from the MCPOIDCConfig issuer', () => {
     const objects = [group(), oidcConfig('idp', 'https://idp.example.com'), vmcp('gateway', { incomingAuth: OIDC_INCOMING, authServerConfig: authServerConfig() })];
     expect(authFindings(objects)).toEqual([{
-      kind: 'VirtualMCPServer', name: 'gateway', path: 'spec.authServerConfig.issuer', rule: 'operator.vmcp.auth-server-issuer-mismatch', severity: 'error',
+      kind: 'VirtualMCPServer',
+      name: 'gateway',
+      path: 'spec.authServerConfig.issuer',
+      rule: 'operator.vmcp.auth-server-issuer-mismatch',
+      severity: 'error',
       message: 'auth server issuer mismatch: auth server issuer "https://auth.example.com" != incomingAuth.oidc.issuer "https://idp.example.com"',
     }]);
   });
@@ -64,7 +80,11 @@ describe('vMCP authServerConfig and incoming OIDC', () => {
   it('rejects an audience other than the resourceUrl (default port 4483)', () => {
     const objects = vmcpWithAuthServer({ incomingAuth: { type: 'oidc', oidcConfigRef: { name: 'idp', audience: 'my-api' } } });
     expect(authFindings(objects)).toEqual([{
-      kind: 'VirtualMCPServer', name: 'gateway', path: 'spec.incomingAuth.oidcConfigRef.audience', rule: 'operator.vmcp.auth-server-audience-mismatch', severity: 'error',
+      kind: 'VirtualMCPServer',
+      name: 'gateway',
+      path: 'spec.incomingAuth.oidcConfigRef.audience',
+      rule: 'operator.vmcp.auth-server-audience-mismatch',
+      severity: 'error',
       message: 'incomingAuth.oidc.audience "my-api" not in auth server\'s allowed audiences [http://gateway.default.svc.cluster.local:4483]',
     }]);
   });
@@ -74,7 +94,11 @@ describe('vMCP authServerConfig and incoming OIDC', () => {
     expect(authFindings(vmcpWithAuthServer({}, { delegateClients: [delegate] }))).toEqual([]);
     const wrong = vmcpWithAuthServer({}, { delegateClients: [{ ...delegate, audiences: ['https://api.example.com'] }] });
     expect(authFindings(wrong)).toEqual([{
-      kind: 'VirtualMCPServer', name: 'gateway', path: 'spec.authServerConfig.delegateClients[0].audiences[0]', rule: 'operator.embedded-auth.delegate-audience', severity: 'error',
+      kind: 'VirtualMCPServer',
+      name: 'gateway',
+      path: 'spec.authServerConfig.delegateClients[0].audiences[0]',
+      rule: 'operator.embedded-auth.delegate-audience',
+      severity: 'error',
       message: 'delegate_clients: client_id "agent": audience "https://api.example.com" is not in allowed_audiences (allowed_audiences: ["http://gateway.default.svc.cluster.local:4483"])',
     }]);
   });
@@ -91,7 +115,11 @@ describe('vMCP primaryUpstreamProvider', () => {
 
   it('rejects an unknown primaryUpstreamProvider with inline authz', () => {
     expect(authFindings(withAuthz({ authzConfig: INLINE_AUTHZ }, { primaryUpstreamProvider: 'okta' }))).toEqual([{
-      kind: 'VirtualMCPServer', name: 'gateway', path: 'spec.authServerConfig.primaryUpstreamProvider', rule, severity: 'error',
+      kind: 'VirtualMCPServer',
+      name: 'gateway',
+      path: 'spec.authServerConfig.primaryUpstreamProvider',
+      rule,
+      severity: 'error',
       message: 'primaryUpstreamProvider="okta" does not match any upstream declared on spec.authServerConfig.upstreamProviders. Set primaryUpstreamProvider to one of the configured upstream names, or leave it empty to default to the first upstream.',
     }]);
   });
@@ -107,11 +135,19 @@ describe('vMCP primaryUpstreamProvider', () => {
     const objects = [group(), vmcp('gateway', { incomingAuth: { type: 'anonymous', authzConfig: authz } })];
     expect(authFindings(objects)).toEqual([
       {
-        kind: 'VirtualMCPServer', name: 'gateway', path: 'spec.incomingAuth.authzConfig.inline.primaryUpstreamProvider', rule: 'operator.vmcp.primary-upstream-deprecated', severity: 'warning',
+        kind: 'VirtualMCPServer',
+        name: 'gateway',
+        path: 'spec.incomingAuth.authzConfig.inline.primaryUpstreamProvider',
+        rule: 'operator.vmcp.primary-upstream-deprecated',
+        severity: 'warning',
         message: 'spec.incomingAuth.authzConfig.inline.primaryUpstreamProvider is deprecated; move the value to spec.authServerConfig.primaryUpstreamProvider',
       },
       {
-        kind: 'VirtualMCPServer', name: 'gateway', path: 'spec.incomingAuth.authzConfig.inline.primaryUpstreamProvider', rule, severity: 'error',
+        kind: 'VirtualMCPServer',
+        name: 'gateway',
+        path: 'spec.incomingAuth.authzConfig.inline.primaryUpstreamProvider',
+        rule,
+        severity: 'error',
         message: 'primaryUpstreamProvider="github" is set but spec.authServerConfig is not configured. The field names an upstream IDP on the embedded auth server, which is required for it to take effect. Remove primaryUpstreamProvider, or configure spec.authServerConfig with an upstream of that name.',
       },
     ]);
@@ -119,7 +155,11 @@ describe('vMCP primaryUpstreamProvider', () => {
 
   it('warns that Cedar reads the first upstream when several are declared and none is chosen', () => {
     expect(authFindings(withAuthz({ authzConfig: INLINE_AUTHZ }))).toEqual([{
-      kind: 'VirtualMCPServer', name: 'gateway', path: 'spec.authServerConfig.upstreamProviders', rule: 'operator.vmcp.upstream-auto-selected', severity: 'warning',
+      kind: 'VirtualMCPServer',
+      name: 'gateway',
+      path: 'spec.authServerConfig.upstreamProviders',
+      rule: 'operator.vmcp.upstream-auto-selected',
+      severity: 'warning',
       message: 'multiple upstreamProviders configured; Cedar policies will evaluate claims from the first upstream ("github"). If another upstream should be authoritative, set spec.incomingAuth.authzConfig.inline.primaryUpstreamProvider explicitly, or remove or reorder the list.',
     }]);
   });
@@ -141,7 +181,11 @@ describe('vMCP outgoing auth types', () => {
   it('rejects bearerToken as the default', () => {
     const objects = [group(), bearerToken('bearer'), vmcp('gateway', { outgoingAuth: { default: outgoingRef('bearer') } })];
     expect(authFindings(objects)).toEqual([{
-      kind: 'VirtualMCPServer', name: 'gateway', path: 'spec.outgoingAuth.default.externalAuthConfigRef.name', rule, severity: 'error',
+      kind: 'VirtualMCPServer',
+      name: 'gateway',
+      path: 'spec.outgoingAuth.default.externalAuthConfigRef.name',
+      rule,
+      severity: 'error',
       message: 'unsupported auth type: bearerToken',
     }]);
   });
@@ -155,7 +199,11 @@ describe('vMCP outgoing auth types', () => {
     const member = mcpServer('github', { groupRef: { name: 'team' }, externalAuthConfigRef: { name: 'as' } });
     const objects = [group(), embeddedAuth('as'), member, vmcp('gateway')];
     expect(authFindings(objects).filter(f => f.kind === 'VirtualMCPServer')).toEqual([{
-      kind: 'VirtualMCPServer', name: 'gateway', path: 'spec.groupRef.name', rule, severity: 'error',
+      kind: 'VirtualMCPServer',
+      name: 'gateway',
+      path: 'spec.groupRef.name',
+      rule,
+      severity: 'error',
       message: 'backend "github": MCPServer "github" references MCPExternalAuthConfig "as": unsupported auth type: embeddedAuthServer; the vMCP drops this backend (reference the embedded auth server with authServerRef instead of externalAuthConfigRef)',
     }]);
   });
@@ -177,7 +225,11 @@ describe('vMCP outgoing auth references', () => {
   it('rejects a default of type externalAuthConfigRef without a ref', () => {
     const objects = [group(), vmcp('gateway', { outgoingAuth: { default: { type: 'externalAuthConfigRef' } } })];
     expect(authFindings(objects)).toEqual([{
-      kind: 'VirtualMCPServer', name: 'gateway', path: 'spec.outgoingAuth.default', rule, severity: 'error',
+      kind: 'VirtualMCPServer',
+      name: 'gateway',
+      path: 'spec.outgoingAuth.default',
+      rule,
+      severity: 'error',
       message: 'backend default: externalAuthConfigRef type requires externalAuthConfigRef field',
     }]);
   });
@@ -204,7 +256,11 @@ describe('vMCP provider names in outgoing auth', () => {
   it('rejects upstreamInject without an embedded auth server', () => {
     const objects = [group(), upstreamInject('inject', 'github'), vmcp('gateway', { outgoingAuth: { backends: { github: outgoingRef('inject') } } })];
     expect(authFindings(objects)).toEqual([{
-      kind: 'VirtualMCPServer', name: 'gateway', path: 'spec.outgoingAuth.backends[github].externalAuthConfigRef.name', rule: 'operator.vmcp.upstream-inject-requires-auth-server', severity: 'error',
+      kind: 'VirtualMCPServer',
+      name: 'gateway',
+      path: 'spec.outgoingAuth.backends[github].externalAuthConfigRef.name',
+      rule: 'operator.vmcp.upstream-inject-requires-auth-server',
+      severity: 'error',
       message: 'upstream_inject requires an embedded auth server (authServer must be configured)',
     }]);
   });
@@ -221,7 +277,11 @@ describe('vMCP provider names in outgoing auth', () => {
     const member = mcpServer('jira', { groupRef: { name: 'team' }, externalAuthConfigRef: { name: 'exchange' } });
     const objects = [...vmcpWithAuthServer(), tokenExchange('exchange', { subjectProviderName: 'gitlab' }), member];
     expect(authFindings(objects).filter(f => f.kind === 'VirtualMCPServer')).toEqual([{
-      kind: 'VirtualMCPServer', name: 'gateway', path: 'spec.groupRef.name', rule: 'operator.upstream-name.unknown', severity: 'error',
+      kind: 'VirtualMCPServer',
+      name: 'gateway',
+      path: 'spec.groupRef.name',
+      rule: 'operator.upstream-name.unknown',
+      severity: 'error',
       message: 'backend "jira": tokenExchange subjectProviderName "gitlab" not found in auth server upstreams (MCPServer "jira", MCPExternalAuthConfig "exchange"); name one of "github"',
     }]);
   });
@@ -236,7 +296,11 @@ describe('vMCP provider names in outgoing auth', () => {
   it('rejects xaa without subjectProviderName when several upstreams exist', () => {
     const objects = [...vmcpWithAuthServer({ outgoingAuth: { backends: { github: outgoingRef('xaa') } } }, {}, [GITHUB_OIDC, GITLAB_OIDC]), xaa('xaa')];
     expect(authFindings(objects)).toEqual([{
-      kind: 'VirtualMCPServer', name: 'gateway', path: 'spec.outgoingAuth.backends[github].externalAuthConfigRef.name', rule: 'operator.vmcp.xaa-subject-provider', severity: 'error',
+      kind: 'VirtualMCPServer',
+      name: 'gateway',
+      path: 'spec.outgoingAuth.backends[github].externalAuthConfigRef.name',
+      rule: 'operator.vmcp.xaa-subject-provider',
+      severity: 'error',
       message: 'SubjectProviderName must be set explicitly for xaa when more than one upstream is configured',
     }]);
   });

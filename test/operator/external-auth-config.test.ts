@@ -15,7 +15,11 @@ describe('MCPExternalAuthConfig awsSts (Go-only Validate checks)', () => {
   it('rejects awsSts with neither fallbackRoleArn nor roleMappings', () => {
     const cfg = extAuth('aws', { type: 'awsSts', awsSts: { region: 'us-east-1' } });
     expect(authFindings([cfg])).toEqual([{
-      kind: 'MCPExternalAuthConfig', name: 'aws', path: 'spec.awsSts', rule: 'operator.external-auth.aws-sts-role', severity: 'error',
+      kind: 'MCPExternalAuthConfig',
+      name: 'aws',
+      path: 'spec.awsSts',
+      rule: 'operator.external-auth.aws-sts-role',
+      severity: 'error',
       message: 'awsSts: at least one of fallbackRoleArn or roleMappings must be configured',
     }]);
   });
@@ -23,7 +27,11 @@ describe('MCPExternalAuthConfig awsSts (Go-only Validate checks)', () => {
   it('rejects a role mapping with neither claim nor matcher', () => {
     const cfg = extAuth('aws', { type: 'awsSts', awsSts: { region: 'us-east-1', roleMappings: [{ roleArn: ROLE }] } });
     expect(authFindings([cfg])).toEqual([{
-      kind: 'MCPExternalAuthConfig', name: 'aws', path: 'spec.awsSts.roleMappings[0]', rule: 'operator.external-auth.aws-sts-mapping', severity: 'error',
+      kind: 'MCPExternalAuthConfig',
+      name: 'aws',
+      path: 'spec.awsSts.roleMappings[0]',
+      rule: 'operator.external-auth.aws-sts-mapping',
+      severity: 'error',
       message: 'awsSts.roleMappings[0]: exactly one of claim or matcher must be set',
     }]);
   });
@@ -37,7 +45,11 @@ describe('MCPExternalAuthConfig awsSts (Go-only Validate checks)', () => {
 describe('MCPExternalAuthConfig obo', () => {
   it('rejects type obo: upstream builds require the enterprise handler', () => {
     expect(authFindings([extAuth('obo', { type: 'obo', obo: {} })])).toEqual([{
-      kind: 'MCPExternalAuthConfig', name: 'obo', path: 'spec.type', rule: 'operator.external-auth.obo-enterprise', severity: 'error',
+      kind: 'MCPExternalAuthConfig',
+      name: 'obo',
+      path: 'spec.type',
+      rule: 'operator.external-auth.obo-enterprise',
+      severity: 'error',
       message: 'on-behalf-of (OBO) external auth type requires an enterprise build',
     }]);
   });
