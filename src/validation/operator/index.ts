@@ -1,11 +1,32 @@
 /** Layer 5: the operator's reconcile-time rules, one file per kind (see docs/rules.md). */
 import type { SetLayer } from '../types';
 import { authConsumersLayer } from './auth-consumers';
+import { compositeToolsLayer } from './composite-tools';
+import { authzConfigLayer, authzConsumersLayer } from './mcpauthzconfig';
 import { mcpExternalAuthConfigLayer } from './mcpexternalauthconfig';
+import { oidcConfigLayer } from './mcpoidcconfig';
+import { mcpRemoteProxyLayer } from './mcpremoteproxy';
+import { mcpServerLayer } from './mcpserver';
+import { telemetryConfigLayer } from './mcptelemetryconfig';
+import { toolConfigLayer } from './mcptoolconfig';
+import { webhookConfigLayer } from './mcpwebhookconfig';
+import { remoteUrlLayer } from './remote-url';
+import { virtualMCPServerLayer } from './virtualmcpserver';
 import { virtualMCPServerAuthLayer } from './virtualmcpserver-auth';
 
 export const OPERATOR_LAYERS: readonly SetLayer[] = [
   mcpExternalAuthConfigLayer,
   authConsumersLayer,
   virtualMCPServerAuthLayer,
+  oidcConfigLayer,
+  authzConfigLayer,
+  authzConsumersLayer,
+  telemetryConfigLayer,
+  webhookConfigLayer,
+  toolConfigLayer,
+  remoteUrlLayer,
+  mcpServerLayer,
+  mcpRemoteProxyLayer,
+  virtualMCPServerLayer,
+  compositeToolsLayer,
 ];
