@@ -1,6 +1,6 @@
 export { validateManifests } from './validation';
 export * from './validation/types';
-export { envBindings } from './bindings';
+export { envBindings, envBindingSources } from './bindings';
 export * from './bindings/types';
 export { applyDefaults } from './schema/defaults';
 export * from './manifests';
