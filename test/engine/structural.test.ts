@@ -243,6 +243,11 @@ describe('schema: formats', () => {
     expect(admissionErrors([webhook({ url: '/validate' })])).toEqual([]);
   });
 
+  test('admits a URI with an IPv6 host and rejects one with an unclosed bracket', () => {
+    expect(admissionErrors([webhook({ url: 'https://[fd00::1]:8443/validate' })])).toEqual([]);
+    expect(admissionErrors([webhook({ url: 'https://[fd00::1/validate' })]).map(e => e.rule)).toEqual(['schema.format']);
+  });
+
   test('rejects a URI with an invalid port', () => {
     expect(admissionErrors([webhook({ url: 'https://hooks.example.com:port/validate' })]).map(e => e.rule)).toEqual(['schema.format']);
   });
