@@ -1,7 +1,8 @@
 /**
  * MCPWebhookConfig checks (`ctrlutil.ValidateMCPWebhookConfigSpec` → `webhook.Config.ValidateDefinition`).
  * Every message carries the operator's `validating webhook[%d] %q: ` / `mutating webhook[%d] %q: ` prefix.
- * The name (minLength 1) and failurePolicy (enum, default fail) checks are enforced by the CRD schema.
+ * The name (minLength 1), URL syntax (format: uri, Go url.ParseRequestURI) and failurePolicy (enum,
+ * default fail) checks are enforced by the CRD schema.
  */
 import type { ManifestSet, RuleDoc, Violation } from '../types';
 import { dict, list, str, violation } from '../util';
@@ -14,7 +15,7 @@ const SOURCE = 'pkg/webhook/types.go (*Config).ValidateDefinition via ctrlutil.V
 export const RULE_DOCS: readonly RuleDoc[] = [
   {
     id: 'operator.webhook.url',
-    checks: 'the webhook URL is set, parses with Go url.ParseRequestURI, and uses https unless tlsConfig.insecureSkipVerify is true',
+    checks: 'the webhook URL uses https unless tlsConfig.insecureSkipVerify is true (parse errors are the CRD format: uri check)',
     source: SOURCE,
     example: 'validating webhook[0] "policy": webhook URL must use HTTPS (set insecure_skip_verify to allow HTTP for development/in-cluster use)',
   },
@@ -47,17 +48,12 @@ export function webhookConfigLayer(set: ManifestSet): Violation[] {
         const tls = dict(hook.tlsConfig);
         const report = (field: string, rule: string, message: string) => out.push(violation(entry, `${path}${field}`, rule, prefix + message));
 
-        // mirrors ValidateDefinition: URL required, url.ParseRequestURI, https unless insecure_skip_verify
+        // mirrors ValidateDefinition: https unless insecure_skip_verify (a URL that url.ParseRequestURI rejects,
+        // including "", already fails the CRD's format: uri, which uses the same parser)
         const url = str(hook.url);
-        if (url !== undefined) {
-          if (url === '') {
-            report('.url', 'operator.webhook.url', 'webhook URL is required');
-          } else {
-            const parsed = parseGoRequestURI(url);
-            if (!parsed.ok) {report('.url', 'operator.webhook.url', `webhook URL is invalid: ${parsed.error}`);} else if (parsed.url.scheme !== 'https' && tls?.insecureSkipVerify !== true) {
-              report('.url', 'operator.webhook.url', 'webhook URL must use HTTPS (set insecure_skip_verify to allow HTTP for development/in-cluster use)');
-            }
-          }
+        const parsed = url !== undefined ? parseGoRequestURI(url) : undefined;
+        if (parsed?.ok && parsed.url.scheme !== 'https' && tls?.insecureSkipVerify !== true) {
+          report('.url', 'operator.webhook.url', 'webhook URL must use HTTPS (set insecure_skip_verify to allow HTTP for development/in-cluster use)');
         }
 
         // mirrors ValidateDefinition: 0 < timeout < 1s or timeout > 30s is rejected (timeout is a metav1.Duration)
