@@ -6,17 +6,19 @@
  *
  * Type matrix for `spec.externalAuthConfigRef` (✓ works, ✗ rejected here):
  *
- * | type            | MCPServer                    | MCPRemoteProxy             | MCPServerEntry (vMCP) |
- * |-----------------|------------------------------|----------------------------|-----------------------|
- * | tokenExchange   | ✓                            | ✓                          | ✓                     |
- * | headerInjection | ✗ silently ignored (no-op)   | ✗ silently ignored (no-op) | ✓                     |
- * | bearerToken     | ✗ no TOOLHIVE_SECRET_ env    | ✓                          | ✗ unsupported         |
- * | unauthenticated | ✓ (nothing to do)            | ✓                          | ✓                     |
- * | embeddedAuthServer | ✓ (prefer authServerRef)  | ✓                          | ✗ unsupported         |
- * | awsSts          | ✗ needs a remote URL         | ✓                          | ✓                     |
- * | upstreamInject  | ✗ silently ignored           | ✗ silently ignored         | ✓                     |
- * | xaa             | ✗ silently ignored           | ✗ silently ignored         | ✓                     |
- * | obo             | ✗ enterprise build (reported on the MCPExternalAuthConfig) |  |                   |
+ * | type               | MCPServer                  | MCPRemoteProxy             | MCPServerEntry / vMCP |
+ * |--------------------|----------------------------|----------------------------|-----------------------|
+ * | tokenExchange      | ✓                          | ✓                          | ✓                     |
+ * | headerInjection    | ✗ silently ignored (no-op) | ✗ silently ignored (no-op) | ✓                     |
+ * | bearerToken        | ✗ no TOOLHIVE_SECRET_ env  | ✓                          | ✗ unsupported         |
+ * | unauthenticated    | ✓ (nothing to do)          | ✓                          | ✓                     |
+ * | embeddedAuthServer | ✓ (prefer authServerRef)   | ✓                          | ✗ unsupported         |
+ * | awsSts             | ✗ needs a remote URL       | ✓                          | ✓                     |
+ * | upstreamInject     | ✗ silently ignored         | ✗ silently ignored         | ✓                     |
+ * | xaa                | ✗ silently ignored         | ✗ silently ignored         | ✓                     |
+ * | obo                | ✗ enterprise build         | ✗ enterprise build         | ✗ enterprise build    |
+ *
+ * obo is reported once, on the MCPExternalAuthConfig (mcpexternalauthconfig.ts).
  */
 import { effectiveAuthServer, embeddedOf, getExternalAuth, refScopes, resourceUrl, VMCP_AUTH_TYPES, type ExtAuthTarget } from './auth-resolve';
 import { consumerEmbeddedAuthChecks, hasUpstream, upstreamNames } from './embedded-auth-server';
@@ -56,7 +58,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
   },
   {
     id: 'operator.external-auth-ref.unsupported-type',
-    checks: 'externalAuthConfigRef names a type the consumer supports: MCPServer rejects bearerToken and awsSts; MCPServerEntry (consumed by vMCP outgoing auth) rejects bearerToken and embeddedAuthServer',
+    checks: 'externalAuthConfigRef names a type the consumer supports. MCPServer: tokenExchange, unauthenticated, embeddedAuthServer (bearerToken gets no TOOLHIVE_SECRET_ env var, awsSts needs a remote URL). MCPRemoteProxy: tokenExchange, bearerToken, unauthenticated, embeddedAuthServer, awsSts. MCPServerEntry and vMCP outgoing auth: tokenExchange, headerInjection, unauthenticated, upstreamInject, awsSts, xaa (bearerToken and embeddedAuthServer are unsupported). obo needs an enterprise build everywhere (reported on the MCPExternalAuthConfig)',
     source: 'ctrlutil tokenexchange.go AddExternalAuthConfigOptions/GenerateBearerTokenEnvVar, pkg/runner middleware.go addAWSStsMiddleware, pkg/vmcp/auth/converters registry',
     example: 'AWS STS middleware requires a remote URL: SigV4 signing is only meaningful for remote MCP servers',
   },
