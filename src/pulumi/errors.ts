@@ -1,0 +1,54 @@
+/** The one error a ToolHive component (or `validate()`) fails with: every violation, tied to a resource. */
+import * as pulumi from '@pulumi/pulumi';
+import type { Violation } from '../validation/types';
+
+/** One failing field, shaped like Pulumi's `InputPropertyErrorDetails`. */
+export interface PropertyError {
+  /** Field path in the API server's style: `spec.oidcConfigRef.audience`. */
+  readonly propertyPath: string;
+  readonly reason: string;
+}
+
+/**
+ * Raised when ToolHive objects would be rejected by the API server or the operator. A `pulumi.ResourceError`,
+ * so the engine reports it on the offending resource; `violations` carries the engine's findings and `errors`
+ * the same as `{propertyPath, reason}` pairs (the shape of `pulumi.InputPropertiesError`).
+ */
+export class ToolHiveValidationError extends pulumi.ResourceError {
+  /** True for errors of this class, across copies of the library. */
+  public static isToolHiveValidationError(x: unknown): x is ToolHiveValidationError {
+    return x instanceof Error && (x as { __toolhiveValidation?: boolean }).__toolhiveValidation === true;
+  }
+
+  public readonly violations: readonly Violation[];
+  public readonly errors: readonly PropertyError[];
+
+  constructor(message: string, resource: pulumi.Resource | undefined, violations: readonly Violation[]) {
+    super(message, resource, true);
+    Object.defineProperty(this, '__toolhiveValidation', { value: true });
+    this.name = 'ToolHiveValidationError';
+    this.violations = violations;
+    this.errors = violations.map(v => ({ propertyPath: v.path, reason: v.message }));
+  }
+}
+
+/** `spec.transport: <message> (schema.enum)` */
+export function formatViolation(v: Violation, withObject: boolean): string {
+  const where = withObject ? `${v.kind} ${v.namespace}/${v.name} ` : '';
+  return `${where}${v.path || '(object)'}: ${v.message} (${v.rule})`;
+}
+
+/** The message of one object's violations. */
+export function objectMessage(violations: readonly Violation[]): string {
+  const v = violations[0];
+  const n = violations.length;
+  const head = `${v.kind} ${v.namespace}/${v.name} is invalid (${n} ${n === 1 ? 'error' : 'errors'}):`;
+  return [head, ...violations.map(x => `  - ${formatViolation(x, false)}`)].join('\n');
+}
+
+/** The message of a whole-program validation. */
+export function programMessage(violations: readonly Violation[]): string {
+  const n = violations.length;
+  const head = `ToolHive validation failed (${n} ${n === 1 ? 'error' : 'errors'}):`;
+  return [head, ...violations.map(x => `  - ${formatViolation(x, true)}`)].join('\n');
+}

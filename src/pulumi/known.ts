@@ -1,0 +1,44 @@
+/**
+ * A value that is either known when the program runs (prompt) or only later (a Pulumi Output).
+ * Prompt values are validated synchronously, before any child is registered; Outputs inside `apply`.
+ */
+import * as pulumi from '@pulumi/pulumi';
+
+export type Known<T> =
+  | { readonly prompt: true; readonly value: T }
+  | { readonly prompt: false; readonly output: pulumi.Output<T> };
+
+export function promptly<T>(value: T): Known<T> {
+  return { prompt: true, value };
+}
+
+/** True when `value` holds no Output or Promise at any depth (so it can be used synchronously). */
+export function isPromptValue(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (pulumi.Output.isInstance(value) || value instanceof Promise) return false;
+  if (pulumi.Resource.isInstance(value)) return true;
+  if (Array.isArray(value)) return value.every(isPromptValue);
+  return Object.values(value).every(isPromptValue);
+}
+
+/** Wraps an input tree: prompt when it holds no Output or Promise, else its deep-unwrapped Output. */
+export function knownFrom<T>(input: pulumi.Input<T> | T): Known<pulumi.Unwrap<T>> {
+  if (isPromptValue(input)) return { prompt: true, value: input as pulumi.Unwrap<T> };
+  return { prompt: false, output: pulumi.output(input) as pulumi.Output<pulumi.Unwrap<T>> };
+}
+
+export function mapKnown<T, U>(k: Known<T>, f: (value: T) => U): Known<U> {
+  return k.prompt ? { prompt: true, value: f(k.value) } : { prompt: false, output: k.output.apply(f) };
+}
+
+/** Combines a list: prompt when every member is, else one Output of the whole list. */
+export function allKnown<T>(items: readonly Known<T>[]): Known<T[]> {
+  if (items.every(i => i.prompt)) return { prompt: true, value: items.map(i => (i as { value: T }).value) };
+  const outputs = items.map(i => (i.prompt ? pulumi.output(i.value) : i.output) as pulumi.Output<unknown>);
+  return { prompt: false, output: pulumi.all(outputs) as unknown as pulumi.Output<T[]> };
+}
+
+/** The value as a Pulumi Output. */
+export function toOutput<T>(k: Known<T>): pulumi.Output<T> {
+  return k.prompt ? (pulumi.output(k.value) as unknown as pulumi.Output<T>) : k.output;
+}

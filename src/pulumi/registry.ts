@@ -1,0 +1,186 @@
+/**
+ * The per-program set of ToolHive objects (keyed by Pulumi project and stack) and the two validation passes:
+ *
+ * 1. **Per object, at construction**: the object with everything it references (transitively), through the
+ *    same engine as the CLI. References can only name objects created earlier (or declared external), so
+ *    reference, Secret-key and referenced-object rules are complete at this point.
+ * 2. **Whole program, in `validate()`**: every object at once (name collisions, group membership, anything
+ *    that involves objects created later). It also computes the env bindings of every workload.
+ */
+import * as pulumi from '@pulumi/pulumi';
+import { envBindings as deriveEnvBindings } from '../bindings';
+import type { WorkloadEnv } from '../bindings/types';
+import { validateManifests } from '../validation';
+import { objectMessage, programMessage, ToolHiveValidationError, formatViolation } from './errors';
+import { allKnown, mapKnown, type Known } from './known';
+import type { KubeObject, Violation } from '../validation/types';
+
+/** One object of the program's set. */
+export interface Entry {
+  readonly kind: string;
+  /** The resource violations of this object are reported on. */
+  readonly resource: pulumi.Resource;
+  /** `metadata.name`, as given. */
+  readonly name: pulumi.Input<string>;
+  /** The object as validated. Secrets carry their keys only, never their values. */
+  readonly manifest: Known<KubeObject>;
+  /** Objects this one references (its validation closure). */
+  readonly refs: readonly Entry[];
+  /** `Kind/namespace/name` of the objects it references by plain name (declared external). */
+  readonly externals: Known<string[]>;
+}
+
+/** Program-wide settings (see `configure`). */
+export interface ToolHiveOptions {
+  /**
+   * Objects managed outside the program, as `Kind/name`, `Kind/namespace/name` or `Kind/*`
+   * (e.g. `Secret/github-token`), in addition to the plain names used in references.
+   *
+   * @default - only plain names used in references
+   */
+  readonly external?: readonly string[];
+  /**
+   * Namespace of objects that name none (the namespace of your Kubernetes provider).
+   *
+   * @default 'default'
+   */
+  readonly defaultNamespace?: string;
+  /**
+   * What every ToolHive custom resource depends on: the operator's Helm release or the CRDs, so no custom
+   * resource races its CustomResourceDefinition. A component's own `operator` arg takes precedence.
+   *
+   * @default - no dependency
+   */
+  readonly operator?: pulumi.Input<pulumi.Resource> | pulumi.Input<pulumi.Input<pulumi.Resource>[]>;
+}
+
+export class ProgramRegistry {
+  public readonly entries: Entry[] = [];
+  /** Entries of Kubernetes Secrets and ConfigMaps adopted because a component references them. */
+  public readonly adopted = new Map<pulumi.Resource, Entry>();
+  public options: ToolHiveOptions = {};
+  public validated = false;
+  /** Resolves when `validate()` runs, with the env bindings of every workload. */
+  public readonly bindings: Promise<pulumi.Output<WorkloadEnv[]>>;
+  private readonly loggedWarnings = new Set<string>();
+  private resolveBindings!: (bindings: pulumi.Output<WorkloadEnv[]>) => void;
+
+  constructor(public readonly key: string) {
+    this.bindings = new Promise(resolve => (this.resolveBindings = resolve));
+  }
+
+  public get defaultNamespace(): string {
+    return this.options.defaultNamespace ?? 'default';
+  }
+
+  public add(entry: Entry): void {
+    if (this.validated) {
+      throw new pulumi.ResourceError(
+        `${entry.kind} was created after toolhive validate() ran: create every ToolHive object first, then call validate() last`,
+        entry.resource);
+    }
+    this.entries.push(entry);
+  }
+
+  /**
+   * Validates one object with its reference closure. Prompt inputs are checked now (throws on errors); Outputs
+   * inside `apply`: the returned manifest Output fails with the violations.
+   */
+  public checkObject(entry: Entry): Known<KubeObject> {
+    const closure = referenceClosure(entry);
+    const manifests = allKnown([entry.manifest, ...closure.map(e => e.manifest)]);
+    const externals = allKnown([entry.externals, ...closure.map(e => e.externals)]);
+    const check = ([objs, exts]: [KubeObject[], string[][]]): KubeObject => {
+      const own = objectIdentity(objs[0], this.defaultNamespace);
+      const violations = this.run(objs, exts.flat()).filter(v => `${v.kind}/${v.namespace}/${v.name}` === own);
+      this.report(violations, entry.resource, objectMessage);
+      return objs[0];
+    };
+    if (manifests.prompt && externals.prompt) return { prompt: true, value: check([manifests.value, externals.value]) };
+    return mapKnown(allKnown<unknown>([manifests, externals]), v => check(v as [KubeObject[], string[][]]));
+  }
+
+  /** The whole-program pass: every object, then the env bindings. */
+  public checkProgram(): Known<Violation[]> {
+    this.validated = true;
+    const entries = [...this.entries, ...this.adopted.values()];
+    const manifests = allKnown(entries.map(e => e.manifest));
+    const externals = allKnown(entries.map(e => e.externals));
+    const check = ([objs, exts]: [KubeObject[], string[][]]): Violation[] => {
+      const violations = this.run(objs, exts.flat());
+      const errors = violations.filter(v => v.severity === 'error');
+      if (errors.length > 0) {
+        const first = errors[0];
+        const at = entries.find((_, i) => objectIdentity(objs[i], this.defaultNamespace) === `${first.kind}/${first.namespace}/${first.name}`);
+        throw new ToolHiveValidationError(programMessage(errors), at?.resource, errors);
+      }
+      const warnings = violations.filter(v => v.severity === 'warning');
+      warnings.forEach((w, i) => this.warn(w, entries[objs.findIndex(o => objectIdentity(o, this.defaultNamespace) === `${w.kind}/${w.namespace}/${w.name}`)]?.resource ?? entries[i]?.resource));
+      return warnings;
+    };
+    const both = allKnown<unknown>([manifests, externals]);
+    if (both.prompt) {
+      const [objs, exts] = both.value as [KubeObject[], string[][]];
+      const warnings = check([objs, exts]);
+      this.resolveBindings(pulumi.output(deriveEnvBindings(objs, { defaultNamespace: this.defaultNamespace })));
+      return { prompt: true, value: warnings };
+    }
+    const checked = both.output.apply(v => {
+      const [objs, exts] = v as [KubeObject[], string[][]];
+      return { warnings: check([objs, exts]), objs };
+    });
+    this.resolveBindings(checked.apply(c => deriveEnvBindings(c.objs, { defaultNamespace: this.defaultNamespace })));
+    return { prompt: false, output: checked.apply(c => c.warnings) };
+  }
+
+  private run(objs: readonly KubeObject[], externals: readonly string[]): Violation[] {
+    return validateManifests(objs, {
+      external: [...(this.options.external ?? []), ...externals],
+      defaultNamespace: this.defaultNamespace,
+    });
+  }
+
+  /** Throws the errors as one error on `resource`; logs the warnings (once each) on it. */
+  private report(violations: readonly Violation[], resource: pulumi.Resource, message: (v: readonly Violation[]) => string): void {
+    const errors = violations.filter(v => v.severity === 'error');
+    if (errors.length > 0) throw new ToolHiveValidationError(message(errors), resource, errors);
+    for (const w of violations) this.warn(w, resource);
+  }
+
+  private warn(v: Violation, resource: pulumi.Resource | undefined): void {
+    const text = formatViolation(v, true);
+    if (this.loggedWarnings.has(text)) return;
+    this.loggedWarnings.add(text);
+    void pulumi.log.warn(text, resource);
+  }
+}
+
+const REGISTRIES = new Map<string, ProgramRegistry>();
+
+/** The registry of the running program (one per Pulumi project and stack). */
+export function programRegistry(): ProgramRegistry {
+  const key = `${pulumi.getProject()}/${pulumi.getStack()}`;
+  let reg = REGISTRIES.get(key);
+  if (!reg) REGISTRIES.set(key, reg = new ProgramRegistry(key));
+  return reg;
+}
+
+/** `Kind/namespace/name` of a manifest, with the default namespace filled in. */
+export function objectIdentity(obj: KubeObject | undefined, defaultNamespace: string): string {
+  return `${obj?.kind ?? ''}/${obj?.metadata?.namespace ?? defaultNamespace}/${obj?.metadata?.name ?? ''}`;
+}
+
+/** Everything `entry` references, transitively, without itself; in discovery order. */
+export function referenceClosure(entry: Entry): Entry[] {
+  const seen = new Set<Entry>([entry]);
+  const out: Entry[] = [];
+  const queue = [...entry.refs];
+  while (queue.length > 0) {
+    const e = queue.shift()!;
+    if (seen.has(e)) continue;
+    seen.add(e);
+    out.push(e);
+    queue.push(...e.refs);
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+/**
+ * Input types of the components: each kind's CRD spec (field names, enums and docs from the CRD) with
+ * `pulumi.Input` at every level, and references that accept the referenced object itself.
+ */
+import type * as pulumi from '@pulumi/pulumi';
+import type { ConfigMapKey, ConfigMapSource, SecretKey, SecretSource } from './refs';
+import type { ToolHiveComponent } from './resource';
+
+type Leaf = string | number | boolean;
+
+/** A spec value as Pulumi accepts it: any level may be an Input. */
+export type SpecInput<T> =
+  [T] extends [Leaf] ? pulumi.Input<T> :
+    T extends readonly (infer E)[] ? pulumi.Input<readonly SpecInput<E>[]> :
+      T extends object ? pulumi.Input<SpecInputs<T>> :
+        pulumi.Input<T>;
+
+/** The fields of a spec object, each as an Input; reference fields also take the referenced object. */
+export type SpecInputs<T> = { readonly [K in keyof T]: FieldInput<K, T[K]> };
+
+/** Secret reference fields, by name (every `*SecretRef` of the ToolHive CRDs and the few others). */
+type SecretRefField = `${string}SecretRef` | `${string}SecretRefs` | 'passwordRef' | 'initialAccessTokenRef' | 'secretKeyRef' | 'secrets' | 'imagePullSecrets';
+type ConfigMapRefField = 'configMapRef' | 'configMap' | 'permissionProfile';
+
+/** What a reference field accepts in place of the name, by field. */
+interface ObjectRefTargets {
+  groupRef: ToolHiveComponent<'MCPGroup'>;
+  oidcConfigRef: ToolHiveComponent<'MCPOIDCConfig'>;
+  authzConfigRef: ToolHiveComponent<'MCPAuthzConfig'>;
+  toolConfigRef: ToolHiveComponent<'MCPToolConfig'>;
+  externalAuthConfigRef: ToolHiveComponent<'MCPExternalAuthConfig'>;
+  authServerRef: ToolHiveComponent<'MCPExternalAuthConfig'>;
+  telemetryConfigRef: ToolHiveComponent<'MCPTelemetryConfig'>;
+  webhookConfigRef: ToolHiveComponent<'MCPWebhookConfig'>;
+  embeddingServerRef: ToolHiveComponent<'EmbeddingServer'>;
+  compositeToolRefs: ToolHiveComponent<'VirtualMCPCompositeToolDefinition'>;
+}
+
+type FieldInput<K, V> =
+  K extends keyof ObjectRefTargets ? ReferenceInput<V, ObjectRefTargets[K], never> :
+    K extends SecretRefField ? ReferenceInput<V, SecretSource, SecretKey> :
+      K extends ConfigMapRefField ? ReferenceInput<V, ConfigMapSource, ConfigMapKey> :
+        SpecInput<V>;
+
+/** A reference field (or a list of references): the object, a ready-made key, or the CRD's own shape. */
+type ReferenceInput<V, Target, Key> =
+  [V] extends [readonly (infer E)[]] ? readonly ReferenceItem<E, Target, Key>[] :
+    [V] extends [object] ? ReferenceItem<V, Target, Key> :
+      SpecInput<V>;
+
+type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
+
+type ReferenceItem<V, Target, Key> =
+  | ReferenceObject<V, Target>
+  // the object (or key) alone, when the reference has no other required field
+  | ([Exclude<RequiredKeys<V>, 'name' | 'key' | 'kind'>] extends [never] ? WholeReference<V, Target, Key> : never);
+
+/** A keyed reference takes a key (`secret.key('token')`); an optional key also takes the object alone. */
+type WholeReference<V, Target, Key> =
+  'key' extends RequiredKeys<V> ? Key : 'key' extends keyof V ? Target | Key : Target;
+
+/**
+ * The CRD's reference shape, where `name` is the referenced object (created in this program) or a plain name
+ * (an object managed elsewhere: declared external, so it is not looked up).
+ */
+type ReferenceObject<V, Target> = {
+  readonly [P in keyof V]: P extends 'name' ? pulumi.Input<string> | Target : SpecInput<V[P]>;
+};

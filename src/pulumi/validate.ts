@@ -1,0 +1,61 @@
+/** The program-wide entry points: `configure()` first, `validate()` last. */
+import * as pulumi from '@pulumi/pulumi';
+import { toOutput } from './known';
+import { programRegistry, type ToolHiveOptions } from './registry';
+import type { Violation } from '../validation/types';
+
+/**
+ * Program-wide settings: objects managed elsewhere, the provider's namespace, the operator dependency.
+ * Call it before creating ToolHive components.
+ *
+ * @example
+ * toolhive.configure({ operator: operatorRelease, defaultNamespace: 'toolhive' });
+ */
+export function configure(options: ToolHiveOptions): void {
+  const reg = programRegistry();
+  if (reg.entries.length > 0 || reg.validated) {
+    throw new Error('toolhive configure() must run before any ToolHive object is created');
+  }
+  reg.options = { ...reg.options, ...options };
+}
+
+/** Options of `validate()`. */
+export interface ValidateProgramOptions {
+  /**
+   * Name of the `toolhive:index:Validation` component that carries the result.
+   *
+   * @default 'toolhive-validation'
+   */
+  readonly name?: string;
+}
+
+/**
+ * Validates every ToolHive object of the program together, through the same engine as the CLI and cdk8s:
+ * name collisions, group membership and every rule that involves objects created after the one it is about.
+ * Then resolves every workload's `envBindings`. Call it last, once.
+ *
+ * When every value is known as the program runs it throws now; otherwise the returned Output (and the
+ * `toolhive:index:Validation` component, which the engine waits for) fails with the violations. Either way
+ * the error is a `ToolHiveValidationError` on the first offending resource, listing every error.
+ *
+ * @returns the warnings (errors fail the program)
+ */
+export function validate(options: ValidateProgramOptions = {}): pulumi.Output<readonly Violation[]> {
+  const reg = programRegistry();
+  if (reg.validated) throw new Error('toolhive validate() was already called in this program: call it once, last');
+  const warnings = toOutput(reg.checkProgram());
+  const component = new ValidationResult(options.name ?? 'toolhive-validation', warnings);
+  return component.warnings;
+}
+
+/** The whole-program validation as a component, so the Pulumi engine waits for (and reports) its result. */
+export class ValidationResult extends pulumi.ComponentResource {
+  /** The warnings of the whole-program validation. */
+  public readonly warnings: pulumi.Output<readonly Violation[]>;
+
+  constructor(name: string, warnings: pulumi.Output<readonly Violation[]>, opts?: pulumi.ComponentResourceOptions) {
+    super('toolhive:index:Validation', name, {}, opts);
+    this.warnings = warnings;
+    this.registerOutputs({ warnings: warnings.apply(w => w.map(v => `${v.kind} ${v.namespace}/${v.name} ${v.path}: ${v.message}`)) });
+  }
+}

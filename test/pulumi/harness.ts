@@ -1,0 +1,78 @@
+/**
+ * Pulumi's own mock runtime (`pulumi.runtime.setMocks`), plus a record of every registration request the
+ * mock monitor receives: type, name, parent, dependencies and inputs, as the engine would get them.
+ */
+import * as pulumi from '@pulumi/pulumi';
+
+export interface Registration {
+  readonly type: string;
+  readonly name: string;
+  readonly urn: string;
+  readonly parent: string;
+  readonly custom: boolean;
+  readonly dependencies: readonly string[];
+  readonly inputs: Record<string, unknown>;
+}
+
+let stacks = 0;
+
+/**
+ * Starts a fresh mocked program (its own stack name, so its own ToolHive registry) and returns the list
+ * that fills as resources register.
+ */
+export async function mockProgram(options: { preview?: boolean } = {}): Promise<Registration[]> {
+  const registrations: Registration[] = [];
+  const stack = `test-${process.pid}-${++stacks}`;
+  await pulumi.runtime.setMocks({
+    newResource: args => ({ id: `${args.name}-id`, state: args.inputs }),
+    call: args => args.inputs,
+  }, 'toolhive', stack, options.preview ?? false);
+  const monitor = (pulumi.runtime as unknown as { getMonitor(): Monitor }).getMonitor();
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req, callback) => {
+    const parent = req.getParent();
+    const type = req.getType();
+    const name = req.getName();
+    registrations.push({
+      type,
+      name,
+      urn: urnOf(stack, parent, type, name),
+      parent,
+      custom: req.getCustom(),
+      dependencies: req.getDependenciesList(),
+      inputs: (pulumi.runtime as unknown as { deserializeProperties(o: unknown): Record<string, unknown> }).deserializeProperties(req.getObject()),
+    });
+    return register(req, callback);
+  };
+  return registrations;
+}
+
+interface RegisterRequest {
+  getParent(): string;
+  getType(): string;
+  getName(): string;
+  getCustom(): boolean;
+  getDependenciesList(): string[];
+  getObject(): unknown;
+}
+
+interface Monitor {
+  registerResource(req: RegisterRequest, callback: (err: unknown, resp: unknown) => void): unknown;
+}
+
+/** The mock monitor's URN scheme. */
+function urnOf(stack: string, parent: string, type: string, name: string): string {
+  const qualified = parent ? `${parent.split('::')[2]}$${type}` : type;
+  return `urn:pulumi:${stack}::toolhive::${qualified}::${name}`;
+}
+
+/** The value of an Output (rejects when the Output fails). */
+export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
+  return (output as unknown as { promise(): Promise<T> }).promise();
+}
+
+/** Waits until every registration in flight has reached the mock monitor. */
+export async function settle(...outputs: pulumi.Output<unknown>[]): Promise<void> {
+  await Promise.all(outputs.map(o => valueOf(o)));
+  for (let i = 0; i < 5; i++) await new Promise(r => setImmediate(r));
+}
