@@ -1,5 +1,5 @@
 import {
-  authFindings, authServerConfig, bearerToken, embeddedAuth, extAuth, GITHUB_OIDC, GITLAB_OIDC, group, headerInjection, messages, mcpServer,
+  admissionErrors, authFindings, authServerConfig, bearerToken, embeddedAuth, extAuth, GITHUB_OIDC, GITLAB_OIDC, group, headerInjection, messages, mcpServer,
   OIDC_INCOMING, oidcConfig, remoteProxy, tokenExchange, upstreamInject, vmcp, VMCP_URL, vmcpWithAuthServer, xaa,
 } from './auth-fixtures';
 
@@ -58,6 +58,12 @@ describe('vMCP authServerConfig and incoming OIDC', () => {
       severity: 'error',
       message: 'auth server requires at least one allowed audience (MCP clients must send RFC 8707 resource parameter)',
     }]);
+  });
+
+  it('leaves oidc incoming auth without oidcConfigRef to the CEL rule', () => {
+    const objects = [group(), vmcp('gateway', { incomingAuth: { type: 'oidc' }, authServerConfig: authServerConfig() })];
+    expect(authFindings(objects, { admitted: false })).toEqual([]);
+    expect(admissionErrors(objects)).toEqual(['VirtualMCPServer/gateway spec.incomingAuth: Invalid value: "object": spec.incomingAuth.oidcConfigRef is required when type is oidc']);
   });
 
   it('rejects an auth server with anonymous incoming auth and an oidcConfigRef', () => {

@@ -140,7 +140,10 @@ function checkAuthServerConfig(entry: ObjectEntry, spec: Dict, as: Dict, set: Ma
   const oidcRef = dict(incoming?.oidcConfigRef);
   if (!oidcRef) {
     // mirrors validateAuthServerRunConfig: allowed audiences come from the resolved OIDC resource
-    push('spec.incomingAuth', 'operator.vmcp.auth-server-incoming', 'auth server requires at least one allowed audience (MCP clients must send RFC 8707 resource parameter)');
+    // (type oidc without a ref is already the CEL error "spec.incomingAuth.oidcConfigRef is required when type is oidc")
+    if (str(incoming?.type) !== 'oidc') {
+      push('spec.incomingAuth', 'operator.vmcp.auth-server-incoming', 'auth server requires at least one allowed audience (MCP clients must send RFC 8707 resource parameter)');
+    }
     return;
   }
   const url = resourceUrl(entry, oidcRef);
