@@ -1,6 +1,6 @@
 import {
-  admissionErrors, authFindings, authServerConfig, bearerToken, embeddedAuth, extAuth, GITHUB_OIDC, GITLAB_OIDC, group, headerInjection, messages, mcpServer,
-  OIDC_INCOMING, oidcConfig, remoteProxy, tokenExchange, upstreamInject, vmcp, VMCP_URL, vmcpWithAuthServer, xaa,
+  admissionErrors, authFindings, authServerConfig, bearerToken, embeddedAuth, extAuth, GITHUB_OIDC, GITLAB_OIDC, group, headerInjection, messages,
+  mcpServer, OIDC_INCOMING, oidcConfig, remoteProxy, tokenExchange, upstreamInject, vmcp, VMCP_URL, vmcpWithAuthServer, xaa,
 } from './auth-fixtures';
 
 const INLINE_AUTHZ = { type: 'inline', inline: { policies: ['permit(principal, action, resource);'] } };
