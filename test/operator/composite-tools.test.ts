@@ -90,8 +90,16 @@ describe('composite tool steps', () => {
     expect(findings([definition(s => {
       s.steps = [
         { id: 'confirm', type: 'elicitation', message: 'Deploy {{ .params.repo }}?', schema: { type: 'object' } },
-        { id: 'each', type: 'forEach', collection: '{{ json .params.items }}', itemVar: 'item', maxParallel: 5, maxIterations: 100,
-          step: { type: 'tool', tool: 'github.label', arguments: { label: '{{ .forEach.item }}' } }, dependsOn: ['confirm'] },
+        {
+          id: 'each',
+          type: 'forEach',
+          collection: '{{ json .params.items }}',
+          itemVar: 'item',
+          maxParallel: 5,
+          maxIterations: 100,
+          step: { type: 'tool', tool: 'github.label', arguments: { label: '{{ .forEach.item }}' } },
+          dependsOn: ['confirm'],
+        },
       ];
       delete s.output;
     })])).toEqual([]);

@@ -210,6 +210,13 @@ function lex(input: string): Item[] {
   }
 }
 
+/** Go's `item.String()` as used in parse errors: `<if>` for keywords, a quoted value (cut at 10 runes) otherwise. */
+function itemString(t: Item): string {
+  if (t.kind === 'keyword') return `<${t.text}>`;
+  const runes = [...t.text];
+  return runes.length > 10 ? `${goQuote(runes.slice(0, 10).join(''))}...` : goQuote(t.text);
+}
+
 interface Frame { readonly kind: 'if' | 'range' | 'with' | 'define' | 'block'; elseSeen: boolean }
 
 export interface TemplateCheck {
@@ -249,38 +256,52 @@ export function checkGoTemplate(src: string, name: string, funcs: readonly strin
     const first = words[0];
 
     // structure: the first word of the action decides
+    let operandsFrom = 0;
     if (first?.kind === 'keyword') {
       const kw = first.text;
       const top = stack[stack.length - 1];
+      const extra = words[1];
+      operandsFrom = 1;
       if (kw === 'if' || kw === 'range' || kw === 'with' || kw === 'block') {
         stack.push({ kind: kw, elseSeen: false });
-        if (kw !== 'block' && words.length === 1 && end.kind === 'right') return fail(end, `missing value for ${kw}`);
+        if (kw !== 'block' && !extra && end.kind === 'right') return fail(end, `missing value for ${kw}`);
       } else if (kw === 'define') {
         if (stack.length > 0) return fail(first, 'unexpected <define> in command');
         stack.push({ kind: 'define', elseSeen: false });
-      } else if (kw === 'end' && end.kind === 'right') {
-        if (!stack.pop()) return fail(end, 'unexpected {{end}}');
-      } else if (kw === 'else' && end.kind === 'right') {
-        const next = words[1];
-        if (!top) return fail(end, 'unexpected {{else}}');
-        if (top.kind === 'define' || top.kind === 'block') return fail(end, `unexpected {{else}} in ${top.kind} clause`);
-        if (top.elseSeen) return fail(end, 'expected end; found {{else}}');
-        if (next?.kind === 'keyword' && (next.text === 'if' || next.text === 'with')) {
-          // {{else if}} / {{else with}} chains share the closing {{end}}; only in the matching context
-          if (next.text !== top.kind) return fail(next, `unexpected <${next.text}> in input`);
-          if (words.length === 2) return fail(end, `missing value for ${next.text}`);
-        } else {
-          top.elseSeen = true;
+      } else if (kw === 'end' || kw === 'break' || kw === 'continue') {
+        const context = kw === 'end' ? 'end' : `{{${kw}}}`;
+        if (extra) return fail(extra, `unexpected ${itemString(extra)} in ${context}`);
+        if (end.kind === 'right') {
+          if (kw === 'end' && !stack.pop()) return fail(end, 'unexpected {{end}}');
+          if (kw !== 'end' && !stack.some(f => f.kind === 'range')) return fail(end, `{{${kw}}} outside {{range}}`);
         }
-      } else if ((kw === 'break' || kw === 'continue') && end.kind === 'right') {
-        if (!stack.some(f => f.kind === 'range')) return fail(end, `{{${kw}}} outside {{range}}`);
+      } else if (kw === 'else') {
+        const chained = extra?.kind === 'keyword' && (extra.text === 'if' || extra.text === 'with');
+        if (extra && !chained) return fail(extra, `unexpected ${itemString(extra)} in else`);
+        // a plain {{else cut short by a lexer error reports that error (below)
+        if (chained || end.kind === 'right') {
+          if (!top) return fail(extra ?? end, 'unexpected {{else}}');
+          if (top.kind === 'define' || top.kind === 'block') return fail(extra ?? end, `unexpected {{else}} in ${top.kind} clause`);
+          if (top.elseSeen) return fail(extra ?? end, 'expected end; found {{else}}');
+          if (chained) {
+            // {{else if}} / {{else with}} chains share the closing {{end}}; only in the matching context
+            if (extra.text !== top.kind) return fail(extra, `unexpected <${extra.text}> in input`);
+            operandsFrom = 2;
+            if (!words[2] && end.kind === 'right') return fail(end, `missing value for ${extra.text}`);
+          } else {
+            top.elseSeen = true;
+          }
+        }
       }
+    } else if (first?.kind === 'other') {
+      return fail(first, `unexpected ${itemString(first)} in command`);
     } else if (!first && end.kind === 'right') {
       return fail(end, 'missing value for command');
     }
 
-    // calls to undefined functions, in order
-    for (const t of body) {
+    // calls to undefined functions, in order; scanning stops where Go would fail with an error not modelled here
+    for (const t of words.slice(operandsFrom)) {
+      if (t.kind === 'other' || (t.kind === 'keyword' && t.text !== 'nil')) break;
       if (t.kind === 'ident' && !known.has(t.text)) return fail(t, `function ${goQuote(t.text)} not defined`);
     }
 
