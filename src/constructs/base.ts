@@ -1,6 +1,7 @@
 /** What every ToolHive construct shares: the L1 child, namespaces, references by object, registration. */
 import { ApiObject, Chart, Lazy, type ApiObjectMetadata } from 'cdk8s';
 import { Construct, type IConstruct } from 'constructs';
+import { ConfigMapKey } from './configmap-key';
 import type { IMcpAuthzConfig } from './mcp-authz-config';
 import type { IMcpExternalAuthConfig } from './mcp-external-auth-config';
 import type { IMcpGroup } from './mcp-group';
@@ -168,6 +169,7 @@ export abstract class ToolHiveObject<S> extends Construct implements IToolHiveOb
   private resolveValue(value: unknown, field: string): unknown {
     if (value === null || typeof value !== 'object') return value;
     if (SecretKey.isSecretKey(value)) return this.secretKey(value, field);
+    if (ConfigMapKey.isConfigMapKey(value)) return this.configMapKey(value, field);
     if (ToolHiveValidation.isToolHiveConstruct(value)) {
       const target = value as unknown as IToolHiveObject;
       return { name: this.refName(target, target.kind, field) };
@@ -193,6 +195,30 @@ export abstract class ToolHiveObject<S> extends Construct implements IToolHiveOb
       this.checkNamespace(`Secret "${ref.name}"`, ref.secretNamespace, field);
     }
     return { name: ref.name, key: ref.key };
+  }
+
+  /** `{name, key}` of a ConfigMap key; an external ConfigMap is declared external. */
+  private configMapKey(ref: ConfigMapKey, field: string): { name: string; key: string } {
+    if (ref.origin === 'external') {
+      ToolHiveValidation.of(this).addExternal(`ConfigMap/${effectiveNamespace(this.namespace)}/${ref.name}`);
+    } else {
+      this.checkNamespace(`ConfigMap "${ref.name}"`, ref.configMapNamespace, field);
+    }
+    return { name: ref.name, key: ref.key };
+  }
+
+  /**
+   * `{name}` of a Secret named without a key (`imagePullSecrets`): an imported cdk8s-plus Secret is declared
+   * external, one defined in the app must share the namespace, a plain `{ name }` must name a Secret of the app.
+   */
+  protected secretName(secret: { readonly name: string }, field: string): { name: string } {
+    const s = secret as { name: string; apiObject?: unknown; toJson?: unknown; node?: unknown; metadata?: { namespace?: string } };
+    if (s.node !== undefined && s.apiObject === undefined && typeof s.toJson !== 'function') {
+      ToolHiveValidation.of(this).addExternal(`Secret/${effectiveNamespace(this.namespace)}/${s.name}`);
+    } else if (s.node !== undefined) {
+      this.checkNamespace(`Secret "${s.name}"`, s.metadata?.namespace, field);
+    }
+    return { name: s.name };
   }
 
   private checkNamespace(what: string, targetNs: string | undefined, field: string): void {

@@ -1,5 +1,6 @@
 /** cdk8s L2 constructs for every ToolHive kind. */
 export * from './base';
+export * from './configmap-key';
 export * from './crds';
 export * from './embedding-server';
 export * from './mcp-authz-config';

@@ -123,7 +123,8 @@ export interface McpRemoteProxyProps extends ToolHiveObjectProps {
    */
   readonly authz?: IMcpAuthzConfig;
   /**
-   * Inline authorization policy configuration (`spec.authzConfig`; inline Cedar policies must parse).
+   * Inline authorization policy configuration (`spec.authzConfig`; inline Cedar policies must parse; `configMap`
+   * takes a `ConfigMapKey`).
    * Mutually exclusive with `authz`.
    *
    * @default - no inline authorization config
@@ -196,7 +197,7 @@ export class McpRemoteProxy extends ToolHiveWorkload<McpRemoteProxySpec> impleme
         groupRef: this.groupRef(props.group),
         oidcConfigRef: this.oidcConfigRef(props.oidcConfig),
         authzConfigRef: this.authzConfigRef(props.authz, props.authzConfig),
-        authzConfig: props.authzConfig,
+        authzConfig: this.resolve(props.authzConfig, 'spec.authzConfig'),
         externalAuthConfigRef: this.externalAuthConfigRef(props.externalAuth),
         authServerRef: this.authServerRef(props.authServer),
         toolConfigRef: this.toolConfigRef(props.toolConfig),

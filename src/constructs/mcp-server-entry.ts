@@ -25,7 +25,7 @@ export interface McpServerEntryProps extends ToolHiveObjectProps {
    */
   readonly allowPrivateEndpoint?: boolean;
   /**
-   * A ConfigMap holding the CA bundle to verify the remote server (`configMapRef.{name,key}`).
+   * A ConfigMap holding the CA bundle to verify the remote server (`configMapRef` takes a `ConfigMapKey`).
    *
    * @default - the system trust store
    */
@@ -69,7 +69,7 @@ export class McpServerEntry extends ToolHiveObject<McpServerEntrySpec> implement
         transport: props.transport,
         groupRef: this.groupRef(props.group)!,
         allowPrivateEndpoint: props.allowPrivateEndpoint,
-        caBundleRef: props.caBundleRef,
+        caBundleRef: this.resolve(props.caBundleRef, 'spec.caBundleRef'),
         externalAuthConfigRef: this.externalAuthConfigRef(props.externalAuth),
         headerForward: this.resolve(props.headerForward, 'spec.headerForward'),
       },

@@ -179,7 +179,7 @@ export interface McpServerProps extends ToolHiveObjectProps {
    */
   readonly authz?: IMcpAuthzConfig;
   /**
-   * Inline authorization policy configuration (`spec.authzConfig`). Mutually exclusive with `authz`.
+   * Inline authorization policy configuration (`spec.authzConfig`; `configMap` takes a `ConfigMapKey`). Mutually exclusive with `authz`.
    *
    * @default - no inline authorization config
    */
@@ -269,7 +269,7 @@ export class McpServer extends ToolHiveWorkload<McpServerSpec> implements IMcpSe
         groupRef: this.groupRef(props.group),
         oidcConfigRef: this.oidcConfigRef(props.oidcConfig),
         authzConfigRef: this.authzConfigRef(props.authz, props.authzConfig),
-        authzConfig: props.authzConfig,
+        authzConfig: this.resolve(props.authzConfig, 'spec.authzConfig'),
         externalAuthConfigRef: this.externalAuthConfigRef(props.externalAuth),
         authServerRef: this.authServerRef(props.authServer),
         toolConfigRef: this.toolConfigRef(props.toolConfig),

@@ -43,7 +43,7 @@ export interface VirtualMcpIncomingAuth {
    */
   readonly authz?: IMcpAuthzConfig;
   /**
-   * Inline Cedar authorization (`authzConfig`). Mutually exclusive with `authz`.
+   * Inline Cedar authorization (`authzConfig`; `configMap` takes a `ConfigMapKey`). Mutually exclusive with `authz`.
    *
    * @default - no inline authorization config
    */
@@ -135,7 +135,8 @@ export interface VirtualMcpServerProps extends ToolHiveObjectProps {
    */
   readonly telemetry?: McpTelemetryConfigReference;
   /**
-   * Image pull Secrets for the vMCP pod and its ServiceAccount (cdk8s-plus Secrets or `{ name }`).
+   * Image pull Secrets for the vMCP pod and its ServiceAccount: cdk8s-plus Secrets (an imported one,
+   * `kplus.Secret.fromSecretName`, is declared external) or `{ name }` of a Secret of the app.
    *
    * @default - none
    */
@@ -225,7 +226,7 @@ export class VirtualMcpServer extends ToolHiveWorkload<VirtualMcpServerSpec> imp
           type: incoming.type ?? (incoming.oidcConfig ? 'oidc' : 'anonymous'),
           oidcConfigRef: this.oidcConfigRef(incoming.oidcConfig, 'spec.incomingAuth.oidcConfigRef'),
           authzConfigRef: this.authzConfigRef(incoming.authz, incoming.authzConfig, 'spec.incomingAuth'),
-          authzConfig: incoming.authzConfig,
+          authzConfig: this.resolve(incoming.authzConfig, 'spec.incomingAuth.authzConfig'),
         },
         outgoingAuth: props.outgoingAuth && {
           source: props.outgoingAuth.source,
@@ -237,7 +238,7 @@ export class VirtualMcpServer extends ToolHiveWorkload<VirtualMcpServerSpec> imp
         config,
         embeddingServerRef: this.nameRef(props.embeddingServer, 'EmbeddingServer', 'spec.embeddingServerRef'),
         telemetryConfigRef: this.telemetryConfigRef(props.telemetry),
-        imagePullSecrets: props.imagePullSecrets?.map(s => ({ name: s.name })),
+        imagePullSecrets: props.imagePullSecrets?.map((s, i) => this.secretName(s, `spec.imagePullSecrets[${i}]`)),
         passthroughHeaders: props.passthroughHeaders,
         podTemplateSpec: props.podTemplateSpec,
         replicas: props.replicas,

@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
+import { everyProp } from './fixtures';
 import { API_VERSIONS, type ToolHiveKind } from '../../src';
 import { rootSchema } from '../../src/schema/registry';
-import { everyProp } from './fixtures';
 
 const CONSTRUCT_KINDS = (Object.keys(API_VERSIONS) as ToolHiveKind[]).filter(k => k !== 'MCPRegistry');
 

@@ -1,10 +1,10 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-33';
+import { errorLines } from './helpers';
 import {
   EmbeddingServer, McpAuthzConfig, McpExternalAuthConfig, McpGroup, McpOidcConfig, McpServer, McpTelemetryConfig, McpToolConfig,
   McpWebhookConfig, SecretKey, ToolHiveValidation, UpstreamProvider, VirtualMcpCompositeToolDefinition, VirtualMcpServer,
 } from '../../src';
-import { errorLines } from './helpers';
 
 const IMAGE = 'ghcr.io/stackloklabs/osv-mcp/server:0.1.0';
 

@@ -1,8 +1,8 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus28 from 'cdk8s-plus-28';
 import * as kplus33 from 'cdk8s-plus-33';
-import { EmbeddingServer, McpExternalAuthConfig, McpServer, SecretKey, ToolHiveValidation } from '../../src';
 import { errorLines } from './helpers';
+import { EmbeddingServer, McpExternalAuthConfig, McpServer, SecretKey, ToolHiveValidation } from '../../src';
 
 describe.each([
   ['cdk8s-plus-28', kplus28],

@@ -1,9 +1,9 @@
 import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-33';
+import { errorLines, synthWithWarnings } from './helpers';
 import {
   McpExternalAuthConfig, McpGroup, McpRemoteProxy, McpServer, ToolHiveValidation, VirtualMcpCompositeToolDefinition, VirtualMcpServer,
 } from '../../src';
-import { errorLines, synthWithWarnings } from './helpers';
 
 describe('synth-time validation runs the engine over the whole App', () => {
   test('a valid chart synthesizes', () => {
