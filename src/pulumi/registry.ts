@@ -107,15 +107,17 @@ export class ProgramRegistry {
     const manifests = allKnown(entries.map(e => e.manifest));
     const externals = allKnown(entries.map(e => e.externals));
     const check = ([objs, exts]: [KubeObject[], string[][]]): Violation[] => {
+      const owners = new Map<string, pulumi.Resource>();
+      objs.forEach((o, i) => {
+        const id = objectIdentity(o, this.defaultNamespace);
+        if (!owners.has(id)) owners.set(id, entries[i].resource);
+      });
+      const ownerOf = (v: Violation): pulumi.Resource | undefined => owners.get(`${v.kind}/${v.namespace}/${v.name}`);
       const violations = this.run(objs, exts.flat());
       const errors = violations.filter(v => v.severity === 'error');
-      if (errors.length > 0) {
-        const first = errors[0];
-        const at = entries.find((_, i) => objectIdentity(objs[i], this.defaultNamespace) === `${first.kind}/${first.namespace}/${first.name}`);
-        throw new ToolHiveValidationError(programMessage(errors), at?.resource, errors);
-      }
+      if (errors.length > 0) throw new ToolHiveValidationError(programMessage(errors), ownerOf(errors[0]), errors);
       const warnings = violations.filter(v => v.severity === 'warning');
-      warnings.forEach((w, i) => this.warn(w, entries[objs.findIndex(o => objectIdentity(o, this.defaultNamespace) === `${w.kind}/${w.namespace}/${w.name}`)]?.resource ?? entries[i]?.resource));
+      for (const w of warnings) this.warn(w, ownerOf(w));
       return warnings;
     };
     const both = allKnown<unknown>([manifests, externals]);

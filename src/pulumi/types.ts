@@ -37,9 +37,9 @@ interface ObjectRefTargets {
 }
 
 type FieldInput<K, V> =
-  K extends keyof ObjectRefTargets ? ReferenceInput<V, ObjectRefTargets[K], never> :
-    K extends SecretRefField ? ReferenceInput<V, SecretSource, SecretKey> :
-      K extends ConfigMapRefField ? ReferenceInput<V, ConfigMapSource, ConfigMapKey> :
+  K extends keyof ObjectRefTargets ? ReferenceInput<NonNullable<V>, ObjectRefTargets[K], never> :
+    K extends SecretRefField ? ReferenceInput<NonNullable<V>, SecretSource, SecretKey> :
+      K extends ConfigMapRefField ? ReferenceInput<NonNullable<V>, ConfigMapSource, ConfigMapKey> :
         SpecInput<V>;
 
 /** A reference field (or a list of references): the object, a ready-made key, or the CRD's own shape. */

@@ -20,13 +20,14 @@ let stacks = 0;
  * Starts a fresh mocked program (its own stack name, so its own ToolHive registry) and returns the list
  * that fills as resources register.
  */
-export async function mockProgram(options: { preview?: boolean } = {}): Promise<Registration[]> {
+export async function mockProgram(options: { preview?: boolean; project?: string } = {}): Promise<Registration[]> {
   const registrations: Registration[] = [];
   const stack = `test-${process.pid}-${++stacks}`;
+  const project = options.project ?? 'toolhive';
   await pulumi.runtime.setMocks({
     newResource: args => ({ id: `${args.name}-id`, state: args.inputs }),
     call: args => args.inputs,
-  }, 'toolhive', stack, options.preview ?? false);
+  }, project, stack, options.preview ?? false);
   const monitor = (pulumi.runtime as unknown as { getMonitor(): Monitor }).getMonitor();
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, callback) => {
@@ -36,7 +37,7 @@ export async function mockProgram(options: { preview?: boolean } = {}): Promise<
     registrations.push({
       type,
       name,
-      urn: urnOf(stack, parent, type, name),
+      urn: urnOf(project, stack, parent, type, name),
       parent,
       custom: req.getCustom(),
       dependencies: req.getDependenciesList(),
@@ -61,9 +62,9 @@ interface Monitor {
 }
 
 /** The mock monitor's URN scheme. */
-function urnOf(stack: string, parent: string, type: string, name: string): string {
+function urnOf(project: string, stack: string, parent: string, type: string, name: string): string {
   const qualified = parent ? `${parent.split('::')[2]}$${type}` : type;
-  return `urn:pulumi:${stack}::toolhive::${qualified}::${name}`;
+  return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
 }
 
 /** The value of an Output (rejects when the Output fails). */
@@ -75,4 +76,17 @@ export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
 export async function settle(...outputs: pulumi.Output<unknown>[]): Promise<void> {
   await Promise.all(outputs.map(o => valueOf(o)));
   for (let i = 0; i < 5; i++) await new Promise(r => setImmediate(r));
+}
+
+/** The secret wrapper Pulumi puts around a secret value on the wire. */
+const SECRET_SIG = '4dabf18193072939515e22adb298388d';
+
+/** True when a deserialized input value is marked secret. */
+export function isSecretInput(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as Record<string, unknown>)[SECRET_SIG] === '1b47061264138c4ac30d75fd1eb44270';
+}
+
+/** The registrations of custom resources (the children), by `kind/name` of their manifest. */
+export function customResources(registrations: readonly Registration[]): Registration[] {
+  return registrations.filter(r => r.custom && r.type.startsWith('kubernetes:toolhive.stacklok.dev/'));
 }
