@@ -1,0 +1,45 @@
+import { SecretKey } from '../../src';
+import * as manifests from '../../src/manifests';
+import { API_VERSIONS, canonical, mcpServerManifest, mcpWebhookConfigManifest, toolhiveManifest } from '../../src/manifests';
+import { validateManifests } from '../../src/validation';
+
+describe('manifest builders (framework-neutral, shared by cdk8s and Pulumi)', () => {
+  test('there is one builder per kind', () => {
+    const builders = Object.keys(manifests).filter(k => k.endsWith('Manifest') && k !== 'toolhiveManifest').sort();
+    expect(builders).toHaveLength(Object.keys(API_VERSIONS).length);
+  });
+
+  test('emit v1beta1 for every kind but MCPWebhookConfig, which is v1alpha1', () => {
+    expect(Object.entries(API_VERSIONS).filter(([, v]) => v.endsWith('/v1alpha1')).map(([k]) => k)).toEqual(['MCPWebhookConfig']);
+    expect(mcpWebhookConfigManifest({ metadata: { name: 'w' }, spec: { validating: [{ name: 'a', url: 'https://a.example.com' }] } }).apiVersion)
+      .toBe('toolhive.stacklok.dev/v1alpha1');
+    expect(mcpServerManifest({ metadata: { name: 's' }, spec: { image: 'x' } }).apiVersion).toBe('toolhive.stacklok.dev/v1beta1');
+  });
+
+  test('drop undefined members and sort keys, so equal props give identical JSON', () => {
+    const a = mcpServerManifest({
+      metadata: { annotations: undefined, namespace: 'tools', name: 'osv' },
+      spec: { transport: 'stdio', image: 'ghcr.io/x/y:1', env: [{ value: '1', name: 'A' }], groupRef: undefined },
+    });
+    const b = mcpServerManifest({ metadata: { name: 'osv', namespace: 'tools' }, spec: { image: 'ghcr.io/x/y:1', env: [{ name: 'A', value: '1' }], transport: 'stdio' } });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(JSON.stringify(a)).toBe('{"apiVersion":"toolhive.stacklok.dev/v1beta1","kind":"MCPServer","metadata":{"name":"osv","namespace":"tools"},'
+      + '"spec":{"env":[{"name":"A","value":"1"}],"image":"ghcr.io/x/y:1","transport":"stdio"}}');
+  });
+
+  test('render objects with toJSON (such as SecretKey) as their JSON', () => {
+    expect(canonical({ ref: SecretKey.external('api-token', 'token') })).toEqual({ ref: { key: 'token', name: 'api-token' } });
+  });
+
+  test('produce objects the engine admits', () => {
+    const m = manifests.mcpExternalAuthConfigManifest({
+      metadata: { name: 'github' },
+      spec: { type: 'bearerToken', bearerToken: { tokenSecretRef: { name: 'api-token', key: 'token' } } },
+    });
+    expect(validateManifests([m], { external: ['Secret/api-token'] })).toEqual([]);
+  });
+
+  test('rejects a manifest without a name', () => {
+    expect(() => toolhiveManifest('MCPGroup', { metadata: { name: '' }, spec: {} })).toThrow('MCPGroup manifest needs metadata.name: pass the object\'s name');
+  });
+});
