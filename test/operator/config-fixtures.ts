@@ -11,11 +11,12 @@ import { RULE_DOCS as MCPSERVER } from '../../src/validation/operator/mcpserver'
 import { RULE_DOCS as TELEMETRY } from '../../src/validation/operator/mcptelemetryconfig';
 import { RULE_DOCS as TOOLCONFIG } from '../../src/validation/operator/mcptoolconfig';
 import { RULE_DOCS as WEBHOOK } from '../../src/validation/operator/mcpwebhookconfig';
+import { RULE_DOCS as POD_TEMPLATE } from '../../src/validation/operator/podtemplatespec';
 import { RULE_DOCS as REMOTE_URL } from '../../src/validation/operator/remote-url';
 import { RULE_DOCS as VMCP } from '../../src/validation/operator/virtualmcpserver';
 
 export const V1BETA1 = 'toolhive.stacklok.dev/v1beta1';
-const RULES = new Set([ADVISORIES, COMPOSITE, AUTHZ, OIDC, MCPSERVER, TELEMETRY, TOOLCONFIG, WEBHOOK, REMOTE_URL, VMCP].flat().map(d => d.id));
+const RULES = new Set([ADVISORIES, COMPOSITE, AUTHZ, OIDC, MCPSERVER, TELEMETRY, TOOLCONFIG, WEBHOOK, POD_TEMPLATE, REMOTE_URL, VMCP].flat().map(d => d.id));
 const ADMISSION = /^(identity|schema|cel|hygiene)\./;
 
 export type Spec = Record<string, unknown>;

@@ -10,6 +10,7 @@ import { mcpServerLayer } from './mcpserver';
 import { telemetryConfigLayer } from './mcptelemetryconfig';
 import { toolConfigLayer } from './mcptoolconfig';
 import { webhookConfigLayer } from './mcpwebhookconfig';
+import { podTemplateSpecLayer } from './podtemplatespec';
 import { remoteUrlLayer } from './remote-url';
 import { virtualMCPServerLayer } from './virtualmcpserver';
 import { virtualMCPServerAuthLayer } from './virtualmcpserver-auth';
@@ -29,4 +30,5 @@ export const OPERATOR_LAYERS: readonly SetLayer[] = [
   mcpRemoteProxyLayer,
   virtualMCPServerLayer,
   compositeToolsLayer,
+  podTemplateSpecLayer,
 ];

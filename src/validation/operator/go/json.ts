@@ -6,20 +6,30 @@
 import { isDict } from '../../util';
 
 export type GoType =
-  | { readonly kind: 'string' | 'bool' | 'int' }
+  | { readonly kind: 'string' | 'bool' }
+  | { readonly kind: 'int'; readonly name: 'int' | 'int32' | 'int64'; readonly bits: number }
   | { readonly kind: 'slice'; readonly elem: GoType }
+  | { readonly kind: 'map'; readonly elem: GoType; readonly name?: string }
+  /** A type with its own UnmarshalJSON that fails with a fixed message (e.g. resource.Quantity). */
+  | { readonly kind: 'custom'; readonly accepts: (value: unknown) => boolean; readonly error: string }
   | { readonly kind: 'struct'; readonly name: string; readonly pkg: string; readonly fields: Readonly<Record<string, GoType>> };
 
 export const GO_STRING: GoType = { kind: 'string' };
 export const GO_BOOL: GoType = { kind: 'bool' };
-export const GO_INT: GoType = { kind: 'int' };
+export const GO_INT: GoType = { kind: 'int', name: 'int', bits: 64 };
+export const GO_INT32: GoType = { kind: 'int', name: 'int32', bits: 32 };
+export const GO_INT64: GoType = { kind: 'int', name: 'int64', bits: 64 };
 export const goSlice = (elem: GoType): GoType => ({ kind: 'slice', elem });
+export const goMap = (elem: GoType, name?: string): GoType => ({ kind: 'map', elem, name });
 export const goStruct = (pkg: string, name: string, fields: Record<string, GoType>): GoType => ({ kind: 'struct', pkg, name, fields });
 
 function typeName(t: GoType): string {
   switch (t.kind) {
     case 'slice': return `[]${typeName(t.elem)}`;
+    case 'map': return t.name ?? `map[string]${typeName(t.elem)}`;
     case 'struct': return `${t.pkg}.${t.name}`;
+    case 'int': return t.name;
+    case 'custom': return 'custom';
     default: return t.kind;
   }
 }
@@ -58,10 +68,23 @@ function check(value: unknown, t: GoType, ctx: Ctx | undefined): string | undefi
   switch (t.kind) {
     case 'string': return typeof value === 'string' ? undefined : mismatch(value, t, ctx);
     case 'bool': return typeof value === 'boolean' ? undefined : mismatch(value, t, ctx);
-    case 'int':
-      if (typeof value === 'bigint') return undefined;
-      if (typeof value !== 'number') return mismatch(value, t, ctx);
-      return Number.isSafeInteger(value) ? undefined : mismatch(value, t, ctx, `number ${value}`);
+    case 'int': {
+      if (typeof value !== 'number' && typeof value !== 'bigint') return mismatch(value, t, ctx);
+      const limit = 2n ** BigInt(t.bits - 1);
+      const ok = typeof value === 'bigint' || Number.isInteger(value);
+      const big = ok ? BigInt(value) : 0n;
+      return ok && big >= -limit && big < limit ? undefined : mismatch(value, t, ctx, `number ${String(value)}`);
+    }
+    case 'custom':
+      return t.accepts(value) ? undefined : t.error;
+    case 'map': {
+      if (!isDict(value)) return mismatch(value, t, ctx);
+      for (const key of Object.keys(value)) {
+        const e = check(value[key], t.elem, ctx);
+        if (e) return e;
+      }
+      return undefined;
+    }
     case 'slice': {
       if (!Array.isArray(value)) return mismatch(value, t, ctx);
       for (const item of value) {
