@@ -11,4 +11,8 @@ npx tsc --build
 # cdk8s synth empties its output directory (dist/) before writing.
 (cd examples/cdk8s && npx cdk8s synth --no-check-upgrade)
 
-node lib/cli/main.js validate dist/
+# The gateway's signing key and HMAC Secrets live outside the app (SecretKey.external in main.ts).
+node lib/cli/main.js validate \
+  --external Secret/platform/gateway-signing-key \
+  --external Secret/platform/gateway-auth-hmac \
+  dist/

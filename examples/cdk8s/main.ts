@@ -190,6 +190,9 @@ export class PlatformChart extends Chart {
       authServerConfig: {
         issuer: ISSUER,
         primaryUpstreamProvider: 'okta',
+        // Keys that outlive a restart, created outside the app (e.g. by a key-rotation job): declared external.
+        signingKeySecretRefs: [SecretKey.external('gateway-signing-key', 'private.pem')],
+        hmacSecretRefs: [SecretKey.external('gateway-auth-hmac', 'hmac')],
         upstreamProviders: [
           UpstreamProvider.oidc('okta', {
             issuerUrl: 'https://corp.okta.example.com',
