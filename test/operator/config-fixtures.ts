@@ -16,7 +16,9 @@ import { RULE_DOCS as REMOTE_URL } from '../../src/validation/operator/remote-ur
 import { RULE_DOCS as VMCP } from '../../src/validation/operator/virtualmcpserver';
 
 export const V1BETA1 = 'toolhive.stacklok.dev/v1beta1';
-const RULES = new Set([ADVISORIES, COMPOSITE, AUTHZ, OIDC, MCPSERVER, TELEMETRY, TOOLCONFIG, WEBHOOK, POD_TEMPLATE, REMOTE_URL, VMCP].flat().map(d => d.id));
+const RULES = new Set(
+  [ADVISORIES, COMPOSITE, AUTHZ, OIDC, MCPSERVER, TELEMETRY, TOOLCONFIG, WEBHOOK, POD_TEMPLATE, REMOTE_URL, VMCP].flat().map(d => d.id),
+);
 const ADMISSION = /^(identity|schema|cel|hygiene)\./;
 
 export type Spec = Record<string, unknown>;
