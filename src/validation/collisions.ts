@@ -269,6 +269,7 @@ function duplicateNames(entry: ObjectEntry, w: SourcedWorkloadEnv, c: SourcedCon
   }
   const out: Violation[] = [];
   for (const [name, all] of groups) {
+    if (!name) continue; // a missing name is a schema error, reported by admission
     // equal entries are harmless (e.g. the remote proxy's two TOOLHIVE_SECRETS_PROVIDER=environment)
     const g = all.filter((e, i) => all.findIndex(o => sameBinding(o, e)) === i);
     if (g.length < 2) continue;
