@@ -146,14 +146,14 @@ function generatedObjectCollisions(set: ManifestSet): Violation[] {
     if (owner.entry.kind === 'VirtualMCPServer' && e.kind === 'Secret') {
       // mirrors controllers/virtualmcpserver_controller.go ensureHMACSecret: a pre-existing Secret must be owned by the vMCP
       out.push(violation(e, 'metadata.name', rule,
-        `Secret ${JSON.stringify(e.name)} is the session HMAC Secret the operator creates and owns for ${cr}; it rejects a Secret ` +
-        'it did not create with "existing HMAC secret validation failed: secret is not owned by VirtualMCPServer ' +
+        `name ${JSON.stringify(e.name)} is reserved for the session HMAC Secret the operator creates and owns for ${cr}; it rejects a ` +
+        'Secret it did not create with "existing HMAC secret validation failed: secret is not owned by VirtualMCPServer ' +
         `${owner.entry.namespace}/${owner.entry.name}": remove this Secret from the manifests`));
       continue;
     }
     out.push(violation(e, 'metadata.name', rule,
-      `${e.kind} ${JSON.stringify(e.name)} takes a name the operator generates for ${cr} in namespace ${JSON.stringify(e.namespace)}: ` +
-      `the operator would overwrite it or fail on it: rename or remove this ${e.kind}`));
+      `name ${JSON.stringify(e.name)} is taken: the operator generates ${e.kind} ${JSON.stringify(e.name)} for ${cr} in namespace ` +
+      `${JSON.stringify(e.namespace)} and would overwrite this ${e.kind} or fail on it: rename or remove it`));
   }
   return out;
 }
@@ -339,13 +339,13 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     id: 'collision.configmap',
     checks: 'Generated ConfigMaps (`<n>-runconfig`, `<n>-authz-inline`, `<n>-vmcp-config`, `<n>-registry-server-config`) are unique and not taken by user ConfigMaps.',
     source: 'controllers/mcpserver_runconfig.go, mcpremoteproxy_runconfig.go, virtualmcpserver_vmcpconfig.go, ctrlutil authz.go (notes §1.2)',
-    example: 'ConfigMap "fetch-runconfig" takes a name the operator generates for MCPServer "fetch" in namespace "default": the operator would overwrite it or fail on it: rename or remove this ConfigMap',
+    example: 'name "fetch-runconfig" is taken: the operator generates ConfigMap "fetch-runconfig" for MCPServer "fetch" in namespace "default" and would overwrite this ConfigMap or fail on it: rename or remove it',
   },
   {
     id: 'collision.secret',
     checks: 'No user Secret takes the name of a VirtualMCPServer\'s session HMAC Secret `<n>-hmac-secret`, which the operator creates and must own.',
     source: 'controllers/virtualmcpserver_controller.go ensureHMACSecret ("existing HMAC secret validation failed")',
-    example: 'Secret "gateway-hmac-secret" is the session HMAC Secret the operator creates and owns for VirtualMCPServer "gateway"; it rejects a Secret it did not create with "existing HMAC secret validation failed: secret is not owned by VirtualMCPServer default/gateway": remove this Secret from the manifests',
+    example: 'name "gateway-hmac-secret" is reserved for the session HMAC Secret the operator creates and owns for VirtualMCPServer "gateway"; it rejects a Secret it did not create with "existing HMAC secret validation failed: secret is not owned by VirtualMCPServer default/gateway": remove this Secret from the manifests',
   },
   {
     id: 'collision.serviceaccount',

@@ -45,7 +45,7 @@ describe('collision.deployment', () => {
 
   test('rejects a user Deployment that takes an MCPRegistry\'s generated name', () => {
     expect(collisions([th('MCPRegistry', 'catalog', { configYAML: 'sources: []' }), core('Deployment', 'catalog-api', 'apps/v1')])).toEqual([
-      'collision.deployment Deployment/catalog-api metadata.name: Deployment "catalog-api" takes a name the operator generates for MCPRegistry "catalog" in namespace "default": the operator would overwrite it or fail on it: rename or remove this Deployment',
+      'collision.deployment Deployment/catalog-api metadata.name: name "catalog-api" is taken: the operator generates Deployment "catalog-api" for MCPRegistry "catalog" in namespace "default" and would overwrite this Deployment or fail on it: rename or remove it',
     ]);
   });
 });
@@ -82,7 +82,7 @@ describe('collision.service', () => {
 
   test('rejects a user Service named vmcp-<name>', () => {
     expect(collisions([vmcp('gateway'), core('Service', 'vmcp-gateway')])).toEqual([
-      'collision.service Service/vmcp-gateway metadata.name: Service "vmcp-gateway" takes a name the operator generates for VirtualMCPServer "gateway" in namespace "default": the operator would overwrite it or fail on it: rename or remove this Service',
+      'collision.service Service/vmcp-gateway metadata.name: name "vmcp-gateway" is taken: the operator generates Service "vmcp-gateway" for VirtualMCPServer "gateway" in namespace "default" and would overwrite this Service or fail on it: rename or remove it',
     ]);
   });
 });
@@ -94,20 +94,20 @@ describe('collision.configmap', () => {
 
   test('rejects a user ConfigMap named <name>-runconfig', () => {
     expect(collisions([server('fetch'), core('ConfigMap', 'fetch-runconfig')])).toEqual([
-      'collision.configmap ConfigMap/fetch-runconfig metadata.name: ConfigMap "fetch-runconfig" takes a name the operator generates for MCPServer "fetch" in namespace "default": the operator would overwrite it or fail on it: rename or remove this ConfigMap',
+      'collision.configmap ConfigMap/fetch-runconfig metadata.name: name "fetch-runconfig" is taken: the operator generates ConfigMap "fetch-runconfig" for MCPServer "fetch" in namespace "default" and would overwrite this ConfigMap or fail on it: rename or remove it',
     ]);
   });
 
   test('rejects a user ConfigMap named <name>-authz-inline when the proxy has inline authz', () => {
     const inline = { authzConfig: { type: 'inline', inline: { policies: ['permit(principal, action, resource);'] } } };
     expect(collisions([proxy('p', inline), core('ConfigMap', 'p-authz-inline')])).toEqual([
-      'collision.configmap ConfigMap/p-authz-inline metadata.name: ConfigMap "p-authz-inline" takes a name the operator generates for MCPRemoteProxy "p" in namespace "default": the operator would overwrite it or fail on it: rename or remove this ConfigMap',
+      'collision.configmap ConfigMap/p-authz-inline metadata.name: name "p-authz-inline" is taken: the operator generates ConfigMap "p-authz-inline" for MCPRemoteProxy "p" in namespace "default" and would overwrite this ConfigMap or fail on it: rename or remove it',
     ]);
   });
 
   test('rejects a user ConfigMap named <vmcp>-vmcp-config', () => {
     expect(collisions([vmcp('gw'), core('ConfigMap', 'gw-vmcp-config')])).toEqual([
-      'collision.configmap ConfigMap/gw-vmcp-config metadata.name: ConfigMap "gw-vmcp-config" takes a name the operator generates for VirtualMCPServer "gw" in namespace "default": the operator would overwrite it or fail on it: rename or remove this ConfigMap',
+      'collision.configmap ConfigMap/gw-vmcp-config metadata.name: name "gw-vmcp-config" is taken: the operator generates ConfigMap "gw-vmcp-config" for VirtualMCPServer "gw" in namespace "default" and would overwrite this ConfigMap or fail on it: rename or remove it',
     ]);
   });
 });
@@ -119,7 +119,7 @@ describe('collision.secret', () => {
 
   test('rejects a pre-created <vmcp>-hmac-secret, quoting the operator\'s error', () => {
     expect(collisions([vmcp('gw'), secret('gw-hmac-secret', ['hmac-secret'])])).toEqual([
-      'collision.secret Secret/gw-hmac-secret metadata.name: Secret "gw-hmac-secret" is the session HMAC Secret the operator creates and owns for VirtualMCPServer "gw"; it rejects a Secret it did not create with "existing HMAC secret validation failed: secret is not owned by VirtualMCPServer default/gw": remove this Secret from the manifests',
+      'collision.secret Secret/gw-hmac-secret metadata.name: name "gw-hmac-secret" is reserved for the session HMAC Secret the operator creates and owns for VirtualMCPServer "gw"; it rejects a Secret it did not create with "existing HMAC secret validation failed: secret is not owned by VirtualMCPServer default/gw": remove this Secret from the manifests',
     ]);
   });
 });
@@ -131,13 +131,13 @@ describe('collision.serviceaccount', () => {
 
   test('rejects a user ServiceAccount named <name>-sa when the operator creates it', () => {
     expect(collisions([server('fetch'), core('ServiceAccount', 'fetch-sa')])).toEqual([
-      'collision.serviceaccount ServiceAccount/fetch-sa metadata.name: ServiceAccount "fetch-sa" takes a name the operator generates for MCPServer "fetch" in namespace "default": the operator would overwrite it or fail on it: rename or remove this ServiceAccount',
+      'collision.serviceaccount ServiceAccount/fetch-sa metadata.name: name "fetch-sa" is taken: the operator generates ServiceAccount "fetch-sa" for MCPServer "fetch" in namespace "default" and would overwrite this ServiceAccount or fail on it: rename or remove it',
     ]);
   });
 
   test('rejects a user Role named like the vMCP\'s RBAC objects', () => {
     expect(collisions([vmcp('gw'), core('Role', 'gw-vmcp', 'rbac.authorization.k8s.io/v1')])).toEqual([
-      'collision.serviceaccount Role/gw-vmcp metadata.name: Role "gw-vmcp" takes a name the operator generates for VirtualMCPServer "gw" in namespace "default": the operator would overwrite it or fail on it: rename or remove this Role',
+      'collision.serviceaccount Role/gw-vmcp metadata.name: name "gw-vmcp" is taken: the operator generates Role "gw-vmcp" for VirtualMCPServer "gw" in namespace "default" and would overwrite this Role or fail on it: rename or remove it',
     ]);
   });
 });
