@@ -156,9 +156,11 @@ class Parser {
     while (this.peek().text === '@') {
       this.advance();
       const name = this.ident('an annotation name');
-      this.exact('(');
       if (seen.has(name)) throw new CedarSyntaxError(`duplicate annotation: @${name}`);
       seen.add(name);
+      // newer Cedar allows a bare @name; accept it rather than risk rejecting a valid policy
+      if (this.peek().text !== '(') continue;
+      this.advance();
       const value = this.advance();
       if (value.kind !== 'string') this.fail('an annotation value string', value);
       this.exact(')');
