@@ -128,6 +128,7 @@ describe('authz ConfigMap content', () => {
       'invalid authz config from ConfigMap default/authz key "authz.json": invalid cedarv1 configuration: cedar configuration is required (missing \'cedar\' field)'],
     ['{"version":"1.0","type":"cedarv1","cedar":{"policies":[]}}',
       'invalid authz config from ConfigMap default/authz key "authz.json": invalid cedarv1 configuration: at least one policy is required for Cedar authorization'],
+    ['{"version": "1.0"', 'failed to parse authz config from ConfigMap default/authz key "authz.json": Flow map must end with a } at line 1, column 18'],
     ['version: 1.0\ntype: cedarv1\n',
       'failed to parse authz config from ConfigMap default/authz key "authz.json": json: cannot unmarshal number into Go struct field Config.version of type string'],
   ])('rejects the MCPServer ConfigMap content %j', (content, message) => {

@@ -160,7 +160,7 @@ function parseAuthzDocument(raw: string): { doc?: unknown; error?: string } {
   try {
     return { doc: parseYaml(raw) as unknown };
   } catch (e) {
-    return { error: (e as Error).message.split('\n')[0] };
+    return { error: (e as Error).message.split('\n')[0].replace(/:$/, '') };
   }
 }
 
