@@ -17,7 +17,11 @@ export type CompositeToolStep = VirtualMcpCompositeToolDefinitionSpec['steps'][n
 export interface VirtualMcpCompositeToolDefinitionProps extends ToolHiveObjectProps {
   /** The workflow name (`spec.name`, the tool name clients see; not `metadata.name`). */
   readonly name: string;
-  /** Description describes what the workflow does (the operator requires it). */
+  /**
+   * Description describes what the workflow does.
+   *
+   * @default - none; the operator requires one, so synth fails without it
+   */
   readonly description?: string;
   /** Steps are the workflow steps to execute; at least one, with unique ids. */
   readonly steps: readonly CompositeToolStep[];
