@@ -107,7 +107,7 @@ describe('text/template parse', () => {
   const check = (s: string) => checkGoTemplate(s, 'validation', ['json', 'quote', 'fromJson']).error;
 
   it('accepts valid templates', () => {
-    for (const s of ['plain', '{{ .a }}', '{{- .a -}}', '{{/* note */}}', '{{ with .a }}{{ . }}{{ else with .b }}{{ end }}', '{{ range $i, $e := .a }}{{ $i }}{{ continue }}{{ end }}',
+    for (const s of ['plain', '{{ .a }}', '{{- .a -}}', '{{-\t.a\t-}}', '{{-\n.a\n-}}', '{{- /* trimmed */ -}}', '{{/* note */}}', '{{ with .a }}{{ . }}{{ else with .b }}{{ end }}', '{{ range $i, $e := .a }}{{ $i }}{{ continue }}{{ end }}',
       '{{ define "x" }}x{{ end }}{{ template "x" . }}', '{{ block "y" . }}y{{ end }}', '{{ "}}" }}', '{{ `a}}b` }}', '{{ \'}\' }}', '{{ .a\n| json }}', '{{ 1.5e3 }}', '{{ 0x1F }}']) {
       expect([s, check(s)]).toEqual([s, undefined]);
     }
@@ -121,6 +121,7 @@ describe('text/template parse', () => {
     expect(check('{{ define "a" }}{{ else }}{{ end }}')).toBe('template: validation:1: unexpected {{else}} in define clause');
     expect(check('{{ .a | €x }}')).toBe('template: validation:1: unrecognized character in action: U+20AC \'€\'');
     expect(check('{{ if .a }}{{ end .a }}')).toBe('template: validation:1: unexpected ".a" in end');
+    expect(check('{{ .a ) }}')).toBe('template: validation:1: unexpected right paren');
     expect(check('{{ range .a }}{{ else toolong_identifier }}{{ end }}')).toBe('template: validation:1: unexpected "toolong_id"... in else');
     expect(check('{{ .a , undefinedFn }}')).toBeUndefined(); // Go fails on "," first; not modelled, so nothing is reported
   });

@@ -34,7 +34,9 @@ function lex(input: string): Item[] {
     items.push({ kind: 'error', text: msg, pos: start });
     return false;
   };
-  const atRightDelim = (): boolean => input.startsWith('}}', pos) || input.startsWith(' -}}', pos);
+  // a trim marker is a space character next to '-': "{{- " and " -}}"
+  const trimmedRightAt = (p: number): boolean => isSpace(input[p]) && input[p + 1] === '-' && input.startsWith('}}', p + 2);
+  const atRightDelim = (): boolean => trimmedRightAt(pos) || input.startsWith('}}', pos);
   const atTerminator = (): boolean => {
     const r = input[pos];
     return r === undefined || isSpace(r) || '.,|:)('.includes(r) || input.startsWith('}}', pos);
@@ -49,7 +51,7 @@ function lex(input: string): Item[] {
     for (;;) {
       if (atRightDelim()) {
         if (parenDepth > 0) return error('unclosed left paren');
-        if (input.startsWith(' -}}', pos)) {
+        if (trimmedRightAt(pos)) {
           pos += 2;
           start = pos;
         }
@@ -62,7 +64,7 @@ function lex(input: string): Item[] {
       if (isSpace(r)) {
         while (isSpace(input[pos])) pos++;
         // a trim-marked closing delimiter " -}}": leave the space for it
-        if (input.startsWith('-}}', pos) && input[pos - 1] === ' ') {
+        if (trimmedRightAt(pos - 1)) {
           pos--;
           if (pos === start) continue;
         }
@@ -183,7 +185,7 @@ function lex(input: string): Item[] {
     pos = x;
     if (pos > start) emit('text');
     pos += 2;
-    const trim = input.startsWith('- ', pos);
+    const trim = input[pos] === '-' && isSpace(input[pos + 1]);
     const after = trim ? pos + 2 : pos;
     if (input.startsWith('/*', after)) {
       // a comment: {{/* ... */}} (trim markers allowed around it)
@@ -198,7 +200,7 @@ function lex(input: string): Item[] {
         error('comment ends before closing delimiter');
         return items;
       }
-      pos += input.startsWith(' -}}', pos) ? 4 : 2;
+      pos += trimmedRightAt(pos) ? 4 : 2;
       start = pos;
       continue;
     }
