@@ -1,3 +1,5 @@
+import { execFileSync } from 'child_process';
+import * as path from 'path';
 import { SecretKey } from '../../src';
 import * as manifests from '../../src/manifests';
 import { API_VERSIONS, canonical, mcpServerManifest, mcpWebhookConfigManifest, toolhiveManifest } from '../../src/manifests';
@@ -41,5 +43,13 @@ describe('manifest builders (framework-neutral, shared by cdk8s and Pulumi)', ()
 
   test('rejects a manifest without a name', () => {
     expect(() => toolhiveManifest('MCPGroup', { metadata: { name: '' }, spec: {} })).toThrow('MCPGroup manifest needs metadata.name: pass the object\'s name');
+  });
+
+  test('load neither cdk8s, constructs nor Pulumi', () => {
+    const root = path.resolve(__dirname, '..', '..');
+    const script = "require('./src/manifests'); process.stdout.write(JSON.stringify(Object.keys(require.cache)"
+      + '.filter(f => /node_modules[\\\\/](cdk8s|cdk8s-plus-[0-9]+|constructs|@pulumi)[\\\\/]/.test(f))))';
+    const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([]);
   });
 });
