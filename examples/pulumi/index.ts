@@ -12,6 +12,8 @@
  */
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+// resolved by this folder's package.json (and, in the repository, by tsconfig.json's paths)
+// eslint-disable-next-line import/no-unresolved
 import * as toolhive from 'toolhive-constructs/pulumi';
 
 const config = new pulumi.Config();

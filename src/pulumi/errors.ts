@@ -26,6 +26,9 @@ export class ToolHiveValidationError extends pulumi.ResourceError {
   constructor(message: string, resource: pulumi.Resource | undefined, violations: readonly Violation[]) {
     super(message, resource, true);
     Object.defineProperty(this, '__toolhiveValidation', { value: true });
+    // Pulumi's serializer prefixes `error serializing property "<p>": ` to the message of every input that fails,
+    // once per awaiter of the same error; the message already names every field, so it stays as written.
+    Object.defineProperty(this, 'message', { get: () => message, set: () => undefined, enumerable: false, configurable: true });
     this.name = 'ToolHiveValidationError';
     this.violations = violations;
     this.errors = violations.map(v => ({ propertyPath: v.path, reason: v.message }));

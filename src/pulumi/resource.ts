@@ -100,21 +100,28 @@ export abstract class ToolHiveComponent<K extends ToolHiveKind = ToolHiveKind, S
 
 /** A ToolHive workload (MCPServer, MCPRemoteProxy, VirtualMCPServer, EmbeddingServer): it has env bindings. */
 export abstract class ToolHiveWorkload<K extends ToolHiveKind = ToolHiveKind, S = unknown> extends ToolHiveComponent<K, S> {
-  /**
-   * The containers the operator creates for this workload and the env each gets (names and `secretKeyRef`s,
-   * never secret values), derived over the whole program's set. Resolves once `validate()` has run.
-   */
-  public readonly envBindings: pulumi.Output<WorkloadEnv>;
+  private envBindingsOutput?: pulumi.Output<WorkloadEnv>;
 
   protected constructor(type: string, kind: K, builder: Builder<S>, name: string, args: ToolHiveComponentArgs & object,
     opts?: pulumi.ComponentResourceOptions) {
     super(type, kind, builder, name, args, opts);
-    const reg = programRegistry();
-    this.envBindings = pulumi.all([pulumi.output(reg.bindings), this.manifest]).apply(([all, m]) => {
-      const own = objectIdentity(m as unknown as KubeObject, reg.defaultNamespace);
-      return all.find(w => `${w.kind}/${w.namespace}/${w.name}` === own)
-        ?? { kind: m.kind, namespace: m.metadata.namespace ?? reg.defaultNamespace, name: m.metadata.name, containers: [] };
-    });
+  }
+
+  /**
+   * The containers the operator creates for this workload and the env each gets (names and `secretKeyRef`s,
+   * never secret values), derived over the whole program's set: it resolves once `validate()` has run.
+   * Created on first use, so a program that never reads it does not wait for `validate()`.
+   */
+  public get envBindings(): pulumi.Output<WorkloadEnv> {
+    if (!this.envBindingsOutput) {
+      const reg = programRegistry();
+      this.envBindingsOutput = pulumi.all([pulumi.output(reg.bindings), this.manifest]).apply(([all, m]) => {
+        const own = objectIdentity(m as unknown as KubeObject, reg.defaultNamespace);
+        return all.find(w => `${w.kind}/${w.namespace}/${w.name}` === own)
+          ?? { kind: m.kind, namespace: m.metadata.namespace ?? reg.defaultNamespace, name: m.metadata.name, containers: [] };
+      });
+    }
+    return this.envBindingsOutput;
   }
 }
 

@@ -4,12 +4,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import * as ts from 'typescript';
-import { envBindings } from '../../src/bindings';
-import { validateManifests } from '../../src/validation';
-import * as toolhive from '../../src/pulumi';
 import { customResources, isSecretInput, mockProgram, settle, valueOf, type Registration } from './harness';
+import { envBindings } from '../../src/bindings';
+import * as toolhive from '../../src/pulumi';
+import { validateManifests } from '../../src/validation';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'pulumi');
 
@@ -43,7 +44,11 @@ function runExample(): Record<string, unknown> {
     fileName: file,
   }).outputText;
   const mod = { exports: {} as Record<string, unknown> };
-  const load = (id: string): unknown => (id === 'toolhive-constructs/pulumi' ? toolhive : require(id));
+  const modules: Record<string, unknown> = { '@pulumi/pulumi': pulumi, '@pulumi/kubernetes': k8s, 'toolhive-constructs/pulumi': toolhive };
+  const load = (id: string): unknown => {
+    if (!(id in modules)) throw new Error(`examples/pulumi imports ${id}: add it to the test's module table`);
+    return modules[id];
+  };
   new Function('exports', 'require', 'module', '__filename', '__dirname', js)(mod.exports, load, mod, file, EXAMPLE);
   return mod.exports;
 }
