@@ -122,8 +122,21 @@ describe('text/template parse', () => {
     expect(check('{{ .a | €x }}')).toBe('template: validation:1: unrecognized character in action: U+20AC \'€\'');
     expect(check('{{ if .a }}{{ end .a }}')).toBe('template: validation:1: unexpected ".a" in end');
     expect(check('{{ .a ) }}')).toBe('template: validation:1: unexpected right paren');
+    expect(check('{{ range .a }}{{ else }}{{ break }}{{ end }}')).toBe('template: validation:1: {{break}} outside {{range}}');
+    expect(check('{{ block }}')).toBe('template: validation:1: unexpected "}}" in block clause');
+    expect(check('{{ block "b" }}{{ end }}')).toBe('template: validation:1: missing value for block clause');
+    expect(check('{{ define "a" .x }}{{ end }}')).toBe('template: validation:1: unexpected ".x" in define clause');
     expect(check('{{ range .a }}{{ else toolong_identifier }}{{ end }}')).toBe('template: validation:1: unexpected "toolong_id"... in else');
     expect(check('{{ .a , undefinedFn }}')).toBeUndefined(); // Go fails on "," first; not modelled, so nothing is reported
+  });
+
+  it('tracks variable scopes like Go', () => {
+    expect(check('{{ $x := .a }}{{ $x.b }}{{ $ }}')).toBeUndefined();
+    expect(check('{{ range $i, $e := .a }}{{ $i }}{{ $e }}{{ end }}')).toBeUndefined();
+    expect(check('{{ if $v := .a }}{{ $v }}{{ else }}{{ $v }}{{ end }}')).toBeUndefined();
+    expect(check('{{ $item }}')).toBe('template: validation:1: undefined variable "$item"');
+    expect(check('{{ range $i, $e := .a }}{{ end }}\n{{ $e }}')).toBe('template: validation:2: undefined variable "$e"');
+    expect(check('{{ $x := 1 }}{{ define "t" }}{{ $x }}{{ end }}')).toBe('template: validation:1: undefined variable "$x"');
   });
 
   it('collects field references', () => {

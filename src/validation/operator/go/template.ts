@@ -3,8 +3,8 @@
  * (Go 1.26 lexer). It reports, with Go's texts: lexer errors (unclosed action or comment, unterminated
  * strings, parentheses, bad characters), unbalanced control structures (`unexpected {{end}}`,
  * `unexpected EOF`, `{{else}}` misuse, `{{break}}` outside `{{range}}`), empty actions
- * (`missing value for if`) and calls to undefined functions. Errors it does not model (wrong operand
- * order, undefined variables, bad number literals) are accepted: it never rejects a template Go accepts.
+ * (`missing value for if`), undefined functions and variables. Errors it does not model (operand
+ * order, bad number literals, declaration misuse) are accepted: it never rejects a template Go accepts.
  */
 import { goQuote, goRuneU } from './quote';
 
@@ -219,7 +219,12 @@ function itemString(t: Item): string {
   return runes.length > 10 ? `${goQuote(runes.slice(0, 10).join(''))}...` : goQuote(t.text);
 }
 
-interface Frame { readonly kind: 'if' | 'range' | 'with' | 'define' | 'block'; elseSeen: boolean }
+interface Frame {
+  readonly kind: 'if' | 'range' | 'with' | 'define' | 'block';
+  elseSeen: boolean;
+  /** The variables in scope when the frame opened, restored at its {{end}} (Go's popVars / new Tree). */
+  readonly restore: string[];
+}
 
 export interface TemplateCheck {
   /** Go's parse error (`template: <name>:<line>: <msg>`), or undefined. */
@@ -235,7 +240,10 @@ export function checkGoTemplate(src: string, name: string, funcs: readonly strin
   const known = new Set([...BUILTINS, ...funcs]);
   const fields: string[] = [];
   const stack: Frame[] = [];
+  let vars = ['$'];
   const fail = (at: Item, msg: string): TemplateCheck => ({ error: `template: ${name}:${lineOf(at.pos)}: ${msg}`, fields });
+  // Go's rangeDepth: inside the main list of a {{range}} (not its {{else}} list)
+  const inRange = () => stack.some(f => f.kind === 'range' && !f.elseSeen);
 
   let i = 0;
   while (i < items.length) {
@@ -256,26 +264,42 @@ export function checkGoTemplate(src: string, name: string, funcs: readonly strin
     const end = items[j];
     const words = body.filter(t => t.kind !== 'space');
     const first = words[0];
+    // what Go's parser reads where it wants a token the action does not have: the right delimiter or the lexer error
+    const at = (k: number): Item => words[k] ?? end;
 
     // structure: the first word of the action decides
-    let operandsFrom = 0;
+    let pipelineFrom = 0;
+    let context = 'command';
     if (first?.kind === 'keyword') {
       const kw = first.text;
       const top = stack[stack.length - 1];
       const extra = words[1];
-      operandsFrom = 1;
-      if (kw === 'if' || kw === 'range' || kw === 'with' || kw === 'block') {
-        stack.push({ kind: kw, elseSeen: false });
-        if (kw !== 'block' && !extra && end.kind === 'right') return fail(end, `missing value for ${kw}`);
-      } else if (kw === 'define') {
-        if (stack.length > 0) return fail(first, 'unexpected <define> in command');
-        stack.push({ kind: 'define', elseSeen: false });
+      pipelineFrom = 1;
+      context = kw;
+      if (kw === 'if' || kw === 'range' || kw === 'with') {
+        stack.push({ kind: kw, elseSeen: false, restore: [...vars] });
+      } else if (kw === 'block' || kw === 'template' || kw === 'define') {
+        const clause = `${kw} clause`;
+        if (kw === 'define' && stack.length > 0) return fail(first, 'unexpected <define> in command');
+        if (at(1).kind !== 'string') return fail(at(1), at(1).kind === 'error' ? at(1).text : `unexpected ${itemString(at(1))} in ${clause}`);
+        pipelineFrom = 2;
+        context = clause;
+        if (kw === 'define') {
+          if (words.length > 2) return fail(words[2], `unexpected ${itemString(words[2])} in ${clause}`);
+          stack.push({ kind: 'define', elseSeen: false, restore: [...vars] });
+          vars = ['$'];
+        }
       } else if (kw === 'end' || kw === 'break' || kw === 'continue') {
-        const context = kw === 'end' ? 'end' : `{{${kw}}}`;
-        if (extra) return fail(extra, `unexpected ${itemString(extra)} in ${context}`);
+        const endContext = kw === 'end' ? 'end' : `{{${kw}}}`;
+        if (extra) return fail(extra, `unexpected ${itemString(extra)} in ${endContext}`);
         if (end.kind === 'right') {
-          if (kw === 'end' && !stack.pop()) return fail(end, 'unexpected {{end}}');
-          if (kw !== 'end' && !stack.some(f => f.kind === 'range')) return fail(end, `{{${kw}}} outside {{range}}`);
+          if (kw === 'end') {
+            const frame = stack.pop();
+            if (!frame) return fail(end, 'unexpected {{end}}');
+            vars = frame.restore;
+          } else if (!inRange()) {
+            return fail(end, `{{${kw}}} outside {{range}}`);
+          }
         }
       } else if (kw === 'else') {
         const chained = extra?.kind === 'keyword' && (extra.text === 'if' || extra.text === 'with');
@@ -288,8 +312,8 @@ export function checkGoTemplate(src: string, name: string, funcs: readonly strin
           if (chained) {
             // {{else if}} / {{else with}} chains share the closing {{end}}; only in the matching context
             if (extra.text !== top.kind) return fail(extra, `unexpected <${extra.text}> in input`);
-            operandsFrom = 2;
-            if (!words[2] && end.kind === 'right') return fail(end, `missing value for ${extra.text}`);
+            pipelineFrom = 2;
+            context = extra.text;
           } else {
             top.elseSeen = true;
           }
@@ -297,14 +321,45 @@ export function checkGoTemplate(src: string, name: string, funcs: readonly strin
       }
     } else if (first?.kind === 'other') {
       return fail(first, `unexpected ${itemString(first)} in command`);
-    } else if (!first && end.kind === 'right') {
-      return fail(end, 'missing value for command');
     }
 
-    // calls to undefined functions, in order; scanning stops where Go would fail with an error not modelled here
-    for (const t of words.slice(operandsFrom)) {
-      if (t.kind === 'other' || (t.kind === 'keyword' && t.text !== 'nil')) break;
-      if (t.kind === 'ident' && !known.has(t.text)) return fail(t, `function ${goQuote(t.text)} not defined`);
+    // the pipeline: declarations ($x :=, $x =, range $i, $e :=), then operands in order
+    const pipeline = words.slice(pipelineFrom);
+    // actions without a pipeline: {{end}}, {{else}}, {{break}}, {{continue}}, {{define "x"}}
+    const noPipeline = first?.kind === 'keyword' && (['end', 'break', 'continue', 'define'].includes(first.text) || (first.text === 'else' && pipelineFrom === 1));
+    if (!noPipeline) {
+      let k = 0;
+      for (;;) {
+        const v = pipeline[k];
+        const next = pipeline[k + 1];
+        if (v?.kind !== 'var' || !next) break;
+        if (next.kind === 'declare' || next.kind === 'assign') {
+          vars.push(v.text);
+          k += 2;
+          break;
+        }
+        if (next.kind === 'other' && next.text === ',' && context === 'range' && k === 0) {
+          vars.push(v.text);
+          k += 2;
+          continue;
+        }
+        break;
+      }
+      const operands = pipeline.slice(k);
+      if (operands.length === 0 && end.kind === 'right' && context !== 'template clause') {
+        return fail(end, `missing value for ${context}`);
+      }
+      // undefined functions and variables, in order; scanning stops where Go fails with an error not modelled here
+      for (const t of operands) {
+        if (t.kind === 'other' || t.kind === 'declare' || t.kind === 'assign' || (t.kind === 'keyword' && t.text !== 'nil')) break;
+        if (t.kind === 'ident' && !known.has(t.text)) return fail(t, `function ${goQuote(t.text)} not defined`);
+        if (t.kind === 'var' && !vars.includes(t.text)) return fail(t, `undefined variable ${goQuote(t.text)}`);
+      }
+    }
+    if (first?.kind === 'keyword' && first.text === 'block') {
+      // the block's pipeline belongs to the outer template; its body is a new template with only $
+      stack.push({ kind: 'block', elseSeen: false, restore: [...vars] });
+      vars = ['$'];
     }
 
     // field chains: .a.b.c (a FieldNode) or (pipe).a.b / fn.a (a ChainNode); $x.a is a variable, not a field
