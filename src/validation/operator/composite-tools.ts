@@ -108,6 +108,7 @@ function checkArguments(args: unknown, prefix: string, sink: Sink): boolean {
 
 /** `ValidateForEachStep` (after the type check): first problem only. */
 function checkForEach(step: Record<string, unknown>, p: string, sink: Sink): boolean {
+  // mirrors ValidateForEachStep, validateForEachInnerStep, validateForEachLimits
   const fail = (field: string, message: string) => {
     sink.report(`${p}${field}`, field === '.collection' && message.includes('invalid template') ? 'operator.composite-tool.template' : 'operator.composite-tool.step', message);
     return false;
@@ -144,6 +145,7 @@ function checkForEach(step: Record<string, unknown>, p: string, sink: Sink): boo
 function checkStep(step: Record<string, unknown>, p: string, ids: ReadonlySet<string>, sink: Sink): void {
   const type = str(step.type) || 'tool';
   const fail = (field: string, rule: string, message: string) => sink.report(`${p}${field}`, rule, message);
+  // mirrors ValidateStepType (tool name regex IsValidToolReference)
   if (type === 'tool') {
     const tool = str(step.tool) ?? '';
     if (tool === '') return fail('.tool', 'operator.composite-tool.step', `${p}.tool is required when type is tool`);
@@ -156,6 +158,7 @@ function checkStep(step: Record<string, unknown>, p: string, ids: ReadonlySet<st
     return; // the CRD enum rejects other types
   }
 
+  // mirrors ValidateStepTemplates (arguments, condition, message)
   if (!checkArguments(step.arguments, p, sink)) return;
   for (const field of ['condition', 'message'] as const) {
     const value = str(step[field]) ?? '';
@@ -163,12 +166,14 @@ function checkStep(step: Record<string, unknown>, p: string, ids: ReadonlySet<st
     if (err) return fail(`.${field}`, 'operator.composite-tool.template', `${p}.${field}: invalid template: ${err}`);
   }
 
+  // mirrors ValidateStepDependencies
   for (const dep of list(step.dependsOn)) {
     if (typeof dep === 'string' && !ids.has(dep)) {
       return fail('.dependsOn', 'operator.composite-tool.depends-on', `${p}.dependsOn references unknown step ${goQuote(dep)}`);
     }
   }
 
+  // mirrors ValidateStepErrorHandling
   const onError = dict(step.onError);
   // retry without retryCount is rejected (the examples' maxRetries does not exist)
   if (str(onError?.action) === 'retry' && (num(onError?.retryCount) ?? 0) < 1) {
@@ -250,6 +255,7 @@ function checkDefaultResults(steps: Record<string, unknown>[], stepsPath: string
 /** `ValidateCompositeToolConfig(prefix, tool)` — every problem goes to `sink`. */
 export function checkCompositeTool(tool: Record<string, unknown>, prefix: string, sink: Sink): void {
   const fields = (field: string, message: string) => sink.report(`${prefix}${field}`, 'operator.composite-tool.fields', message);
+  // mirrors ValidateCompositeToolConfig required fields and ValidateParameters (JSON Schema validation itself is not reproduced)
   if ((str(tool.name) ?? '') === '') fields('.name', `${prefix}.name is required`);
   if ((str(tool.description) ?? '') === '') fields('.description', `${prefix}.description is required`);
   const steps = list(tool.steps).filter(isDict);
@@ -264,7 +270,7 @@ export function checkCompositeTool(tool: Record<string, unknown>, prefix: string
   if (steps.length === 0) return;
 
   const stepsPath = `${prefix}.steps`;
-  // first pass: ids present and unique; Go stops the step checks at the first id problem
+  // mirrors ValidateWorkflowSteps first pass: ids present and unique; Go stops the step checks at the first id problem
   const ids = new Set<string>();
   for (let i = 0; i < steps.length; i++) {
     const id = str(steps[i].id) ?? '';
@@ -279,10 +285,12 @@ export function checkCompositeTool(tool: Record<string, unknown>, prefix: string
     ids.add(id);
   }
   steps.forEach((s, i) => checkStep(s, `${stepsPath}[${i}]`, ids, sink));
+  // mirrors ValidateDependencyCycles
   const cycle = findCycle(steps);
   if (cycle !== undefined) {
     sink.report(stepsPath, 'operator.composite-tool.depends-on', `${stepsPath}: dependency cycle detected involving step ${goQuote(cycle)}`);
   }
+  // mirrors ValidateDefaultResultsForSteps
   checkDefaultResults(steps, stepsPath, tool.output, sink);
 }
 
