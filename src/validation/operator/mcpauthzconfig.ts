@@ -222,6 +222,7 @@ function checkAuthzRef(
   const cm = set.get('ConfigMap', entry.namespace, cmName);
   const raw = str(dict(cm?.object.data)?.[key]);
   if (raw === undefined) return; // missing ConfigMap or key: the references layer reports it
+  // mirrors ctrlutil.LoadAuthzConfigFromConfigMap (MCPServer RunConfig, MCPRemoteProxy validateK8sRefs, vMCP validateAuthzConfigMapRef)
   const parsed = parseAuthzDocument(raw);
   const problem = configMapProblem(consumer, entry.namespace, cmName, key, raw, parsed);
   if (problem) {
