@@ -144,7 +144,8 @@ function walk(value: unknown, target: string | undefined, path: string, entryOf:
     const whole = wholeReference(value, target, path, entryOf, out);
     if (whole) return whole;
   } else if (isSource(value)) {
-    throw new Error(`${path}: a ${describe(value)} can only be given in a reference field (such as groupRef or clientSecretRef)`);
+    const kind = describe(value);
+    throw new Error(`${path}: ${/^(MCP|[AEIOU])/.test(kind) ? 'an' : 'a'} ${kind} can only be given in a reference field (such as groupRef or clientSecretRef)`);
   }
   const record = value as Record<string, unknown>;
   const copy: Record<string, unknown> = {};

@@ -74,7 +74,7 @@ export abstract class ToolHiveComponent<K extends ToolHiveKind = ToolHiveKind, S
     const reg = programRegistry();
     const { metadata, operator, ...spec } = args as ToolHiveComponentArgs & Record<string, unknown>;
     const meta = metadataOf(name, metadata);
-    const resolved = resolveReferences(spec, (source, target, path) => entryOf(reg, source, target, path));
+    const resolved = misuseOn(this, () => resolveReferences(spec, (source, target, path) => entryOf(reg, source, target, path)));
 
     const manifest = mapKnown(knownFrom({ metadata: meta.value, spec: resolved.value }),
       props => builder(props as unknown as ManifestProps<S>) as unknown as KubeObject);
@@ -149,6 +149,15 @@ export function metadataOf(resourceName: string, metadata: ToolHiveMetadata | un
     },
     namespaceResource,
   };
+}
+
+/** Runs `f`, reporting a misused reference (wrong kind, object outside a reference field) on `resource`. */
+export function misuseOn<T>(resource: pulumi.Resource, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw new pulumi.ResourceError(e instanceof Error ? e.message : String(e), resource, true);
+  }
 }
 
 /** The registry entry of a referenced object; Kubernetes Secrets and ConfigMaps join the set on first use. */

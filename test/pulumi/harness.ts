@@ -21,6 +21,7 @@ let stacks = 0;
  * that fills as resources register.
  */
 export async function mockProgram(options: { preview?: boolean; project?: string } = {}): Promise<Registration[]> {
+  await drain();
   const registrations: Registration[] = [];
   const stack = `test-${process.pid}-${++stacks}`;
   const project = options.project ?? 'toolhive';
@@ -65,6 +66,11 @@ interface Monitor {
 function urnOf(project: string, stack: string, parent: string, type: string, name: string): string {
   const qualified = parent ? `${parent.split('::')[2]}$${type}` : type;
   return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+}
+
+/** Waits until the previous program's registrations have all reached its mock monitor. */
+export async function drain(): Promise<void> {
+  await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
 }
 
 /** The value of an Output (rejects when the Output fails). */
