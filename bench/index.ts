@@ -3,6 +3,7 @@
  * Benchmarks measure; they never fail on a figure (targets are printed beside the figures).
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { benchValidate, type Row } from './validate';
 
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
     }
   }
   if (process.argv.includes('--json')) process.stdout.write(`\n${JSON.stringify(all, null, 2)}\n`);
-  process.stdout.write(`\nnode ${process.version}, ${require('os').cpus().length} cores\n`);
+  process.stdout.write(`\nnode ${process.version}, ${os.cpus().length} cores\n`);
 }
 
 main().catch(e => {

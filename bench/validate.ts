@@ -7,8 +7,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { mixedObjects } from './fixtures';
-import { admitObject } from '../src/validation/admission';
 import { resolveOptions, validateManifests } from '../src/validation';
+import { admitObject } from '../src/validation/admission';
 
 export interface Row { readonly name: string; readonly value: number; readonly unit: string; readonly note?: string }
 

@@ -129,8 +129,12 @@ function main(): void {
     for (const v of crd.spec.versions) {
       const schema = strip(v.schema.openAPIV3Schema);
       const key = JSON.stringify(schema);
-      let ref = seen.get(key);
-      if (!ref) { ref = v.name; seen.set(key, ref); schemas[ref] = schema; }
+      let ref: string = seen.get(key) ?? '';
+      if (!ref) {
+        ref = v.name as string;
+        seen.set(key, ref);
+        schemas[ref] = schema;
+      }
       versions.push({
         name: v.name,
         served: !!v.served,
@@ -145,19 +149,26 @@ function main(): void {
     fs.writeFileSync(path.join(genDir, `${plural}.ts`),
       HEADER(release, crd.metadata.name) + '/* eslint-disable */\n' +
       `import type { KindTable } from '../types';\n\nexport const table: KindTable = ${JSON.stringify(table)};\n`);
-    registry.push({ kind, plural, group: crd.spec.group, versions: versions.map(v => ({ name: v.name, served: v.served, storage: v.storage, deprecated: v.deprecated, ...(v.deprecationWarning ? { deprecationWarning: v.deprecationWarning } : {}) })) });
+    const versionInfos = versions.map(v => ({
+      name: v.name,
+      served: v.served,
+      storage: v.storage,
+      deprecated: v.deprecated,
+      ...(v.deprecationWarning ? { deprecationWarning: v.deprecationWarning } : {}),
+    }));
+    registry.push({ kind, plural, group: crd.spec.group, versions: versionInfos });
   }
 
   const loaders = registry.map(r => `  ${r.kind}: () => require('./${r.plural}').table,`).join('\n');
   fs.writeFileSync(path.join(genDir, 'index.ts'),
     HEADER(release, 'registry') + '/* eslint-disable */\n' +
-    `import type { KindInfo, KindTable, RuleInfo } from '../types';\n\n` +
+    'import type { KindInfo, KindTable, RuleInfo } from \'../types\';\n\n' +
     `/** The ToolHive release the tables were generated from. */\nexport const RELEASE = ${JSON.stringify(release)};\n\n` +
-    `/** Every kind of the release, with its versions (schemas load lazily, see LOADERS). */\n` +
+    '/** Every kind of the release, with its versions (schemas load lazily, see LOADERS). */\n' +
     `export const KINDS: readonly KindInfo[] = ${JSON.stringify(registry, null, 2)};\n\n` +
-    `/** Lazy loaders: a kind's schema table is read only when an object of that kind is validated. */\n` +
+    '/** Lazy loaders: a kind\'s schema table is read only when an object of that kind is validated. */\n' +
     `export const LOADERS: Record<string, () => KindTable> = {\n${loaders}\n};\n\n` +
-    `/** Every x-kubernetes-validations rule, with the data location it applies to. */\n` +
+    '/** Every x-kubernetes-validations rule, with the data location it applies to. */\n' +
     `export const RULES: readonly RuleInfo[] = ${JSON.stringify(rules, null, 2)};\n`);
 
   // 3. Framework-neutral spec types for the manifest builders (src/manifests/generated/specs.ts).
