@@ -4,7 +4,7 @@
  */
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
-import { customResources, mockProgram, settle, valueOf, type Registration } from './harness';
+import { customResource, customResources, mockProgram, settle, valueOf, type Registration } from './harness';
 import {
   embeddingServerManifest, mcpAuthzConfigManifest, mcpExternalAuthConfigManifest, mcpGroupManifest, mcpOidcConfigManifest,
   mcpRemoteProxyManifest, mcpServerEntryManifest, mcpServerManifest, mcpTelemetryConfigManifest, mcpToolConfigManifest,
@@ -196,9 +196,9 @@ describe('components', () => {
 
   test('each custom resource depends on the operator and on every object it references, nothing else', () => {
     const op = regs.find(r => r.type === 'kubernetes:helm.sh/v3:Release')!.urn;
-    const cr = (kind: string, name: string): string => customResources(regs).find(r => r.inputs.kind === kind && (r.inputs.metadata as { name: string }).name === name)!.urn;
+    const cr = (kind: string, name: string): string => customResource(regs, kind, name).urn;
     const secret = regs.find(r => r.type === 'kubernetes:core/v1:Secret')!.urn;
-    const deps = (kind: string, name: string): string[] => [...customResources(regs).find(r => r.inputs.kind === kind && (r.inputs.metadata as { name: string }).name === name)!.dependencies].sort();
+    const deps = (kind: string, name: string): string[] => [...customResource(regs, kind, name).dependencies].sort();
     expect(deps('MCPGroup', 'tools')).toEqual([op]);
     expect(deps('MCPOIDCConfig', 'oidc')).toEqual([op, secret].sort());
     expect(deps('MCPServer', 'fetch')).toEqual([op, cr('MCPGroup', 'tools'), cr('MCPToolConfig', 'fetch-tools'), cr('MCPTelemetryConfig', 'otel'),

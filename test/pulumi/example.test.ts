@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import * as ts from 'typescript';
-import { customResources, isSecretInput, mockProgram, settle, valueOf, type Registration } from './harness';
+import { customResource, customResources, isSecretInput, mockProgram, settle, valueOf, type Registration } from './harness';
 import { envBindings } from '../../src/bindings';
 import * as toolhive from '../../src/pulumi';
 import { validateManifests } from '../../src/validation';
@@ -79,11 +79,7 @@ describe('examples/pulumi', () => {
     });
 
     const byType = (type: string): Registration[] => regs.filter(r => r.type === type);
-    const cr = (kind: string, name: string): Registration => {
-      const found = customResources(regs).find(r => (r.inputs.kind === kind) && (r.inputs.metadata as { name: string }).name === name);
-      if (!found) throw new Error(`no ${kind} ${name} registered`);
-      return found;
-    };
+    const cr = (kind: string, name: string): Registration => customResource(regs, kind, name);
 
     test('passes the whole-program validation without warnings', async () => {
       expect(await valueOf(exported.warnings as pulumi.Output<unknown>)).toEqual([]);

@@ -96,3 +96,10 @@ export function isSecretInput(value: unknown): boolean {
 export function customResources(registrations: readonly Registration[]): Registration[] {
   return registrations.filter(r => r.custom && r.type.startsWith('kubernetes:toolhive.stacklok.dev/'));
 }
+
+/** The custom resource registered for ToolHive object `kind`/`name`. */
+export function customResource(registrations: readonly Registration[], kind: string, name: string): Registration {
+  const found = customResources(registrations).find(r => r.inputs.kind === kind && (r.inputs.metadata as { name?: string }).name === name);
+  if (!found) throw new Error(`no ${kind} ${name} registered`);
+  return found;
+}
