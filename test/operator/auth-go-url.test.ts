@@ -1,4 +1,5 @@
-import { goHostname, goParseUrl, isLoopbackHost, isPrivateIpLiteral } from '../../src/validation/operator/auth-go-url';
+import { isLoopbackHost, isPrivateIpLiteral } from '../../src/validation/operator/go/hosts';
+import { goHostname, goParseUrl } from '../../src/validation/operator/go/url';
 
 describe('goParseUrl (Go net/url.Parse)', () => {
   it('splits scheme, userinfo, host, path, query and fragment', () => {

@@ -8,9 +8,10 @@
  * resourceUrl (the auth server's only allowed audience) and OIDC scopes (its scopes_supported).
  */
 import { parse as parseCel } from '@bufbuild/cel';
-import { goHostname, goParseUrl, isLoopbackHost, isPrivateIpLiteral } from './auth-go-url';
 import type { RuleDoc, Severity } from '../types';
 import { dict, goQuote, list, str, type Dict } from '../util';
+import { isLoopbackHost, isPrivateIpLiteral } from './go/hosts';
+import { goHostname, goParseUrl } from './go/url';
 
 /** A finding before it is tied to an object. */
 export interface AuthIssue {

@@ -9,11 +9,12 @@
  * vMCP outgoing auth supports tokenExchange, headerInjection, unauthenticated, upstreamInject, awsSts,
  * xaa (and obo in enterprise builds); bearerToken and embeddedAuthServer are `unsupported auth type`.
  */
-import { goParseUrl, isLoopbackHost } from './auth-go-url';
 import { getExternalAuth, groupMembers, refScopes, resourceUrl, VMCP_AUTH_TYPES, type ExtAuthTarget } from './auth-resolve';
 import { consumerEmbeddedAuthChecks, goList, hasUpstream, intrinsicEmbeddedAuthChecks, upstreamNames } from './embedded-auth-server';
 import type { ManifestSet, ObjectEntry, RuleDoc, Severity, Violation } from '../types';
 import { dict, goQuote, isDict, str, violation, type Dict } from '../util';
+import { isLoopbackHost } from './go/hosts';
+import { goParseUrl } from './go/url';
 
 export const RULE_DOCS: readonly RuleDoc[] = [
   {

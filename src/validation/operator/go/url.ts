@@ -1,22 +1,30 @@
 /**
  * Go's `net/url` `Parse` and `ParseRequestURI` (Go 1.26 semantics), so URL checks accept and reject
  * exactly what the operator does and print the same errors (`parse "x": missing protocol scheme`).
+ * The one port of them: the auth rules and the other operator rules all parse URLs here.
  */
 import { parseAddr } from './ip';
 import { goQuote } from './quote';
 
+/** The parts of a Go `*url.URL` the rules look at. */
 export interface GoURL {
   readonly scheme: string;
   readonly opaque: string;
+  /** Raw userinfo (`user:pass`, still escaped), undefined when the authority has no `@`. */
   readonly user?: string;
-  /** host or host:port, percent-decoded, brackets kept for IPv6 literals. */
+  /** host or host:port, percent-decoded, brackets kept for IPv6 literals (Go's `URL.Host`). */
   readonly host: string;
+  /** Percent-decoded path (Go's `URL.Path`). */
   readonly path: string;
   readonly rawQuery: string;
+  /** Percent-decoded fragment (Go's `URL.Fragment`). */
   readonly fragment: string;
 }
 
 export type URLResult = { ok: true; url: GoURL } | { ok: false; error: string };
+
+/** The same outcome as {@link URLResult}, shaped for callers that test `p.url` / `p.error`. */
+export type GoParseResult = { readonly url: GoURL; readonly error?: undefined } | { readonly url?: undefined; readonly error: string };
 
 type Mode = 'path' | 'host' | 'zone' | 'userPassword' | 'fragment';
 
@@ -48,9 +56,10 @@ function shouldEscape(c: string, mode: Mode): boolean {
   return true;
 }
 
-/** Go's `unescape`: validates percent-escapes (and host bytes) and decodes them. */
+/** Go's `unescape`: validates percent-escapes (and host bytes) and decodes them; the bytes are UTF-8, as in Go. */
 function unescape(s: string, mode: Mode): string {
-  let out = '';
+  const bytes: Buffer[] = [];
+  let plainFrom = 0;
   for (let i = 0; i < s.length;) {
     const c = s[i];
     if (c === '%') {
@@ -58,23 +67,26 @@ function unescape(s: string, mode: Mode): string {
         throw new ParseError(`invalid URL escape ${goQuote(s.slice(i, i + 3))}`);
       }
       const v = parseInt(s.slice(i + 1, i + 3), 16);
+      // in a host only non-ASCII bytes may be escaped, except %25 (RFC 6874 zone introducer)
       if (mode === 'host' && v < 0x80 && s.slice(i, i + 3) !== '%25') {
         throw new ParseError(`invalid URL escape ${goQuote(s.slice(i, i + 3))}`);
       }
       if (mode === 'zone' && s.slice(i, i + 3) !== '%25' && v !== 0x20 && shouldEscape(String.fromCharCode(v), 'host')) {
         throw new ParseError(`invalid URL escape ${goQuote(s.slice(i, i + 3))}`);
       }
-      out += String.fromCharCode(v);
+      bytes.push(Buffer.from(s.slice(plainFrom, i), 'utf8'), Buffer.from([v]));
       i += 3;
+      plainFrom = i;
     } else {
       if ((mode === 'host' || mode === 'zone') && c.charCodeAt(0) < 0x80 && shouldEscape(c, mode)) {
         throw new ParseError(`invalid character ${goQuote(c)} in host name`);
       }
-      out += c;
       i++;
     }
   }
-  return out;
+  if (plainFrom === 0) return s;
+  bytes.push(Buffer.from(s.slice(plainFrom), 'utf8'));
+  return Buffer.concat(bytes).toString('utf8');
 }
 
 function getScheme(raw: string): { scheme: string; rest: string } {
@@ -104,7 +116,7 @@ function validUserinfo(s: string): boolean {
   return /^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(s);
 }
 
-function parseHost(host: string): string {
+function parseHost(scheme: string, host: string): string {
   const open = host.lastIndexOf('[');
   if (open !== -1) {
     // An IP-literal must start the host and hold an IPv6 address (RFC 3986, CVE-2026-25679).
@@ -121,22 +133,26 @@ function parseHost(host: string): string {
     if (addr.addr.bytes.length === 4) throw new ParseError('invalid IP-literal');
     return `[${name}]${colonPort}`;
   }
-  const colon = host.lastIndexOf(':');
-  if (colon !== -1) {
+  const first = host.indexOf(':');
+  if (first !== -1) {
+    // Go 1.26 (urlstrictcolons=1): in http and https hosts the port starts at the first colon, elsewhere at the last
+    const colon = scheme === 'http' || scheme === 'https' ? first : host.lastIndexOf(':');
     const colonPort = host.slice(colon);
     if (!validOptionalPort(colonPort)) throw new ParseError(`invalid port ${goQuote(colonPort)} after host`);
   }
   return unescape(host, 'host');
 }
 
-function parseAuthority(authority: string): { user?: string; host: string } {
+function parseAuthority(scheme: string, authority: string): { user?: string; host: string } {
   const at = authority.lastIndexOf('@');
-  const host = parseHost(at < 0 ? authority : authority.slice(at + 1));
+  const host = parseHost(scheme, at < 0 ? authority : authority.slice(at + 1));
   if (at < 0) return { host };
   const userinfo = authority.slice(0, at);
   if (!validUserinfo(userinfo)) throw new ParseError('net/url: invalid userinfo');
   const colon = userinfo.indexOf(':');
-  if (colon < 0) {unescape(userinfo, 'userPassword');} else {
+  if (colon < 0) {
+    unescape(userinfo, 'userPassword');
+  } else {
     unescape(userinfo.slice(0, colon), 'userPassword');
     unescape(userinfo.slice(colon + 1), 'userPassword');
   }
@@ -178,7 +194,7 @@ function parse(raw: string, viaRequest: boolean): GoURL {
       rest = authority.slice(slash);
       authority = authority.slice(0, slash);
     }
-    ({ user, host } = parseAuthority(authority));
+    ({ user, host } = parseAuthority(scheme, authority));
   }
   const path = unescape(rest, 'path');
   return { scheme, opaque: '', ...(user !== undefined ? { user } : {}), host, path, rawQuery, fragment: '' };
@@ -203,14 +219,20 @@ export function parseGoURL(raw: string): URLResult {
   return attempt(() => ({ ...r.url, fragment: unescape(frag, 'fragment') }), raw);
 }
 
+/** {@link parseGoURL} as `{ url }` or `{ error }`. */
+export function goParseUrl(raw: string): GoParseResult {
+  const r = parseGoURL(raw);
+  return r.ok ? { url: r.url } : { error: r.error };
+}
+
 /** Go's `url.ParseRequestURI` (no fragment handling; absolute URI or absolute path only). */
 export function parseGoRequestURI(raw: string): URLResult {
   return attempt(() => parse(raw, true), raw);
 }
 
-/** Go's `URL.Hostname()`: host without a valid port and without IPv6 brackets. */
-export function goHostname(u: GoURL): string {
-  let host = u.host;
+/** Go's `URL.Hostname()` of a parsed URL or of its `host`: without a valid port and without IPv6 brackets. */
+export function goHostname(u: GoURL | string): string {
+  let host = typeof u === 'string' ? u : u.host;
   const colon = host.lastIndexOf(':');
   if (colon !== -1 && validOptionalPort(host.slice(colon))) host = host.slice(0, colon);
   if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
