@@ -9,29 +9,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
+import { KIND_TYPE_NAMES } from '../src/schema/type-names';
 
 type Json = any;
 
 const DEFAULT_CRDS = path.resolve(__dirname, '..', '..', 'shared', 'toolhive', 'v0.44.0', 'crds');
 const DEFAULT_OUT = path.resolve(__dirname, '..', 'src', 'manifests', 'generated', 'specs.ts');
-
-/** Type names per kind: the PascalCase used by the constructs (`McpServer`, not `MCPServer`). */
-const TYPE_NAMES: Record<string, string> = {
-  MCPServer: 'McpServer',
-  MCPRemoteProxy: 'McpRemoteProxy',
-  VirtualMCPServer: 'VirtualMcpServer',
-  MCPGroup: 'McpGroup',
-  MCPServerEntry: 'McpServerEntry',
-  MCPExternalAuthConfig: 'McpExternalAuthConfig',
-  MCPOIDCConfig: 'McpOidcConfig',
-  MCPAuthzConfig: 'McpAuthzConfig',
-  MCPToolConfig: 'McpToolConfig',
-  MCPTelemetryConfig: 'McpTelemetryConfig',
-  MCPWebhookConfig: 'McpWebhookConfig',
-  EmbeddingServer: 'EmbeddingServer',
-  VirtualMCPCompositeToolDefinition: 'VirtualMcpCompositeToolDefinition',
-  MCPRegistry: 'McpRegistry',
-};
 
 function parseArgs(argv: string[]): { crds: string; out: string } {
   const args = { crds: DEFAULT_CRDS, out: DEFAULT_OUT };
@@ -110,8 +93,8 @@ function main(): void {
       const crd = doc.toJSON();
       if (crd?.kind !== 'CustomResourceDefinition') continue;
       const kind: string = crd.spec.names.kind;
-      const typeName = TYPE_NAMES[kind];
-      if (!typeName) throw new Error(`no type name for kind ${kind}; add it to TYPE_NAMES`);
+      const typeName: string | undefined = (KIND_TYPE_NAMES as Record<string, string>)[kind];
+      if (!typeName) throw new Error(`no type name for kind ${kind}; add it to KIND_TYPE_NAMES in src/schema/type-names.ts`);
       const versions: Json[] = crd.spec.versions;
       const version = versions.find(v => v.storage) ?? versions[versions.length - 1];
       const spec = version.schema.openAPIV3Schema.properties?.spec ?? { type: 'object' };

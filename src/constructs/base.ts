@@ -11,6 +11,7 @@ import type { IMcpToolConfig } from './mcp-tool-config';
 import { SecretKey } from './secret-key';
 import { ToolHiveValidation } from './validation';
 import { API_VERSIONS, type ToolHiveKind, type ToolHiveManifest } from '../manifests/common';
+import { KIND_TYPE_NAMES } from '../schema/type-names';
 
 /** A ToolHive object: defined in the app by a construct of this library, or imported with `fromName`. */
 export interface IToolHiveObject extends IConstruct {
@@ -89,7 +90,7 @@ export abstract class ToolHiveObject<S> extends Construct implements IToolHiveOb
    */
   protected refName(target: IToolHiveObject, kind: ToolHiveKind, field: string): string {
     if (!target || typeof target.name !== 'string') {
-      throw new Error(`${this.kind} "${this.name}": ${field} must be a ${kind} construct (or ${kindClass(kind)}.fromName(...))`);
+      throw new Error(`${this.kind} "${this.name}": ${field} must be a ${kind} construct (or ${KIND_TYPE_NAMES[kind]}.fromName(...))`);
     }
     if (target.kind !== kind) {
       throw new Error(`${this.kind} "${this.name}": ${field} must reference a ${kind}, got ${target.kind} "${target.name}"`);
@@ -239,7 +240,7 @@ export class ImportedToolHiveObject extends Construct implements IToolHiveObject
   public constructor(scope: Construct, id: string, public readonly kind: ToolHiveKind, public readonly name: string) {
     super(scope, id);
     if (typeof name !== 'string' || name === '') {
-      throw new Error(`${kindClass(kind)}.fromName needs the name of the ${kind} managed outside the app`);
+      throw new Error(`${KIND_TYPE_NAMES[kind]}.fromName needs the name of the ${kind} managed outside the app`);
     }
     ToolHiveValidation._mark(this);
     this.namespace = chartNamespace(scope);
@@ -251,27 +252,6 @@ export class ImportedToolHiveObject extends Construct implements IToolHiveObject
 export function chartNamespace(scope: IConstruct): string | undefined {
   for (let s: IConstruct | undefined = scope; s; s = s.node.scope) if (Chart.isChart(s)) return s.namespace;
   return undefined;
-}
-
-const CLASS_NAMES: Record<ToolHiveKind, string> = {
-  MCPServer: 'McpServer',
-  MCPRemoteProxy: 'McpRemoteProxy',
-  VirtualMCPServer: 'VirtualMcpServer',
-  MCPGroup: 'McpGroup',
-  MCPServerEntry: 'McpServerEntry',
-  MCPExternalAuthConfig: 'McpExternalAuthConfig',
-  MCPOIDCConfig: 'McpOidcConfig',
-  MCPAuthzConfig: 'McpAuthzConfig',
-  MCPToolConfig: 'McpToolConfig',
-  MCPTelemetryConfig: 'McpTelemetryConfig',
-  MCPWebhookConfig: 'McpWebhookConfig',
-  EmbeddingServer: 'EmbeddingServer',
-  VirtualMCPCompositeToolDefinition: 'VirtualMcpCompositeToolDefinition',
-  MCPRegistry: 'McpRegistry',
-};
-
-function kindClass(kind: ToolHiveKind): string {
-  return CLASS_NAMES[kind];
 }
 
 /** Throws when a required string prop is empty. */
