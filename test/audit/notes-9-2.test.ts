@@ -3,10 +3,9 @@
  * manifest set (every referenced object present, so only the intended problem remains). Each case asserts the exact
  * field error text (the part after `<path>: `) and its path, and that the corrected set has no error at all.
  */
+import { embedded, externalAuth, GITHUB_OIDC, group, OKTA_OIDC, oidc, POLICY, server, url } from './fixtures';
 import { cel, configMap, errors, secret, th, V1ALPHA1, type Finding } from './helpers';
 import type { KubeObject } from '../../src/validation';
-
-type Spec = Record<string, unknown>;
 
 /** One expected error: which object, where, what text (rule only where it helps to read the case). */
 interface Expected {
@@ -27,21 +26,8 @@ const sortKey = (f: Expected) => `${f.kind}/${f.name} ${f.path} ${f.message}`;
 const sorted = (l: readonly Expected[]) => [...l].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
 const strip = (f: Finding): Expected => ({ kind: f.kind, name: f.name, path: f.path, message: f.message });
 
-// ---- shared, valid building blocks ----------------------------------------------------------------------
-
-const POLICY = 'permit(principal, action, resource);';
-const OKTA_OIDC = { name: 'okta', type: 'oidc', oidcConfig: { issuerUrl: 'https://okta.example.com', clientId: 'toolhive' } };
-const GITHUB_OIDC = { name: 'github', type: 'oidc', oidcConfig: { issuerUrl: 'https://github.example.com', clientId: 'toolhive' } };
-
-const externalAuth = (name: string, spec: Spec) => th('MCPExternalAuthConfig', name, spec);
-const embedded = (name: string, as: Spec) =>
-  externalAuth(name, { type: 'embeddedAuthServer', embeddedAuthServer: { issuer: 'https://auth.example.com', upstreamProviders: [OKTA_OIDC], ...as } });
-const oidc = (name = 'idp', issuer = 'https://auth.example.com') => th('MCPOIDCConfig', name, { type: 'inline', inline: { issuer } });
-const server = (name: string, spec: Spec = {}) => th('MCPServer', name, { image: 'ghcr.io/x/y:1.0.0', ...spec });
-const vmcp = (name: string, spec: Spec) => th('VirtualMCPServer', name, spec);
-const group = (name = 'g') => th('MCPGroup', name, {});
-/** The default resourceUrl of MCPServer `n` in `default` (proxyPort 8080). */
-const url = (n: string) => `http://${n}.default.svc.cluster.local:8080`;
+/** A VirtualMCPServer exactly as written (no default incoming auth: case 8 is about it). */
+const vmcp = (name: string, spec: Record<string, unknown>) => th('VirtualMCPServer', name, spec);
 
 // ---- the ten configurations -------------------------------------------------------------------------------
 
