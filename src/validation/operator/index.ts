@@ -5,6 +5,7 @@ import { compositeToolsLayer } from './composite-tools';
 import { authzConfigLayer, authzConsumersLayer } from './mcpauthzconfig';
 import { mcpExternalAuthConfigLayer } from './mcpexternalauthconfig';
 import { oidcConfigLayer } from './mcpoidcconfig';
+import { mcpRegistryLayer } from './mcpregistry';
 import { mcpRemoteProxyLayer } from './mcpremoteproxy';
 import { mcpServerLayer } from './mcpserver';
 import { telemetryConfigLayer } from './mcptelemetryconfig';
@@ -31,4 +32,5 @@ export const OPERATOR_LAYERS: readonly SetLayer[] = [
   virtualMCPServerLayer,
   compositeToolsLayer,
   podTemplateSpecLayer,
+  mcpRegistryLayer,
 ];

@@ -1,6 +1,7 @@
 /**
- * The `spec.podTemplateSpec` parse check of MCPServer, MCPRemoteProxy, VirtualMCPServer and
- * EmbeddingServer (`ctrlutil.NewPodTemplateSpecBuilder` → `json.Unmarshal` into corev1.PodTemplateSpec).
+ * The `spec.podTemplateSpec` parse check of MCPServer, MCPRemoteProxy, VirtualMCPServer,
+ * EmbeddingServer (`ctrlutil.NewPodTemplateSpecBuilder` → `json.Unmarshal` into corev1.PodTemplateSpec)
+ * and MCPRegistry (`registryapi.ValidatePodTemplateSpec`, the same unmarshal).
  * The CRD keeps the field as preserve-unknown-fields, so the API server admits any shape; a type error
  * blocks the Deployment (condition PodTemplateValid=False). The fields most often customised are
  * modelled; other fields are not checked (Go ignores unknown keys, so nothing is rejected wrongly).
@@ -14,7 +15,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
   {
     id: 'operator.pod-template.parse',
     checks: 'spec.podTemplateSpec decodes as a corev1.PodTemplateSpec (metadata, containers, env, ports, resources, volumes, tolerations, security contexts, ...)',
-    source: 'cmd/thv-operator/pkg/controllerutil/podtemplatespec_builder.go parsePodTemplateSpec (condition PodTemplateValid, reason InvalidPodTemplateSpec)',
+    source: 'cmd/thv-operator/pkg/controllerutil/podtemplatespec_builder.go parsePodTemplateSpec; for MCPRegistry pkg/registryapi/podtemplatespec.go ValidatePodTemplateSpec (condition PodTemplateValid, reason InvalidPodTemplateSpec)',
     example: 'Invalid PodTemplateSpec: failed to unmarshal PodTemplateSpec: json: cannot unmarshal object into Go struct field PodSpec.spec.containers of type []v1.Container',
   },
 ];
@@ -49,6 +50,13 @@ const SECURITY_CONTEXT = goStruct('v1', 'SecurityContext', {
   allowPrivilegeEscalation: GO_BOOL,
   capabilities: goStruct('v1', 'Capabilities', { add: STRINGS, drop: STRINGS }),
 });
+export const VOLUME_MOUNT = goStruct('v1', 'VolumeMount', { name: GO_STRING, mountPath: GO_STRING, subPath: GO_STRING, readOnly: GO_BOOL });
+export const VOLUME = goStruct('v1', 'Volume', {
+  name: GO_STRING,
+  secret: goStruct('v1', 'SecretVolumeSource', { secretName: GO_STRING, optional: GO_BOOL }),
+  configMap: goStruct('v1', 'ConfigMapVolumeSource', { name: GO_STRING, optional: GO_BOOL }),
+  emptyDir: goStruct('v1', 'EmptyDirVolumeSource', { medium: GO_STRING, sizeLimit: QUANTITY }),
+});
 const CONTAINER = goStruct('v1', 'Container', {
   name: GO_STRING,
   image: GO_STRING,
@@ -59,21 +67,16 @@ const CONTAINER = goStruct('v1', 'Container', {
   envFrom: goSlice(ENV_FROM),
   ports: goSlice(goStruct('v1', 'ContainerPort', { name: GO_STRING, containerPort: GO_INT32, hostPort: GO_INT32, protocol: GO_STRING })),
   resources: goStruct('v1', 'ResourceRequirements', { limits: goMap(QUANTITY, 'v1.ResourceList'), requests: goMap(QUANTITY, 'v1.ResourceList') }),
-  volumeMounts: goSlice(goStruct('v1', 'VolumeMount', { name: GO_STRING, mountPath: GO_STRING, subPath: GO_STRING, readOnly: GO_BOOL })),
+  volumeMounts: goSlice(VOLUME_MOUNT),
   imagePullPolicy: GO_STRING,
   securityContext: SECURITY_CONTEXT,
 });
-const POD_TEMPLATE_SPEC = goStruct('v1', 'PodTemplateSpec', {
+export const POD_TEMPLATE_SPEC = goStruct('v1', 'PodTemplateSpec', {
   metadata: goStruct('v1', 'ObjectMeta', { name: GO_STRING, namespace: GO_STRING, labels: STRING_MAP, annotations: STRING_MAP }),
   spec: goStruct('v1', 'PodSpec', {
     containers: goSlice(CONTAINER),
     initContainers: goSlice(CONTAINER),
-    volumes: goSlice(goStruct('v1', 'Volume', {
-      name: GO_STRING,
-      secret: goStruct('v1', 'SecretVolumeSource', { secretName: GO_STRING, optional: GO_BOOL }),
-      configMap: goStruct('v1', 'ConfigMapVolumeSource', { name: GO_STRING, optional: GO_BOOL }),
-      emptyDir: goStruct('v1', 'EmptyDirVolumeSource', { medium: GO_STRING, sizeLimit: QUANTITY }),
-    })),
+    volumes: goSlice(VOLUME),
     serviceAccountName: GO_STRING,
     automountServiceAccountToken: GO_BOOL,
     nodeSelector: STRING_MAP,
@@ -90,7 +93,7 @@ const POD_TEMPLATE_SPEC = goStruct('v1', 'PodTemplateSpec', {
   }),
 });
 
-const KINDS = ['MCPServer', 'MCPRemoteProxy', 'VirtualMCPServer', 'EmbeddingServer'];
+const KINDS = ['MCPServer', 'MCPRemoteProxy', 'VirtualMCPServer', 'EmbeddingServer', 'MCPRegistry'];
 
 export function podTemplateSpecLayer(set: ManifestSet): Violation[] {
   const out: Violation[] = [];
