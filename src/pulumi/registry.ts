@@ -20,6 +20,11 @@ export interface Entry {
   readonly kind: string;
   /** The resource violations of this object are reported on. */
   readonly resource: pulumi.Resource;
+  /**
+   * What a referencing custom resource depends on: the Kubernetes object itself (a component's child), so the
+   * engine creates it first and deletes it last. Set once the child exists.
+   */
+  dependency?: pulumi.Resource;
   /** `metadata.name`, as given. */
   readonly name: pulumi.Input<string>;
   /** The object as validated. Secrets carry their keys only, never their values. */

@@ -58,14 +58,11 @@ export abstract class ToolHiveComponent<K extends ToolHiveKind = ToolHiveKind, S
   public readonly kind: K;
   /** The custom resource this component manages. */
   public readonly resource: k8s.apiextensions.CustomResource;
-  /** The manifest as emitted (the shared builder's output), once validated. */
-  public readonly manifest: pulumi.Output<ToolHiveManifest<S>>;
-  /** `metadata.name`. */
-  public readonly metadataName: pulumi.Output<string>;
-  /** `metadata.namespace`; undefined when the object names none. */
-  public readonly metadataNamespace: pulumi.Output<string | undefined>;
   /** @internal */
   public readonly __toolhiveEntry: Entry;
+  private readonly checked: Known<ToolHiveManifest<S>>;
+  // Outputs are created on first use: each one costs promises the engine tracks, for every component.
+  private manifestOutput?: pulumi.Output<ToolHiveManifest<S>>;
 
   protected constructor(type: string, kind: K, builder: Builder<S>, name: string, args: ToolHiveComponentArgs & object,
     opts?: pulumi.ComponentResourceOptions) {
@@ -87,14 +84,29 @@ export abstract class ToolHiveComponent<K extends ToolHiveKind = ToolHiveKind, S
     const checked = reg.checkObject(entry) as unknown as Known<ToolHiveManifest<S>>;
     reg.add(entry);
 
-    this.manifest = toOutput(checked);
-    this.metadataName = this.manifest.metadata.name;
-    this.metadataNamespace = this.manifest.apply(m => m.metadata.namespace);
+    this.checked = checked;
     this.resource = new k8s.apiextensions.CustomResource(name, customResourceArgs(kind, checked as Known<ToolHiveManifest<unknown>>), {
       parent: this,
-      dependsOn: dependencies([operator ?? reg.options.operator, meta.namespaceResource, ...resolved.refs.map(r => r.resource)]),
+      dependsOn: dependencies([operator ?? reg.options.operator, meta.namespaceResource, ...resolved.refs.map(r => r.dependency ?? r.resource)]),
     });
-    this.registerOutputs({ manifest: this.manifest });
+    entry.dependency = this.resource;
+    // The manifest is the child's inputs, already in the state: the component adds no outputs of its own.
+    this.registerOutputs({});
+  }
+
+  /** The manifest as emitted (the shared builder's output), once validated: the custom resource's inputs. */
+  public get manifest(): pulumi.Output<ToolHiveManifest<S>> {
+    return this.manifestOutput ??= toOutput(this.checked);
+  }
+
+  /** `metadata.name`. */
+  public get metadataName(): pulumi.Output<string> {
+    return this.manifest.apply(m => m.metadata.name);
+  }
+
+  /** `metadata.namespace`; undefined when the object names none. */
+  public get metadataNamespace(): pulumi.Output<string | undefined> {
+    return this.manifest.apply(m => m.metadata.namespace);
   }
 }
 

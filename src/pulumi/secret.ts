@@ -62,6 +62,7 @@ export class ToolHiveSecret extends pulumi.ComponentResource implements Referenc
       type: args.type ?? 'Opaque',
       stringData: pulumi.secret(args.stringData),
     }, { parent: this, dependsOn: meta.namespaceResource ? [meta.namespaceResource] : [] });
+    this.__toolhiveEntry.dependency = this.secret;
     this.metadataName = pulumi.output(meta.value.name);
     this.registerOutputs({ metadataName: this.metadataName });
   }
