@@ -20,8 +20,8 @@ function secret(name: string, body: { stringData?: Record<string, unknown>; data
 }
 
 const SECRETS: KubeObject[] = [
-  secret('creds', { stringData: { token: V[0], password: V[1], 'client-secret': V[2] } }),
-  secret('creds-b64', { data: { token: b64(V[3]), 'client-secret': b64(V[4]), 'tls.crt': b64(V[5]) } }),
+  secret('creds', { stringData: { 'token': V[0], 'password': V[1], 'client-secret': V[2] } }),
+  secret('creds-b64', { data: { 'token': b64(V[3]), 'client-secret': b64(V[4]), 'tls.crt': b64(V[5]) } }),
   // not base64: the engine must say so without echoing the value
   secret('creds-bad', { data: { token: `${V[6]}!!`, other: ` ${V[7]} ` } }),
   // odd types the API server would reject
