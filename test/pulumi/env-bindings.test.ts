@@ -34,7 +34,7 @@ test('a gateway gets the env of group members created after it (outgoing auth di
   });
 
   // the same as the derivation over every manifest of the program (what `toolhive-constructs env` prints)
-  const manifests = await Promise.all([group, gateway, tokenExchange, member].map(c => valueOf(c.manifest)));
+  const manifests = await Promise.all([group, gateway, tokenExchange, member].map(c => valueOf(c.manifest as pulumi.Output<unknown>)));
   const all = envBindings([...manifests, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'exchange', namespace: 'demo' }, stringData: { 'client-secret': '' } }]);
   expect(env).toEqual(all.find(w => w.name === 'gateway'));
   expect(await valueOf(member.envBindings)).toEqual(all.find(w => w.name === 'github'));
