@@ -1,6 +1,7 @@
 /**
  * Layer 7: names the operator generates must not collide (notes §1.2 last table, §3.13, §4.1).
  *
+ * - One object per kind, namespace and name in the set (`collision.duplicate-object`).
  * - Objects the operator generates for one CR must not also be generated for another CR, nor exist as user
  *   objects in the set (`collision.deployment`, `.statefulset`, `.service`, `.configmap`, `.secret`, `.serviceaccount`).
  * - Env var names, after the operator's normalisation, must be unique within a container: built on the env
@@ -16,11 +17,39 @@ import type { EnvSource, SourcedContainerEnv, SourcedEnvBinding, SourcedWorkload
 
 export function collisionsLayer(set: ManifestSet): Violation[] {
   return [
+    ...duplicateObjects(set),
     ...generatedObjectCollisions(set),
     ...headerNameCollisions(set),
     ...otelHeaderNameCollisions(set),
     ...containerEnvCollisions(set),
   ];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The same object twice
+
+// mirrors the API server: one object per group, kind, namespace and name, so a later document replaces an earlier one
+function duplicateObjects(set: ManifestSet): Violation[] {
+  const first = new Map<string, ObjectEntry>();
+  const out: Violation[] = [];
+  for (const e of set.entries) {
+    if (!e.name) continue; // a missing name is reported by admission
+    const key = `${e.group}/${e.kind}/${e.namespace}/${e.name}`;
+    const prior = first.get(key);
+    if (!prior) {
+      first.set(key, e);
+      continue;
+    }
+    const what = `${e.kind} ${JSON.stringify(e.name)} in namespace ${JSON.stringify(e.namespace)}`;
+    if (JSON.stringify(prior.object) === JSON.stringify(e.object)) {
+      out.push(violation(e, 'metadata.name', 'collision.duplicate-object', `${what} is defined twice with the same content: remove the copy`, 'warning'));
+    } else {
+      out.push(violation(e, 'metadata.name', 'collision.duplicate-object',
+        `${what} is defined more than once with different content; the cluster keeps one object per name, so the definition ` +
+        'applied last replaces the other, while references are checked against the first: remove one definition or rename it'));
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -317,6 +346,12 @@ function dedupe(vs: readonly Violation[]): Violation[] {
 }
 
 export const RULE_DOCS: readonly RuleDoc[] = [
+  {
+    id: 'collision.duplicate-object',
+    checks: 'Each object (group, kind, namespace, name) appears once in the set: an error when the copies differ, a warning when they are identical.',
+    source: 'API server object identity (a later `kubectl apply` of the same name replaces the earlier object; not a ToolHive check)',
+    example: 'MCPServer "fetch" in namespace "default" is defined more than once with different content; the cluster keeps one object per name, so the definition applied last replaces the other, while references are checked against the first: remove one definition or rename it',
+  },
   {
     id: 'collision.deployment',
     checks: 'No two CRs get the same generated Deployment (MCPServer, MCPRemoteProxy and VirtualMCPServer `<n>`, MCPRegistry `<n>-api`), and no user Deployment takes such a name.',

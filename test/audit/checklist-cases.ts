@@ -37,6 +37,9 @@ export interface Passing {
   readonly options?: ValidateOptions;
 }
 
+/** `o` in namespace `ns`. */
+const inNs = (ns: string, o: KubeObject): KubeObject => ({ ...o, metadata: { ...o.metadata, namespace: ns } });
+
 const w = (kind: string, name: string, path: string, rule: string, message: string): Want => ({ kind, name, path, rule, message });
 
 // ---- shorthands -------------------------------------------------------------------------------------------
@@ -403,6 +406,13 @@ export const FAILING: Failing[] = [
     title: 'an MCPRemoteProxy on port 9090 whose audience is the port-8080 URL',
     objects: [embedded('as'), oidc(), remoteProxy('remote', { proxyPort: 9090, authServerRef: { kind: EA, name: 'as' }, oidcConfigRef: oidcRef('remote') })],
     want: [w(RP, 'remote', 'spec.oidcConfigRef.audience', 'operator.embedded-auth.audience-mismatch', 'oidcConfigRef.audience "http://remote.default.svc.cluster.local:8080" must match resourceUrl "http://remote.default.svc.cluster.local:9090" when an embedded auth server is active; set audience to "http://remote.default.svc.cluster.local:9090" or set resourceUrl to match audience')],
+  },
+  {
+    item: 6,
+    title: 'an MCPServer in namespace tools whose audience is the URL of namespace default',
+    objects: [inNs('tools', embedded('as')), inNs('tools', oidc()),
+      inNs('tools', server('fetch', { authServerRef: { kind: EA, name: 'as' }, oidcConfigRef: oidcRef('fetch') }))],
+    want: [w(MS, 'fetch', 'spec.oidcConfigRef.audience', 'operator.embedded-auth.audience-mismatch', 'oidcConfigRef.audience "http://fetch.default.svc.cluster.local:8080" must match resourceUrl "http://fetch.tools.svc.cluster.local:8080" when an embedded auth server is active; set audience to "http://fetch.tools.svc.cluster.local:8080" or set resourceUrl to match audience')],
   },
   {
     item: 6,
@@ -914,6 +924,38 @@ export const FAILING: Failing[] = [
   },
   {
     item: 13,
+    title: 'localhost in upper case (hostnames compare case-insensitively)',
+    objects: [remoteProxy('remote', { remoteUrl: 'http://LOCALHOST:8080/mcp' })],
+    want: [w(RP, 'remote', 'spec.remoteUrl', 'operator.remote-url.blocked-host', 'remote URL host is not allowed: hostname "LOCALHOST" matches blocked internal hostname "localhost"')],
+  },
+  {
+    item: 13,
+    title: 'an IPv4-mapped IPv6 loopback address',
+    objects: [remoteProxy('remote', { remoteUrl: 'http://[::ffff:127.0.0.1]:8080/mcp' })],
+    want: [w(RP, 'remote', 'spec.remoteUrl', 'operator.remote-url.blocked-ip', 'remote URL host is not allowed: IP address ::ffff:127.0.0.1 falls within blocked range 127.0.0.0/8')],
+  },
+  {
+    item: 13,
+    title: 'a subdomain of the Kubernetes API service name',
+    objects: [remoteProxy('remote', { remoteUrl: 'https://api.kubernetes.default.svc/mcp' })],
+    want: [w(RP, 'remote', 'spec.remoteUrl', 'operator.remote-url.blocked-host',
+      'remote URL host is not allowed: hostname "api.kubernetes.default.svc" matches blocked internal hostname "kubernetes.default.svc"')],
+  },
+  {
+    item: 13,
+    title: 'the Kubernetes API cluster.local name, even with allowPrivateEndpoint',
+    objects: [remoteProxy('remote', { remoteUrl: 'https://kubernetes.default.svc.cluster.local/mcp', allowPrivateEndpoint: true })],
+    want: [w(RP, 'remote', 'spec.remoteUrl', 'operator.remote-url.blocked-host',
+      'remote URL host is not allowed: hostname "kubernetes.default.svc.cluster.local" matches blocked internal hostname "kubernetes.default.svc.cluster.local"')],
+  },
+  {
+    item: 13,
+    title: 'the last address of 172.16.0.0/12',
+    objects: [remoteProxy('remote', { remoteUrl: 'http://172.31.255.255/mcp' })],
+    want: [w(RP, 'remote', 'spec.remoteUrl', 'operator.remote-url.blocked-ip', 'remote URL host is not allowed: IP address 172.31.255.255 falls within blocked range 172.16.0.0/12')],
+  },
+  {
+    item: 13,
     title: 'an MCPServerEntry without transport',
     objects: [th('MCPServerEntry', 'api', { remoteUrl: 'https://mcp.example.com/mcp', groupRef: { name: 'g' } }), group()],
     want: [w('MCPServerEntry', 'api', 'spec.transport', 'schema.required', 'Required value')],
@@ -1025,6 +1067,12 @@ export const FAILING: Failing[] = [
     title: 'a Secret key that the Secret does not hold',
     objects: [server('fetch', { secrets: [{ name: 'github', key: 'token' }] }), secret('github', { pat: 'x' })],
     want: [w(MS, 'fetch', 'spec.secrets[0].key', 'ref.secret-key-missing', 'Secret "github" in namespace "default" has no key "token"; its keys are "pat"')],
+  },
+  {
+    item: 15,
+    title: 'one MCPOIDCConfig name defined twice with different content',
+    objects: [oidc(), oidc('idp', 'https://other.example.com')],
+    want: [w('MCPOIDCConfig', 'idp', 'metadata.name', 'collision.duplicate-object', 'MCPOIDCConfig "idp" in namespace "default" is defined more than once with different content; the cluster keeps one object per name, so the definition applied last replaces the other, while references are checked against the first: remove one definition or rename it')],
   },
   {
     item: 15,
@@ -1182,6 +1230,8 @@ export const PASSING: Passing[] = [
       embedded('as'), oidc(),
       server('fetch', { authServerRef: { kind: EA, name: 'as' }, oidcConfigRef: { name: 'idp', audience: 'https://fetch.example.com', resourceUrl: 'https://fetch.example.com' } }),
       remoteProxy('remote', { proxyPort: 9090, externalAuthConfigRef: { name: 'as' }, oidcConfigRef: oidcRef('remote', 9090) }),
+      inNs('tools', embedded('as')), inNs('tools', oidc()),
+      inNs('tools', server('fetch', { authServerRef: { kind: EA, name: 'as' }, oidcConfigRef: { name: 'idp', audience: 'http://fetch.tools.svc.cluster.local:8080' } })),
       ...vmcpWithAS().filter(o => o.kind !== 'MCPOIDCConfig'),
     ],
   },
@@ -1290,6 +1340,9 @@ export const PASSING: Passing[] = [
       remoteProxy('private', { remoteUrl: 'http://10.0.0.5:8080/mcp', allowPrivateEndpoint: true }),
       entry('internal', { remoteUrl: 'http://mcp.tools.svc.cluster.local:8080/mcp', allowPrivateEndpoint: true }),
       entry('svc', { remoteUrl: 'http://mcp.tools.svc:8080/mcp', transport: 'sse' }),
+      // just outside 172.16.0.0/12, and a name that only ends in "cluster.local" without the dot
+      remoteProxy('public', { remoteUrl: 'http://172.32.0.1/mcp' }),
+      remoteProxy('lookalike', { remoteUrl: 'https://mycluster.local/mcp' }),
     ],
   },
   {

@@ -310,7 +310,7 @@ describe('RULE_DOCS', () => {
     const ids = RULE_DOCS.map(d => d.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual([
-      'collision.configmap', 'collision.deployment', 'collision.env', 'collision.env-user', 'collision.header-env',
+      'collision.configmap', 'collision.deployment', 'collision.duplicate-object', 'collision.env', 'collision.env-user', 'collision.header-env',
       'collision.otel-header-env', 'collision.secret', 'collision.service', 'collision.serviceaccount', 'collision.statefulset',
     ]);
   });
