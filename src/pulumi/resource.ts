@@ -85,9 +85,12 @@ export abstract class ToolHiveComponent<K extends ToolHiveKind = ToolHiveKind, S
     reg.add(entry);
 
     this.checked = checked;
-    this.resource = new k8s.apiextensions.CustomResource(name, customResourceArgs(kind, checked as Known<ToolHiveManifest<unknown>>), {
+    const deps = dependencies([operator ?? reg.options.operator, meta.namespaceResource, ...resolved.refs.map(r => r.dependency ?? r.resource)]);
+    this.resource = new k8s.apiextensions.CustomResource(name, customResourceArgs(kind, manifest as unknown as Known<ToolHiveManifest<unknown>>), {
       parent: this,
-      dependsOn: dependencies([operator ?? reg.options.operator, meta.namespaceResource, ...resolved.refs.map(r => r.dependency ?? r.resource)]),
+      // With Outputs, registration waits for the validation and fails with it. The inputs are the object's own
+      // values (identical): a preview shows them even while a referenced Secret's keys are still unknown.
+      dependsOn: checked.prompt ? deps : pulumi.all([checked.output, pulumi.output(deps)]).apply(([, d]) => d as pulumi.Resource[]),
     });
     entry.dependency = this.resource;
     // The manifest is the child's inputs, already in the state: the component adds no outputs of its own.

@@ -20,13 +20,18 @@ let stacks = 0;
  * Starts a fresh mocked program (its own stack name, so its own ToolHive registry) and returns the list
  * that fills as resources register.
  */
-export async function mockProgram(options: { preview?: boolean; project?: string } = {}): Promise<Registration[]> {
+export async function mockProgram(options: {
+  preview?: boolean;
+  project?: string;
+  /** The output state the mock engine returns for a resource. @default its inputs */
+  state?: (args: pulumi.runtime.MockResourceArgs) => Record<string, unknown>;
+} = {}): Promise<Registration[]> {
   await drain();
   const registrations: Registration[] = [];
   const stack = `test-${process.pid}-${++stacks}`;
   const project = options.project ?? 'toolhive';
   await pulumi.runtime.setMocks({
-    newResource: args => ({ id: `${args.name}-id`, state: args.inputs }),
+    newResource: args => ({ id: `${args.name}-id`, state: options.state ? options.state(args) : args.inputs }),
     call: args => args.inputs,
   }, project, stack, options.preview ?? false);
   const monitor = (pulumi.runtime as unknown as { getMonitor(): Monitor }).getMonitor();

@@ -95,3 +95,22 @@ describe('Secrets and ConfigMaps of the program', () => {
     })).toThrow('spec.secrets[0]: this field references a Secret, but a ConfigMap key was given');
   });
 });
+
+describe('in a preview', () => {
+  test('a custom resource shows its own values while a referenced Secret\'s keys are still unknown', async () => {
+    regs = await mockProgram({
+      preview: true,
+      // the engine does not know a new Secret's data during a preview
+      state: args => (args.type === 'kubernetes:core/v1:Secret' ? { metadata: args.inputs.metadata } : args.inputs),
+    });
+    const token = new k8s.core.v1.Secret('api-token', { metadata: { name: 'api-token', namespace: 'demo' }, stringData: { token: 't' } });
+    const bearer = new toolhive.McpExternalAuthConfig('bearer', {
+      metadata, type: 'bearerToken', bearerToken: { tokenSecretRef: toolhive.SecretKey.fromSecret(token, 'token') },
+    });
+    await settle(bearer.resource.urn);
+    expect(customResource(regs, 'MCPExternalAuthConfig', 'bearer').inputs.spec).toEqual({
+      type: 'bearerToken',
+      bearerToken: { tokenSecretRef: { name: 'api-token', key: 'token' } },
+    });
+  });
+});
