@@ -141,6 +141,18 @@ export const FAILING: Failing[] = [
   },
   {
     item: 2,
+    title: 'type obo (upstream builds mark it EnterpriseRequired)',
+    objects: [externalAuth('ea', { type: 'obo', obo: {} })],
+    want: [w(EA, 'ea', 'spec.type', 'operator.external-auth.obo-enterprise', 'on-behalf-of (OBO) external auth type requires an enterprise build')],
+  },
+  {
+    item: 2,
+    title: 'an obo subjectTokenProviderName that is not a DNS label (notes §3.13)',
+    objects: [externalAuth('ea', { type: 'obo', obo: { subjectTokenProviderName: 'Okta' } })],
+    want: [w(EA, 'ea', 'spec.obo.subjectTokenProviderName', 'schema.pattern', 'Invalid value: "Okta": spec.obo.subjectTokenProviderName in body should match \'^[a-z0-9]([a-z0-9-]*[a-z0-9])?$\''), w(EA, 'ea', 'spec.type', 'operator.external-auth.obo-enterprise', 'on-behalf-of (OBO) external auth type requires an enterprise build')],
+  },
+  {
+    item: 2,
     title: 'tokenExchange without tokenUrl and audience',
     objects: [externalAuth('ea', { type: 'tokenExchange', tokenExchange: { clientId: 'c' } })],
     want: [
@@ -231,6 +243,12 @@ export const FAILING: Failing[] = [
   },
   {
     item: 3,
+    title: 'an inline issuer with an ftp scheme',
+    objects: [oidc('idp', 'ftp://auth.example.com')],
+    want: [w('MCPOIDCConfig', 'idp', 'spec.inline.issuer', 'operator.oidc.issuer-url', 'OIDC issuer URL "ftp://auth.example.com" has unsupported scheme "ftp"; must be http or https')],
+  },
+  {
+    item: 3,
     title: 'an http jwksUrl without insecureAllowHTTP',
     objects: [oidc('idp', 'https://auth.example.com', { jwksUrl: 'http://auth.example.com/keys' })],
     want: [w('MCPOIDCConfig', 'idp', 'spec.inline.jwksUrl', 'operator.oidc.jwks-url', 'JWKS URL "http://auth.example.com/keys" uses HTTP scheme, which is insecure; use HTTPS or set insecureAllowHTTP: true for development only')],
@@ -311,6 +329,12 @@ export const FAILING: Failing[] = [
     title: 'a reserved additionalAuthorizationParams key (Go only)',
     objects: [withUpstream({ ...OKTA_OIDC, oidcConfig: { ...OKTA_OIDC.oidcConfig, additionalAuthorizationParams: { scope: 'openid', prompt: 'login' } } })],
     want: [w(EA, 'as', 'spec.embeddedAuthServer.upstreamProviders[0].oidcConfig.additionalAuthorizationParams[scope]', 'operator.embedded-auth.reserved-param', 'upstreamProviders[0].additionalAuthorizationParams: reserved parameter "scope" is managed by the framework and cannot be overridden')],
+  },
+  {
+    item: 4,
+    title: 'a primaryUpstreamProvider that is not a DNS label (notes §3.13)',
+    objects: [embedded('as', { primaryUpstreamProvider: 'Okta' })],
+    want: [w(EA, 'as', 'spec.embeddedAuthServer.primaryUpstreamProvider', 'schema.pattern', 'Invalid value: "Okta": spec.embeddedAuthServer.primaryUpstreamProvider in body should match \'^[a-z0-9]([a-z0-9-]*[a-z0-9])?$\'')],
   },
   {
     item: 4,
@@ -573,6 +597,13 @@ export const FAILING: Failing[] = [
   },
   {
     item: 8,
+    title: 'an MCPRemoteProxy authz ConfigMap that holds an HTTP-PDP config (the remote proxy needs Cedar)',
+    objects: [remoteProxy('remote', { authzConfig: { type: 'configMap', configMap: { name: 'authz' } } }),
+      configMap('authz', { 'authz.json': JSON.stringify({ version: '1.0', type: 'httpv1', pdp: { http: { url: 'https://pdp' }, claim_mapping: 'standard' } }) })],
+    want: [w(RP, 'remote', 'spec.authzConfig.configMap', 'operator.authz.configmap-content', 'authorization ConfigMap "authz" is invalid: authz ConfigMap "authz" is not a Cedar config: cedar config is nil')],
+  },
+  {
+    item: 8,
     title: 'an MCPAuthzConfig of an unregistered type',
     objects: [th('MCPAuthzConfig', 'authz', { type: 'opa', config: { policies: [POLICY] } })],
     want: [w('MCPAuthzConfig', 'authz', 'spec.type', 'operator.authz.type', 'type "opa" is not a registered authorizer backend (registered: [cedarv1 httpv1])')],
@@ -715,6 +746,21 @@ export const FAILING: Failing[] = [
     objects: [...vmcpWithAS({ outgoingAuth: { source: 'inline', default: { type: 'externalAuthConfigRef', externalAuthConfigRef: { name: 'te' } } } }),
       externalAuth('te', { type: 'tokenExchange', tokenExchange: { tokenUrl: 'https://sts.example.com/token', audience: 'api', subjectProviderName: 'github' } })],
     want: [w(VM, 'gw', 'spec.outgoingAuth.default.externalAuthConfigRef.name', 'operator.upstream-name.unknown', 'backend "<default-strategy>": tokenExchange subjectProviderName "github" not found in auth server upstreams; name one of "okta"')],
+  },
+  {
+    item: 10,
+    title: 'an awsSts subjectProviderName the vMCP auth server does not declare',
+    objects: [...vmcpWithAS({ outgoingAuth: { source: 'inline', default: { type: 'externalAuthConfigRef', externalAuthConfigRef: { name: 'aws' } } } }),
+      sts({ fallbackRoleArn: ARN, subjectProviderName: 'github' })],
+    want: [w(VM, 'gw', 'spec.outgoingAuth.default.externalAuthConfigRef.name', 'operator.upstream-name.unknown', 'backend "<default-strategy>": awsSts subjectProviderName "github" not found in auth server upstreams; name one of "okta"')],
+  },
+  {
+    item: 10,
+    title: 'a discovered group member whose externalAuthConfigRef is a bearerToken config',
+    objects: [group(), vmcp('gw'), secret('token', { token: 'x' }),
+      externalAuth('bearer', { type: 'bearerToken', bearerToken: { tokenSecretRef: { name: 'token', key: 'token' } } }),
+      remoteProxy('remote', { groupRef: { name: 'g' }, externalAuthConfigRef: { name: 'bearer' } })],
+    want: [w(VM, 'gw', 'spec.groupRef.name', 'operator.vmcp.outgoing-auth-type', 'backend "remote": MCPRemoteProxy "remote" references MCPExternalAuthConfig "bearer": unsupported auth type: bearerToken; the vMCP drops this backend')],
   },
   {
     item: 10,
@@ -861,6 +907,25 @@ export const FAILING: Failing[] = [
     title: 'an argument template that does not parse',
     objects: [compositeTool({ steps: [{ id: 'fetch', tool: 'backend.fetch', arguments: { url: '{{ .params.url ' } }] })],
     want: [w('VirtualMCPCompositeToolDefinition', 'deploy', 'spec.steps[0].arguments[url]', 'operator.composite-tool.template', 'spec.steps[0].arguments[url]: invalid template: invalid template syntax: template: validation:1: unclosed action')],
+  },
+  {
+    item: 12,
+    title: 'two inline composite tools of one name',
+    objects: [group(), vmcp('gw', {
+      config: {
+        compositeTools: [
+          { name: 'deploy', description: 'deploy', steps: [{ id: 'fetch', tool: 'backend.fetch' }] },
+          { name: 'deploy', description: 'deploy again', steps: [{ id: 'fetch', tool: 'backend.fetch' }] },
+        ],
+      },
+    })],
+    want: [w(VM, 'gw', 'spec.config.compositeTools[1].name', 'operator.composite-tool.duplicate-name', 'spec.config.compositeTools[1].name "deploy" is duplicated')],
+  },
+  {
+    item: 12,
+    title: 'one definition referenced twice',
+    objects: [group(), compositeTool({}), vmcp('gw', { config: { compositeToolRefs: [{ name: 'deploy' }, { name: 'deploy' }] } })],
+    want: [w(VM, 'gw', 'spec.config.compositeToolRefs[1].name', 'operator.composite-tool.duplicate-name', 'duplicate composite tool reference: deploy')],
   },
   {
     item: 12,
@@ -1036,6 +1101,12 @@ export const FAILING: Failing[] = [
     item: 15,
     title: 'an MCPServer env value with a newline',
     objects: [server('fetch', { env: [{ name: 'GREETING', value: 'hello\nworld' }] })],
+    want: [w(MS, 'fetch', 'spec.env[0].value', 'operator.mcpserver.env', 'invalid RunConfig: environment variable value for GREETING contains invalid characters')],
+  },
+  {
+    item: 15,
+    title: 'an MCPServer env value with a carriage return',
+    objects: [server('fetch', { env: [{ name: 'GREETING', value: 'hello\rworld' }] })],
     want: [w(MS, 'fetch', 'spec.env[0].value', 'operator.mcpserver.env', 'invalid RunConfig: environment variable value for GREETING contains invalid characters')],
   },
   {
