@@ -1,5 +1,5 @@
 /**
- * The per-program set of ToolHive objects (keyed by Pulumi project and stack) and the two validation passes:
+ * The per-program set of ToolHive objects and the two validation passes:
  *
  * 1. **Per object, at construction**: the object with everything it references (transitively), through the
  *    same engine as the CLI. References can only name objects created earlier (or declared external), so
@@ -70,7 +70,7 @@ export class ProgramRegistry {
   private readonly loggedWarnings = new Set<string>();
   private resolveBindings!: (bindings: pulumi.Output<WorkloadEnv[]>) => void;
 
-  constructor(public readonly key: string) {
+  constructor() {
     this.bindings = new Promise(resolve => (this.resolveBindings = resolve));
   }
 
@@ -162,13 +162,18 @@ export class ProgramRegistry {
   }
 }
 
-const REGISTRIES = new Map<string, ProgramRegistry>();
+/**
+ * One registry per program run. A run is identified by its engine connection (the resource monitor): one per
+ * `pulumi up`, per Automation API run (even of the same stack in the same process) and per `setMocks` call.
+ */
+const REGISTRIES = new WeakMap<object, ProgramRegistry>();
+const WITHOUT_ENGINE = {};
 
-/** The registry of the running program (one per Pulumi project and stack). */
+/** The registry of the running program. */
 export function programRegistry(): ProgramRegistry {
-  const key = `${pulumi.getProject()}/${pulumi.getStack()}`;
-  let reg = REGISTRIES.get(key);
-  if (!reg) REGISTRIES.set(key, reg = new ProgramRegistry(key));
+  const run: object = pulumi.runtime.getMonitor() ?? WITHOUT_ENGINE;
+  let reg = REGISTRIES.get(run);
+  if (!reg) REGISTRIES.set(run, reg = new ProgramRegistry());
   return reg;
 }
 

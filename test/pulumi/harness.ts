@@ -17,18 +17,20 @@ export interface Registration {
 let stacks = 0;
 
 /**
- * Starts a fresh mocked program (its own stack name, so its own ToolHive registry) and returns the list
+ * Starts a fresh mocked program (its own mock monitor, so its own ToolHive set) and returns the list
  * that fills as resources register.
  */
 export async function mockProgram(options: {
   preview?: boolean;
   project?: string;
+  /** @default a new name per program */
+  stack?: string;
   /** The output state the mock engine returns for a resource. @default its inputs */
   state?: (args: pulumi.runtime.MockResourceArgs) => Record<string, unknown>;
 } = {}): Promise<Registration[]> {
   await drain();
   const registrations: Registration[] = [];
-  const stack = `test-${process.pid}-${++stacks}`;
+  const stack = options.stack ?? `test-${process.pid}-${++stacks}`;
   const project = options.project ?? 'toolhive';
   await pulumi.runtime.setMocks({
     newResource: args => ({ id: `${args.name}-id`, state: options.state ? options.state(args) : args.inputs }),

@@ -159,6 +159,15 @@ describe('validate()', () => {
     expect(() => toolhive.configure({ defaultNamespace: 'x' })).toThrow('toolhive configure() must run before any ToolHive object is created');
   });
 
+  test('a second run of the same stack in the same process starts from an empty set (Automation API)', async () => {
+    await mockProgram({ stack: 'dev' });
+    new toolhive.McpServer('fetch', { metadata, image: IMAGE });
+    toolhive.validate();
+    await mockProgram({ stack: 'dev' });
+    new toolhive.McpServer('fetch', { metadata, image: IMAGE });
+    expect(() => toolhive.validate()).not.toThrow();
+  });
+
   test('registers the toolhive:index:Validation component with the warnings as its outputs', async () => {
     const group = new toolhive.McpGroup('tools', { metadata });
     const warnings = toolhive.validate({ name: 'checks' });
