@@ -60,6 +60,8 @@ export abstract class ToolHiveComponent<K extends ToolHiveKind = ToolHiveKind, S
   public readonly resource: k8s.apiextensions.CustomResource;
   /** @internal */
   public readonly __toolhiveEntry: Entry;
+  /** @internal the program this object belongs to */
+  protected readonly registry: ProgramRegistry;
   private readonly checked: Known<ToolHiveManifest<S>>;
   // Outputs are created on first use: each one costs promises the engine tracks, for every component.
   private manifestOutput?: pulumi.Output<ToolHiveManifest<S>>;
@@ -68,7 +70,7 @@ export abstract class ToolHiveComponent<K extends ToolHiveKind = ToolHiveKind, S
     opts?: pulumi.ComponentResourceOptions) {
     super(type, name, {}, opts);
     this.kind = kind;
-    const reg = programRegistry();
+    const reg = this.registry = programRegistry();
     const { metadata, operator, ...spec } = args as ToolHiveComponentArgs & Record<string, unknown>;
     const meta = metadataOf(name, metadata);
     const resolved = misuseOn(this, () => resolveReferences(spec, (source, target, path) => entryOf(reg, source, target, path)));
@@ -80,7 +82,7 @@ export abstract class ToolHiveComponent<K extends ToolHiveKind = ToolHiveKind, S
     const entry: Entry = { kind, resource: this, name: meta.value.name, manifest, refs: resolved.refs, externals };
     this.__toolhiveEntry = entry;
 
-    // Prompt values: throws here, before the child exists. Outputs: the child's inputs fail with the violations.
+    // Prompt values: throws here, before the child exists. Outputs: the child's registration fails with them.
     const checked = reg.checkObject(entry) as unknown as Known<ToolHiveManifest<S>>;
     reg.add(entry);
 
@@ -129,7 +131,7 @@ export abstract class ToolHiveWorkload<K extends ToolHiveKind = ToolHiveKind, S 
    */
   public get envBindings(): pulumi.Output<WorkloadEnv> {
     if (!this.envBindingsOutput) {
-      const reg = programRegistry();
+      const reg = this.registry;
       this.envBindingsOutput = pulumi.all([pulumi.output(reg.bindings), this.manifest]).apply(([all, m]) => {
         const own = objectIdentity(m as unknown as KubeObject, reg.defaultNamespace);
         return all.find(w => `${w.kind}/${w.namespace}/${w.name}` === own)
