@@ -13,7 +13,7 @@ import { mcpGroupManifest, mcpServerManifest } from '../src/manifests';
 import * as toolhive from '../src/pulumi';
 
 const N = 1_000;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const NS = 'bench';
 const IMAGE = 'ghcr.io/stackloklabs/gofetch/server:1.0.1';
 
