@@ -216,3 +216,18 @@ describe('components', () => {
     }
   });
 });
+
+describe('the operator dependency', () => {
+  test('a component\'s own operator arg takes precedence over configure()', async () => {
+    const regs2 = await mockProgram();
+    const crds = new k8s.helm.v3.Release('crds', { chart: 'oci://ghcr.io/stacklok/toolhive/toolhive-operator-crds', version: '0.44.0' });
+    const other = new k8s.helm.v3.Release('other-operator', { chart: 'oci://ghcr.io/stacklok/toolhive/toolhive-operator', version: '0.44.0' });
+    toolhive.configure({ operator: crds });
+    const a = new toolhive.McpGroup('a', { metadata });
+    const b = new toolhive.McpGroup('b', { metadata, operator: pulumi.output([other]) });
+    await settle(a.resource.urn, b.resource.urn);
+    const urnOf = (name: string): string => regs2.find(r => r.type === 'kubernetes:helm.sh/v3:Release' && r.name === name)!.urn;
+    expect(customResource(regs2, 'MCPGroup', 'a').dependencies).toEqual([urnOf('crds')]);
+    expect(customResource(regs2, 'MCPGroup', 'b').dependencies).toEqual([urnOf('other-operator')]);
+  });
+});
