@@ -38,15 +38,18 @@ export interface PlatformSecretValues {
   readonly githubOAuthClientSecret: string;
 }
 
-/** Reads the Secret values from the environment; a placeholder when a variable is unset (a demo, not a deployment). */
+/**
+ * Reads the Secret values from `PLATFORM_*` environment variables (prefixed, so that a `GITHUB_TOKEN` already set
+ * in a shell is not written into the manifests); a placeholder when a variable is unset (a demo, not a deployment).
+ */
 export function secretValuesFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformSecretValues {
   const read = (name: string) => env[name] ?? `replace-me-${name.toLowerCase().replace(/_/g, '-')}`;
   return {
-    oidcClientSecret: read('OIDC_CLIENT_SECRET'),
-    githubToken: read('GITHUB_TOKEN'),
-    jiraApiToken: read('JIRA_API_TOKEN'),
-    oktaClientSecret: read('OKTA_CLIENT_SECRET'),
-    githubOAuthClientSecret: read('GITHUB_OAUTH_CLIENT_SECRET'),
+    oidcClientSecret: read('PLATFORM_OIDC_CLIENT_SECRET'),
+    githubToken: read('PLATFORM_GITHUB_TOKEN'),
+    jiraApiToken: read('PLATFORM_JIRA_API_TOKEN'),
+    oktaClientSecret: read('PLATFORM_OKTA_CLIENT_SECRET'),
+    githubOAuthClientSecret: read('PLATFORM_GITHUB_OAUTH_CLIENT_SECRET'),
   };
 }
 

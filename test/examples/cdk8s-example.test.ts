@@ -137,11 +137,21 @@ describe('examples/cdk8s: the complete platform app', () => {
 
 describe('examples/cdk8s: Secret values from the environment', () => {
   test('reads each value from its variable', () => {
-    const values = secretValuesFromEnv({ OIDC_CLIENT_SECRET: 'a', GITHUB_TOKEN: 'b', JIRA_API_TOKEN: 'c', OKTA_CLIENT_SECRET: 'd', GITHUB_OAUTH_CLIENT_SECRET: 'e' });
+    const values = secretValuesFromEnv({
+      PLATFORM_OIDC_CLIENT_SECRET: 'a',
+      PLATFORM_GITHUB_TOKEN: 'b',
+      PLATFORM_JIRA_API_TOKEN: 'c',
+      PLATFORM_OKTA_CLIENT_SECRET: 'd',
+      PLATFORM_GITHUB_OAUTH_CLIENT_SECRET: 'e',
+    });
     expect(values).toEqual({ oidcClientSecret: 'a', githubToken: 'b', jiraApiToken: 'c', oktaClientSecret: 'd', githubOAuthClientSecret: 'e' });
   });
 
   test('falls back to a placeholder naming the variable', () => {
-    expect(secretValuesFromEnv({}).jiraApiToken).toBe('replace-me-jira-api-token');
+    expect(secretValuesFromEnv({}).jiraApiToken).toBe('replace-me-platform-jira-api-token');
+  });
+
+  test('ignores unprefixed variables such as a GITHUB_TOKEN already set in the shell', () => {
+    expect(secretValuesFromEnv({ GITHUB_TOKEN: 'b' }).githubToken).toBe('replace-me-platform-github-token');
   });
 });
