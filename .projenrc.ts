@@ -93,6 +93,10 @@ project.addTask('check:generated', {
   exec: 'ts-node --transpile-only scripts/check-generated.ts',
 });
 
+project.addTask('synth', {
+  description: 'Synthesize the example platform (examples/cdk8s) with cdk8s synth to dist/*.yaml, then validate the output with the CLI',
+  exec: 'bash scripts/synth-example.sh',
+});
 const bench = project.addTask('bench', {
   description: 'Run the benchmarks (validation engine, cdk8s synth, Pulumi components) and print figures and ratios',
   exec: 'ts-node --transpile-only bench/index.ts',
