@@ -173,6 +173,10 @@ describe('vMCP primaryUpstreamProvider', () => {
   it('does not warn without authorization', () => {
     expect(authFindings(withAuthz({}))).toEqual([]);
   });
+
+  it('does not warn for a shared MCPAuthzConfig reference (the operator runs the check for inline authzConfig only)', () => {
+    expect(authFindings(withAuthz({ authzConfigRef: { name: 'shared-authz' } })).filter(v => v.rule === 'operator.vmcp.upstream-auto-selected')).toEqual([]);
+  });
 });
 
 describe('vMCP outgoing auth types', () => {

@@ -173,7 +173,6 @@ function checkAuthServerConfig(entry: ObjectEntry, spec: Dict, as: Dict, set: Ma
 function checkPrimaryUpstream(spec: Dict, as: Dict | undefined, push: Push): void {
   const incoming = dict(spec.incomingAuth);
   const authzConfig = dict(incoming?.authzConfig);
-  const hasAuthz = authzConfig !== undefined || dict(incoming?.authzConfigRef) !== undefined;
   const canonical = str(as?.primaryUpstreamProvider) ?? '';
   const deprecated = str(dict(authzConfig?.inline)?.primaryUpstreamProvider) ?? '';
   const explicit = canonical || deprecated;
@@ -197,8 +196,8 @@ function checkPrimaryUpstream(spec: Dict, as: Dict | undefined, push: Push): voi
     return;
   }
   const names = as ? upstreamNames(as) : [];
-  // mirrors validateAuthzUpstreamAvailable: advisory AuthzUpstreamAutoSelected
-  if (hasAuthz && names.length > 1) {
+  // mirrors validateAuthzUpstreamAvailable: advisory AuthzUpstreamAutoSelected (the operator runs it for inline authzConfig only)
+  if (authzConfig !== undefined && names.length > 1) {
     push('spec.authServerConfig.upstreamProviders', 'operator.vmcp.upstream-auto-selected',
       `multiple upstreamProviders configured; Cedar policies will evaluate claims from the first upstream (${goQuote(names[0])}). If another upstream should be authoritative, set spec.incomingAuth.authzConfig.inline.primaryUpstreamProvider explicitly, or remove or reorder the list.`, 'warning');
   }
