@@ -258,6 +258,14 @@ function intrinsicArea(s: EnvSource): string | undefined {
   return undefined;
 }
 
+/** Env lists the CRDs declare as listType=map keyed by name (MCPServer and EmbeddingServer spec.env, proxyDeployment.env). */
+const SCHEMA_KEYED_ENV = /^(spec\.env|spec\.resourceOverrides\.proxyDeployment\.env)\[\d+\]$/;
+
+function schemaKeyedEnvList(s: EnvSource): string | undefined {
+  const m = SCHEMA_KEYED_ENV.exec(s.path);
+  return m && s.namedBy === 'user' ? `${s.kind}/${s.namespace}/${s.name}/${m[1]}` : undefined;
+}
+
 function sameBinding(a: SourcedEnvBinding, b: SourcedEnvBinding): boolean {
   return JSON.stringify(a.binding) === JSON.stringify(b.binding);
 }
@@ -304,6 +312,9 @@ function duplicateNames(entry: ObjectEntry, w: SourcedWorkloadEnv, c: SourcedCon
     if (g.length < 2) continue;
     const areas = new Set(g.map(e => intrinsicArea(e.source)));
     if (areas.size === 1 && !areas.has(undefined)) continue;
+    // a name repeated within one list the CRD keys by name is already a schema.duplicate error
+    const lists = new Set(g.map(e => schemaKeyedEnvList(e.source)));
+    if (lists.size === 1 && !lists.has(undefined)) continue;
     const users = g.filter(e => e.source.namedBy === 'user');
     const last = all[all.length - 1];
     const where = `env var ${name} in container ${JSON.stringify(c.name)}`;
