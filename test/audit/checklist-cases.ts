@@ -484,6 +484,17 @@ export const FAILING: Failing[] = [
     want: [w(MS, 'fetch', 'spec.authServerRef.name', 'operator.embedded-auth.delegate-scope', 'delegate_clients[agent].scopes contains "admin" which is not in scopes_supported (scopes_supported: ["openid", "profile", "email", "offline_access"])')],
   },
 
+  {
+    item: 6,
+    title: 'a delegate client scope outside the scopes the oidcConfigRef names',
+    objects: [
+      embedded('as', { delegateClients: [{ clientId: 'agent', clientSecretRef: { name: 'agent', key: 'secret' }, scopes: ['profile'], audiences: [url('fetch')] }] }),
+      secret('agent', { secret: 'x' }), oidc(),
+      server('fetch', { authServerRef: { kind: EA, name: 'as' }, oidcConfigRef: { ...oidcRef('fetch'), scopes: ['openid'] } }),
+    ],
+    want: [w(MS, 'fetch', 'spec.authServerRef.name', 'operator.embedded-auth.delegate-scope', 'delegate_clients[agent].scopes contains "profile" which is not in scopes_supported (scopes_supported: ["openid"])')],
+  },
+
   // ---- 7. trusted issuers -----------------------------------------------------------------------------------------
   {
     item: 7,
@@ -1304,6 +1315,10 @@ export const PASSING: Passing[] = [
       inNs('tools', embedded('as')), inNs('tools', oidc()),
       inNs('tools', server('fetch', { authServerRef: { kind: EA, name: 'as' }, oidcConfigRef: { name: 'idp', audience: 'http://fetch.tools.svc.cluster.local:8080' } })),
       ...vmcpWithAS().filter(o => o.kind !== 'MCPOIDCConfig'),
+      // a delegate scope that only the oidcConfigRef's own scopes allow
+      embedded('as-scoped', { delegateClients: [{ clientId: 'agent', clientSecretRef: { name: 'agent', key: 'secret' }, scopes: ['admin'], audiences: [url('scoped')] }] }),
+      secret('agent', { secret: 'x' }),
+      server('scoped', { authServerRef: { kind: EA, name: 'as-scoped' }, oidcConfigRef: { ...oidcRef('scoped'), scopes: ['openid', 'admin'] } }),
     ],
   },
   {
