@@ -6,11 +6,15 @@
  * (ToolHive objects, cdk8s-plus Secrets and ConfigMaps, `Include`d objects, after JSON patches), runs the
  * engine once for that set of manifests, and maps each violation back to the construct that emitted the
  * object. Each ToolHive construct's own validation then reports its share, so `Testing.synth(chart)` throws
- * once with `[path] message` lines. The result is cached by the manifests' content: cdk8s validates the App
- * once per chart during `app.synth()`, the engine runs once.
+ * once with `[path] message` lines.
+ *
+ * cdk8s validates the App once at the start of `app.synth()` / `app.synthYaml()` and once more per chart. The
+ * per-chart passes of one synth call reuse the first pass's result without collecting anything (see
+ * synth-pass.ts); any other pass collects the manifests and reuses the last result when they did not change.
  */
 import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct } from 'constructs';
+import { currentSynthPass } from './synth-pass';
 import { validateManifests } from '../validation';
 import type { KubeObject, Violation } from '../validation/types';
 
@@ -39,10 +43,16 @@ interface Mapped {
 
 interface Result {
   readonly fingerprint: string;
-  readonly manifests: readonly KubeObject[];
+  readonly objects: readonly ApiObject[];
   readonly violations: readonly Violation[];
   readonly byOwner: ReadonlyMap<IConstruct, readonly Violation[]>;
   readonly unmapped: readonly Mapped[];
+}
+
+/** The first validation pass of one `app.synth()` / `app.synthYaml()` call and the result it computed. */
+interface SynthCall {
+  readonly outer: string;
+  readonly result: Result;
 }
 
 const STATES = new WeakMap<IConstruct, ToolHiveValidation>();
@@ -83,7 +93,9 @@ export class ToolHiveValidation {
   private result?: Result;
   private readonly dependants: IConstruct[] = [];
   private crds?: IConstruct;
+  private synthCall?: SynthCall;
   private engineRuns = 0;
+  private collections = 0;
 
   private constructor(private readonly root: IConstruct) {
     root.node.addValidation({ validate: () => this.validateRoot() });
@@ -117,6 +129,11 @@ export class ToolHiveValidation {
     return this.engineRuns;
   }
 
+  /** @internal how many times every object's JSON was collected (tests check it happens once per synth). */
+  public get _collections(): number {
+    return this.collections;
+  }
+
   /** @internal registers a ToolHive construct: it reports its violations and is ordered after the CRDs. */
   public _register(owner: IConstruct): void {
     this.owners.add(owner);
@@ -140,7 +157,7 @@ export class ToolHiveValidation {
 
   /** The App's manifests as synth emits them (every ApiObject's `toJson()`, JSON patches applied). */
   public manifests(): KubeObject[] {
-    return this.collect().map(c => c.json);
+    return this.collect().manifests;
   }
 
   /** Every violation of the last validation (computed now when nothing changed since). */
@@ -158,10 +175,10 @@ export class ToolHiveValidation {
     return false;
   }
 
-  private collect(): { object: ApiObject; json: KubeObject }[] {
-    return this.root.node.findAll()
-      .filter((c): c is ApiObject => ApiObject.isApiObject(c))
-      .map(object => ({ object, json: object.toJson() as KubeObject }));
+  private collect(): { objects: ApiObject[]; manifests: KubeObject[] } {
+    this.collections++;
+    const objects = this.root.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
+    return { objects, manifests: objects.map(o => o.toJson() as KubeObject) };
   }
 
   /** The construct a violation of `object` is reported on: the ToolHive construct or the cdk8s-plus resource. */
@@ -175,18 +192,23 @@ export class ToolHiveValidation {
   }
 
   private run(): Result {
-    const collected = this.collect();
-    const manifests = collected.map(c => c.json);
+    const { objects, manifests } = this.collect();
     const external = this.external;
     const fingerprint = JSON.stringify([external, this.options.assumeExternal ?? false, manifests]);
-    if (this.result && this.result.fingerprint === fingerprint) return this.result;
+    // the same content from the same ApiObjects (a construct replaced by an equal one must get its violations)
+    const prior = this.result;
+    if (prior && prior.fingerprint === fingerprint && sameItems(prior.objects, objects)) return prior;
 
     this.engineRuns++;
     const violations = validateManifests(manifests, { external, assumeExternal: this.options.assumeExternal ?? false });
+    // the construct each violation is reported on: the first object of its kind, namespace and name
     const owners = new Map<string, IConstruct>();
-    for (const c of collected) {
-      const key = `${c.json.kind}/${c.json.metadata?.namespace ?? 'default'}/${c.json.metadata?.name ?? ''}`;
-      if (!owners.has(key)) owners.set(key, this.ownerOf(c.object));
+    if (violations.length > 0) {
+      objects.forEach((object, i) => {
+        const m = manifests[i];
+        const key = `${m.kind}/${m.metadata?.namespace ?? 'default'}/${m.metadata?.name ?? ''}`;
+        if (!owners.has(key)) owners.set(key, this.ownerOf(object));
+      });
     }
     const byOwner = new Map<IConstruct, Violation[]>();
     const unmapped: Mapped[] = [];
@@ -200,7 +222,7 @@ export class ToolHiveValidation {
       if (!list) byOwner.set(owner, list = []);
       list.push(v);
     }
-    this.result = { fingerprint, manifests, violations, byOwner, unmapped };
+    this.result = { fingerprint, objects, violations, byOwner, unmapped };
     if (this.options.printWarnings ?? true) {
       for (const v of violations) {
         if (v.severity !== 'warning') continue;
@@ -211,9 +233,22 @@ export class ToolHiveValidation {
     return this.result;
   }
 
+  /**
+   * The result for this pass. A per-chart pass of the synth call whose first pass computed the current result
+   * reuses it without collecting: nothing changes the App in between. Any other pass collects and compares.
+   */
+  private resultForPass(): Result {
+    const pass = currentSynthPass();
+    const call = this.synthCall;
+    if (pass.kind === 'chart' && call && call.outer === pass.outer && call.result === this.result) return call.result;
+    const result = this.run();
+    this.synthCall = pass.kind === 'synth' && pass.outer !== undefined ? { outer: pass.outer, result } : undefined;
+    return result;
+  }
+
   /** Runs first in each validation pass (the root is visited first): computes and distributes. */
   private validateRoot(): string[] {
-    const result = this.run();
+    const result = this.resultForPass();
     for (const owner of result.byOwner.keys()) {
       // Objects that are not ToolHive constructs (Secrets, ConfigMaps, Includes) report through a validation
       // attached on demand; cdk8s visits them after the root in this same pass.
@@ -232,6 +267,10 @@ export class ToolHiveValidation {
     const result = this.result ?? this.run();
     return (result.byOwner.get(owner) ?? []).filter(v => v.severity === 'error').map(format);
   }
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** `spec.path: message (rule)`: the cdk8s validation error line after `[construct path] `. */

@@ -1,0 +1,179 @@
+import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
+import { errorLines } from './helpers';
+import { McpGroup, McpServer, ToolHiveValidation } from '../../src';
+import { currentSynthPass } from '../../src/constructs/synth-pass';
+
+interface Counters { _engineRuns: number; _collections: number }
+
+function counters(app: App): Counters {
+  return ToolHiveValidation.of(app) as unknown as Counters;
+}
+
+/** An App of `charts` charts, each with a group and two servers. */
+function appWithCharts(charts: number): App {
+  const app = new App({ outdir: Testing.app().outdir });
+  ToolHiveValidation.of(app).configure({ printWarnings: false });
+  for (let c = 0; c < charts; c++) {
+    const chart = new Chart(app, `c${c}`, { namespace: `ns${c}` });
+    const group = new McpGroup(chart, 'g');
+    for (let i = 0; i < 2; i++) new McpServer(chart, `srv${i}`, { image: 'ghcr.io/x/y:1', group });
+  }
+  return app;
+}
+
+function thrown(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected an error, but none was thrown');
+}
+
+describe('which cdk8s validation pass is running', () => {
+  function passes(run: (app: App, chart: Chart) => unknown): string[] {
+    const app = new App({ outdir: Testing.app().outdir });
+    const chart = new Chart(app, 'a');
+    new Chart(app, 'b');
+    new ApiObject(chart, 'cm', { apiVersion: 'v1', kind: 'ConfigMap' });
+    const seen: string[] = [];
+    app.node.addValidation({ validate: () => { seen.push(currentSynthPass().kind); return []; } });
+    run(app, chart);
+    return seen;
+  }
+
+  test('app.synthYaml(): the first pass, then one per chart', () => {
+    expect(passes(app => app.synthYaml())).toEqual(['synth', 'chart', 'chart']);
+  });
+
+  test('app.synth(): the first pass, then one per chart', () => {
+    expect(passes(app => app.synth())).toEqual(['synth', 'chart', 'chart']);
+  });
+
+  test('fails safe: Testing.synth(chart) and a chart\'s toJson() called directly are other passes', () => {
+    expect(passes((_app, chart) => Testing.synth(chart))).toEqual(['other']);
+    expect(passes((_app, chart) => chart.toJson())).toEqual(['other']);
+  });
+
+  test('fails safe: a Chart subclass that overrides toJson() is not recognised inside a synth', () => {
+    const app = new App({ outdir: Testing.app().outdir });
+    class Sorted extends Chart {
+      public toJson(): any[] {
+        return super.toJson().sort((x, y) => String(x.kind).localeCompare(String(y.kind)));
+      }
+    }
+    new Sorted(app, 'a');
+    const seen: string[] = [];
+    app.node.addValidation({ validate: () => { seen.push(currentSynthPass().kind); return []; } });
+    app.synthYaml();
+    expect(seen).toEqual(['synth', 'other']);
+  });
+
+  test('outside cdk8s validation it is another pass', () => {
+    expect(currentSynthPass()).toEqual({ kind: 'other' });
+  });
+
+  test('the passes of one synth call share their outer call; two synth calls differ', () => {
+    const app = new App({ outdir: Testing.app().outdir });
+    new Chart(app, 'a');
+    const outer: (string | undefined)[] = [];
+    app.node.addValidation({ validate: () => { outer.push(currentSynthPass().outer); return []; } });
+    app.synthYaml();
+    (() => app.synthYaml())();
+    expect(outer).toHaveLength(4);
+    expect(outer[1]).toBe(outer[0]);
+    expect(outer[3]).toBe(outer[2]);
+    expect(outer[2]).not.toBe(outer[0]);
+  });
+});
+
+describe('one synth collects the objects once and runs the engine once, whatever the number of charts', () => {
+  test('app.synthYaml() with three charts', () => {
+    const app = appWithCharts(3);
+    app.synthYaml();
+    expect(counters(app)._collections).toBe(1);
+    expect(counters(app)._engineRuns).toBe(1);
+  });
+
+  test('app.synth() with three charts', () => {
+    const app = appWithCharts(3);
+    app.synth();
+    expect(counters(app)._collections).toBe(1);
+    expect(counters(app)._engineRuns).toBe(1);
+  });
+
+  test('a second synth of an unchanged App collects again (once) and reuses the engine result', () => {
+    const app = appWithCharts(3);
+    app.synthYaml();
+    app.synth();
+    expect(counters(app)._collections).toBe(2);
+    expect(counters(app)._engineRuns).toBe(1);
+  });
+
+  test('a Chart subclass that overrides toJson() falls back to collecting in every pass', () => {
+    const app = new App({ outdir: Testing.app().outdir });
+    class Passthrough extends Chart {
+      public toJson(): any[] {
+        return super.toJson();
+      }
+    }
+    for (const id of ['a', 'b']) new McpServer(new Passthrough(app, id, { namespace: id }), 'srv', { image: 'ghcr.io/x/y:1' });
+    app.synthYaml();
+    expect(counters(app)._collections).toBe(3);
+    expect(counters(app)._engineRuns).toBe(1);
+  });
+});
+
+describe('changes between passes are still found', () => {
+  const PROXY_PORT_0 = 'spec.proxyPort: Invalid value: 0: spec.proxyPort in body should be greater than or equal to 1 (schema.minimum)';
+
+  test('fails on an object added between two app.synthYaml() calls', () => {
+    const app = appWithCharts(2);
+    app.synthYaml();
+    new McpServer(app.node.findChild('c1') as Chart, 'bad', { image: 'ghcr.io/x/y:1', proxyPort: 0 });
+    expect(thrown(() => app.synthYaml())).toContain(`[c1/bad] ${PROXY_PORT_0}`);
+    expect(counters(app)._engineRuns).toBe(2);
+  });
+
+  test('fails on a JSON patch added between two app.synth() calls', () => {
+    const app = appWithCharts(2);
+    app.synth();
+    const srv = (app.node.findChild('c0') as Chart).node.findChild('srv1') as McpServer;
+    srv.apiObject.addJsonPatch(JsonPatch.add('/spec/proxyPort', 0));
+    expect(thrown(() => app.synth())).toContain(`[c0/srv1] ${PROXY_PORT_0}`);
+  });
+
+  test('fails on a change made between app.synthYaml() and Testing.synth(chart)', () => {
+    const app = appWithCharts(1);
+    app.synthYaml();
+    const chart = app.node.findChild('c0') as Chart;
+    new McpServer(chart, 'bad', { image: 'ghcr.io/x/y:1', proxyPort: 0 });
+    expect(errorLines(chart)).toEqual([`[c0/bad] ${PROXY_PORT_0}`]);
+  });
+
+  test('fails on a change made after a synth, found by a chart\'s toJson() called directly', () => {
+    const app = appWithCharts(1);
+    app.synthYaml();
+    const chart = app.node.findChild('c0') as Chart;
+    new McpServer(chart, 'bad', { image: 'ghcr.io/x/y:1', proxyPort: 0 });
+    expect(thrown(() => chart.toJson())).toContain(`[c0/bad] ${PROXY_PORT_0}`);
+  });
+
+  test('fails on a construct replaced by another that emits the same manifest (its errors are reported on the new one)', () => {
+    const chart = Testing.chart();
+    new McpServer(chart, 'old', { metadata: { name: 'srv' }, image: 'ghcr.io/x/y:1', proxyPort: 0 });
+    expect(errorLines(chart)).toEqual([`[test/old] ${PROXY_PORT_0}`]);
+    chart.node.tryRemoveChild('old');
+    new McpServer(chart, 'new', { metadata: { name: 'srv' }, image: 'ghcr.io/x/y:1', proxyPort: 0 });
+    expect(errorLines(chart)).toEqual([`[test/new] ${PROXY_PORT_0}`]);
+  });
+
+  test('fails on an error of a second App synthesized between the passes of the first', () => {
+    const good = appWithCharts(1);
+    const bad = appWithCharts(1);
+    new McpServer(bad.node.findChild('c0') as Chart, 'bad', { image: 'ghcr.io/x/y:1', proxyPort: 0 });
+    good.synthYaml();
+    expect(thrown(() => bad.synthYaml())).toContain(`[c0/bad] ${PROXY_PORT_0}`);
+    expect(() => good.synthYaml()).not.toThrow();
+  });
+});
