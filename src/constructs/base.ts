@@ -86,7 +86,8 @@ export abstract class ToolHiveObject<S> extends Construct implements IToolHiveOb
 
   /**
    * The name of a referenced ToolHive object, after checking it is of the right kind and in this object's
-   * namespace (ToolHive references carry no namespace). The referencing object is ordered after it.
+   * namespace (ToolHive references carry no namespace). The referencing object's manifest is ordered after
+   * the referenced one's.
    */
   protected refName(target: IToolHiveObject, kind: ToolHiveKind, field: string): string {
     if (!target || typeof target.name !== 'string') {
@@ -96,8 +97,19 @@ export abstract class ToolHiveObject<S> extends Construct implements IToolHiveOb
       throw new Error(`${this.kind} "${this.name}": ${field} must reference a ${kind}, got ${target.kind} "${target.name}"`);
     }
     this.checkNamespace(`${target.kind} "${target.name}"`, target.namespace, field);
-    if (!target.external) this.node.addDependency(target);
+    if (!target.external) this.orderAfter(target);
     return target.name;
+  }
+
+  /**
+   * Orders this object's manifest after the target's. Between the two L1 objects when the target has one: cdk8s
+   * derives exactly this edge from a construct-level dependency at every synth (and again per chart), so the
+   * direct edge gives the same order with half the edges to resolve and sort.
+   */
+  private orderAfter(target: IToolHiveObject): void {
+    const targetObject = (target as { apiObject?: unknown }).apiObject;
+    if (ApiObject.isApiObject(targetObject)) this.apiObject.node.addDependency(targetObject);
+    else this.node.addDependency(target);
   }
 
   /** `{name}` of an optional reference (`groupRef`, `toolConfigRef`, ...). */
