@@ -7,7 +7,7 @@ import { remoteProxyContainers } from './remoteproxy';
 import { resolverFromManifests, TOOLHIVE_GROUP, type Resolver } from './resolver';
 import type { EnvBindingsOptions, SourcedContainerEnv, SourcedWorkloadEnv, WorkloadEnv } from './types';
 import { vmcpContainers } from './vmcp';
-import { dict } from '../validation/util';
+import { describeInput, dict } from '../validation/util';
 
 export * from './types';
 
@@ -43,6 +43,9 @@ export function envBindings(manifests: readonly unknown[], options: EnvBindingsO
 
 /** Like {@link envBindings}, with the source of every entry (object, field path, who chose the name). */
 export function envBindingSources(manifests: readonly unknown[], options: EnvBindingsOptions = {}): SourcedWorkloadEnv[] {
+  if (!Array.isArray(manifests)) {
+    throw new TypeError(`envBindings expects an array of Kubernetes objects, got ${describeInput(manifests)}`);
+  }
   return deriveWorkloadEnv(resolverFromManifests(manifests, options.defaultNamespace ?? 'default'), options);
 }
 

@@ -15,6 +15,7 @@ import { collisionsLayer } from './collisions';
 import { OPERATOR_LAYERS } from './operator';
 import { referencesLayer } from './references';
 import type { ManifestSet, ObjectEntry, ResolvedOptions, SetLayer, ValidateOptions, Violation } from './types';
+import { describeInput } from './util';
 
 export * from './types';
 
@@ -38,6 +39,9 @@ export function resolveOptions(options: ValidateOptions = {}): ResolvedOptions {
  * if (violations.some(v => v.severity === 'error')) process.exit(1);
  */
 export function validateManifests(manifests: readonly unknown[], options: ValidateOptions = {}): Violation[] {
+  if (!Array.isArray(manifests)) {
+    throw new TypeError(`validateManifests expects an array of Kubernetes objects, got ${describeInput(manifests)}`);
+  }
   const resolved = resolveOptions(options);
   const tagged: { index: number; v: Violation }[] = [];
   const entries: ObjectEntry[] = [];

@@ -62,3 +62,10 @@ export function show(value: unknown): string {
   if (value === undefined) return 'null';
   return JSON.stringify(value);
 }
+
+/** How a wrong argument is named in usage errors (`undefined`, `an object`, `a string`). */
+export function describeInput(x: unknown): string {
+  if (x === null || x === undefined) return String(x);
+  if (typeof x === 'object') return 'an object';
+  return `a ${typeof x}`;
+}
