@@ -193,12 +193,14 @@ export function addProxyTokenExchange(ctx: WorkloadContext, out: EnvList): void 
  * `TOOLHIVE_SECRETS_PROVIDER=environment` whenever a `TOOLHIVE_SECRET_*` entry exists, even if already set.
  */
 export function ensureRequiredEnv(self: ResolvedObject, out: EnvList): void {
-  const defaults: [string, string][] = [
-    ['XDG_CONFIG_HOME', '/tmp'], ['HOME', '/tmp'], ['TOOLHIVE_RUNTIME', 'kubernetes'], ['UNSTRUCTURED_LOGS', 'false'],
-  ];
   const hasSecrets = out.env.some(e => e.binding.name.startsWith('TOOLHIVE_SECRET_'));
-  for (const [name, value] of defaults) {
-    if (!out.has(name)) out.plain(name, value, source(self, '', 'operator', ''));
+  const from = source(self, '', 'operator', '');
+  for (const [name, value] of REQUIRED_ENV) {
+    if (!out.has(name)) out.plain(name, value, from);
   }
-  if (hasSecrets) out.plain('TOOLHIVE_SECRETS_PROVIDER', 'environment', source(self, '', 'operator', ''));
+  if (hasSecrets) out.plain('TOOLHIVE_SECRETS_PROVIDER', 'environment', from);
 }
+
+const REQUIRED_ENV: readonly (readonly [string, string])[] = [
+  ['XDG_CONFIG_HOME', '/tmp'], ['HOME', '/tmp'], ['TOOLHIVE_RUNTIME', 'kubernetes'], ['UNSTRUCTURED_LOGS', 'false'],
+];

@@ -84,6 +84,18 @@ export function vmcpXaaTargetEnvVar(configName: string): string {
 
 /** Compares strings by UTF-8 bytes (= by code points), like Go's `<` on strings (sort.Strings, JSON map keys). */
 export function goCompare(a: string, b: string): number {
+  // UTF-16 code units order like code points until a surrogate is involved: compare those by code points
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x >= 0xd800 || y >= 0xd800) return codePointCompare(a, b);
+    if (x !== y) return x - y;
+  }
+  return a.length === b.length ? 0 : codePointCompare(a, b);
+}
+
+function codePointCompare(a: string, b: string): number {
   const ca = [...a];
   const cb = [...b];
   for (let i = 0; i < Math.min(ca.length, cb.length); i++) {

@@ -1,5 +1,6 @@
 /** Same-namespace lookups over a manifest set, on defaulted objects, for the env derivation. */
 import { applyDefaults } from '../schema/defaults';
+import { KeyedMap2, KeyedMap3 } from '../validation/keyed-map';
 import type { KubeObject, ManifestSet } from '../validation/types';
 import { dict, isDict, str } from '../validation/util';
 
@@ -70,23 +71,22 @@ function safeDefaults(obj: KubeObject): KubeObject {
 }
 
 function makeResolver(objects: readonly ResolvedObject[]): Resolver {
-  const byKey = new Map<string, ResolvedObject>();
-  const byKindNs = new Map<string, ResolvedObject[]>();
+  // nested maps: lookups build no key strings (tens of thousands per validation run)
+  const toolhive = new KeyedMap3<ResolvedObject>();
+  const other = new KeyedMap3<ResolvedObject>();
+  const byKindNs = new KeyedMap2<ResolvedObject[]>();
   for (const o of objects) {
     const isTh = o.group === TOOLHIVE_GROUP;
-    const key = `${isTh ? 'th' : 'x'}\u0000${o.kind}\u0000${o.namespace}\u0000${o.name}`;
-    if (!byKey.has(key)) byKey.set(key, o);
+    (isTh ? toolhive : other).setIfAbsent(o.kind, o.namespace, o.name, o);
     if (isTh) {
-      const k = `${o.kind}\u0000${o.namespace}`;
-      let l = byKindNs.get(k);
-      if (!l) byKindNs.set(k, l = []);
+      let l = byKindNs.get(o.kind, o.namespace);
+      if (!l) byKindNs.set(o.kind, o.namespace, l = []);
       l.push(o);
     }
   }
   return {
     objects,
-    get: (kind, namespace, name) =>
-      byKey.get(`${TOOLHIVE_KINDS.has(kind) ? 'th' : 'x'}\u0000${kind}\u0000${namespace}\u0000${name}`),
-    toolhive: (kind, namespace) => byKindNs.get(`${kind}\u0000${namespace}`) ?? [],
+    get: (kind, namespace, name) => (TOOLHIVE_KINDS.has(kind) ? toolhive : other).get(kind, namespace, name),
+    toolhive: (kind, namespace) => byKindNs.get(kind, namespace) ?? [],
   };
 }

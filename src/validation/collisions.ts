@@ -9,6 +9,7 @@
  *   (`collision.header-env`, `collision.otel-header-env`).
  */
 import { deriveWorkloadEnv } from '../bindings';
+import { KeyedMap2, KeyedMap4 } from './keyed-map';
 import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from './types';
 import { at, dict, list, str, violation } from './util';
 import { headerForwardSecretEnvVar, otelHeaderEnvVar } from '../bindings/names';
@@ -30,16 +31,12 @@ export function collisionsLayer(set: ManifestSet): Violation[] {
 
 // mirrors the API server: one object per group, kind, namespace and name, so a later document replaces an earlier one
 function duplicateObjects(set: ManifestSet): Violation[] {
-  const first = new Map<string, ObjectEntry>();
+  const first = new KeyedMap4<ObjectEntry>();
   const out: Violation[] = [];
   for (const e of set.entries) {
     if (!e.name) continue; // a missing name is reported by admission
-    const key = `${e.group}/${e.kind}/${e.namespace}/${e.name}`;
-    const prior = first.get(key);
-    if (!prior) {
-      first.set(key, e);
-      continue;
-    }
+    const prior = first.setIfAbsent(e.group, e.kind, e.namespace, e.name, e);
+    if (prior === e) continue;
     const what = `${e.kind} ${JSON.stringify(e.name)} in namespace ${JSON.stringify(e.namespace)}`;
     if (JSON.stringify(prior.object) === JSON.stringify(e.object)) {
       out.push(violation(e, 'metadata.name', 'collision.duplicate-object', `${what} is defined twice with the same content: remove the copy`, 'warning'));
@@ -55,29 +52,41 @@ function duplicateObjects(set: ManifestSet): Violation[] {
 // ---------------------------------------------------------------------------------------------------------
 // Generated objects
 
-interface GeneratedKind { readonly kind: string; readonly group: string }
-const DEPLOYMENT: GeneratedKind = { kind: 'Deployment', group: 'apps' };
-const STATEFULSET: GeneratedKind = { kind: 'StatefulSet', group: 'apps' };
-const SERVICE: GeneratedKind = { kind: 'Service', group: '' };
-const CONFIGMAP: GeneratedKind = { kind: 'ConfigMap', group: '' };
-const SECRET: GeneratedKind = { kind: 'Secret', group: '' };
+/** A kind of object the operator generates, and the rule that reports a clash on it. */
+interface GeneratedKind { readonly kind: string; readonly group: string; readonly rule: string }
+const DEPLOYMENT: GeneratedKind = { kind: 'Deployment', group: 'apps', rule: 'collision.deployment' };
+const STATEFULSET: GeneratedKind = { kind: 'StatefulSet', group: 'apps', rule: 'collision.statefulset' };
+const SERVICE: GeneratedKind = { kind: 'Service', group: '', rule: 'collision.service' };
+const CONFIGMAP: GeneratedKind = { kind: 'ConfigMap', group: '', rule: 'collision.configmap' };
+const SECRET: GeneratedKind = { kind: 'Secret', group: '', rule: 'collision.secret' };
 const RBAC = 'rbac.authorization.k8s.io';
-const SA_ONLY: readonly GeneratedKind[] = [{ kind: 'ServiceAccount', group: '' }];
+const SERVICE_ACCOUNT: GeneratedKind = { kind: 'ServiceAccount', group: '', rule: 'collision.serviceaccount' };
+const ROLE: GeneratedKind = { kind: 'Role', group: RBAC, rule: 'collision.serviceaccount' };
+const ROLE_BINDING: GeneratedKind = { kind: 'RoleBinding', group: RBAC, rule: 'collision.serviceaccount' };
+const ONE = (k: GeneratedKind): readonly GeneratedKind[] => [k];
+const DEPLOYMENT_ONLY = ONE(DEPLOYMENT);
+const STATEFULSET_ONLY = ONE(STATEFULSET);
+const SERVICE_ONLY = ONE(SERVICE);
+const CONFIGMAP_ONLY = ONE(CONFIGMAP);
+const SECRET_ONLY = ONE(SECRET);
+const SA_ONLY = ONE(SERVICE_ACCOUNT);
 /** ctrlutil/rbac EnsureRBACResources creates a ServiceAccount, a Role and a RoleBinding of one name. */
-const SA_ROLE_BINDING: readonly GeneratedKind[] = [...SA_ONLY, { kind: 'Role', group: RBAC }, { kind: 'RoleBinding', group: RBAC }];
+const SA_ROLE_BINDING: readonly GeneratedKind[] = [SERVICE_ACCOUNT, ROLE, ROLE_BINDING];
+/** Every generated kind by kind name (a user object is matched on its group too). */
+const GENERATED_KINDS: ReadonlyMap<string, readonly GeneratedKind[]> = (() => {
+  const m = new Map<string, GeneratedKind[]>();
+  for (const k of [DEPLOYMENT, STATEFULSET, SERVICE, CONFIGMAP, SECRET, SERVICE_ACCOUNT, ROLE, ROLE_BINDING]) {
+    m.set(k.kind, [...(m.get(k.kind) ?? []), k]);
+  }
+  return m;
+})();
 
-/** One object (or a ServiceAccount/Role/RoleBinding trio) the operator creates for a CR. */
-interface Generated {
-  readonly kinds: readonly GeneratedKind[];
-  readonly name: string;
-  readonly rule: string;
-}
-
-const gen = (kinds: readonly GeneratedKind[], name: string, rule: string): Generated => ({ kinds, name, rule });
+/** Receives one object (or a ServiceAccount/Role/RoleBinding trio) the operator creates for a CR. */
+type EmitGenerated = (kinds: readonly GeneratedKind[], name: string) => void;
 
 /** The objects the operator (or the proxyrunner it starts) creates for a CR, in the CR's namespace. */
-function generatedObjects(e: ObjectEntry): Generated[] {
-  if (!e.isToolHive) return [];
+function generatedObjects(e: ObjectEntry, emit: EmitGenerated): void {
+  if (!e.isToolHive) return;
   const n = e.name;
   const spec = dict(e.defaulted.spec) ?? {};
   const ownServiceAccount = spec.serviceAccount !== undefined && spec.serviceAccount !== null;
@@ -86,48 +95,49 @@ function generatedObjects(e: ObjectEntry): Generated[] {
     case 'MCPServer': {
       const transport = str(spec.transport) ?? 'stdio';
       const http = transport === 'sse' || transport === 'streamable-http';
-      return [
-        // mirrors controllers/mcpserver_controller.go deploymentForMCPServer / serviceForMCPServer
-        gen([DEPLOYMENT], n, 'collision.deployment'),
-        // mirrors pkg/container/kubernetes DeployWorkload: the proxyrunner applies StatefulSet <n>
-        gen([STATEFULSET], n, 'collision.statefulset'),
-        gen([SERVICE], `mcp-${n}-proxy`, 'collision.service'),
-        // mirrors pkg/container/kubernetes ensureBackendServices (HTTP transports only)
-        ...(http ? [gen([SERVICE], `mcp-${n}`, 'collision.service'), gen([SERVICE], `mcp-${n}-headless`, 'collision.service')] : []),
-        gen([CONFIGMAP], `${n}-runconfig`, 'collision.configmap'),
-        ...(inlineAuthz ? [gen([CONFIGMAP], `${n}-authz-inline`, 'collision.configmap')] : []),
-        // mirrors MCPServerReconciler.ensureRBACResources: proxy runner RBAC always, backend SA unless spec.serviceAccount
-        gen(SA_ROLE_BINDING, `${n}-proxy-runner`, 'collision.serviceaccount'),
-        ...(ownServiceAccount ? [] : [gen(SA_ONLY, `${n}-sa`, 'collision.serviceaccount')]),
-      ];
+      // mirrors controllers/mcpserver_controller.go deploymentForMCPServer / serviceForMCPServer
+      emit(DEPLOYMENT_ONLY, n);
+      // mirrors pkg/container/kubernetes DeployWorkload: the proxyrunner applies StatefulSet <n>
+      emit(STATEFULSET_ONLY, n);
+      emit(SERVICE_ONLY, `mcp-${n}-proxy`);
+      // mirrors pkg/container/kubernetes ensureBackendServices (HTTP transports only)
+      if (http) {
+        emit(SERVICE_ONLY, `mcp-${n}`);
+        emit(SERVICE_ONLY, `mcp-${n}-headless`);
+      }
+      emit(CONFIGMAP_ONLY, `${n}-runconfig`);
+      if (inlineAuthz) emit(CONFIGMAP_ONLY, `${n}-authz-inline`);
+      // mirrors MCPServerReconciler.ensureRBACResources: proxy runner RBAC always, backend SA unless spec.serviceAccount
+      emit(SA_ROLE_BINDING, `${n}-proxy-runner`);
+      if (!ownServiceAccount) emit(SA_ONLY, `${n}-sa`);
+      return;
     }
     case 'MCPRemoteProxy':
-      return [
-        gen([DEPLOYMENT], n, 'collision.deployment'),
-        gen([SERVICE], `mcp-${n}-remote-proxy`, 'collision.service'),
-        gen([CONFIGMAP], `${n}-runconfig`, 'collision.configmap'),
-        ...(inlineAuthz ? [gen([CONFIGMAP], `${n}-authz-inline`, 'collision.configmap')] : []),
-        ...(ownServiceAccount ? [] : [gen(SA_ROLE_BINDING, `${n}-remote-proxy-runner`, 'collision.serviceaccount')]),
-      ];
+      emit(DEPLOYMENT_ONLY, n);
+      emit(SERVICE_ONLY, `mcp-${n}-remote-proxy`);
+      emit(CONFIGMAP_ONLY, `${n}-runconfig`);
+      if (inlineAuthz) emit(CONFIGMAP_ONLY, `${n}-authz-inline`);
+      if (!ownServiceAccount) emit(SA_ROLE_BINDING, `${n}-remote-proxy-runner`);
+      return;
     case 'VirtualMCPServer':
-      return [
-        gen([DEPLOYMENT], n, 'collision.deployment'),
-        gen([SERVICE], `vmcp-${n}`, 'collision.service'),
-        gen([CONFIGMAP], `${n}-vmcp-config`, 'collision.configmap'),
-        gen([SECRET], `${n}-hmac-secret`, 'collision.secret'),
-        ...(ownServiceAccount ? [] : [gen(SA_ROLE_BINDING, `${n}-vmcp`, 'collision.serviceaccount')]),
-      ];
+      emit(DEPLOYMENT_ONLY, n);
+      emit(SERVICE_ONLY, `vmcp-${n}`);
+      emit(CONFIGMAP_ONLY, `${n}-vmcp-config`);
+      emit(SECRET_ONLY, `${n}-hmac-secret`);
+      if (!ownServiceAccount) emit(SA_ROLE_BINDING, `${n}-vmcp`);
+      return;
     case 'EmbeddingServer':
-      return [gen([STATEFULSET], n, 'collision.statefulset'), gen([SERVICE], n, 'collision.service')];
+      emit(STATEFULSET_ONLY, n);
+      emit(SERVICE_ONLY, n);
+      return;
     case 'MCPRegistry':
-      return [
-        gen([DEPLOYMENT], `${n}-api`, 'collision.deployment'),
-        gen([SERVICE], `${n}-api`, 'collision.service'),
-        gen([CONFIGMAP], `${n}-registry-server-config`, 'collision.configmap'),
-        gen(SA_ROLE_BINDING, `${n}-registry-api`, 'collision.serviceaccount'),
-      ];
+      emit(DEPLOYMENT_ONLY, `${n}-api`);
+      emit(SERVICE_ONLY, `${n}-api`);
+      emit(CONFIGMAP_ONLY, `${n}-registry-server-config`);
+      emit(SA_ROLE_BINDING, `${n}-registry-api`);
+      return;
     default:
-      return [];
+      return;
   }
 }
 
@@ -138,46 +148,56 @@ function kindList(kinds: readonly GeneratedKind[]): string {
 
 const ident = (e: ObjectEntry): string => `${e.kind}/${e.namespace}/${e.name}`;
 
+function sameIdent(a: ObjectEntry, b: ObjectEntry): boolean {
+  return a === b || (a.kind === b.kind && a.namespace === b.namespace && a.name === b.name);
+}
+
 // mirrors notes §1.2 (operator-generated object names): the operator does not check that they are free
 function generatedObjectCollisions(set: ManifestSet): Violation[] {
-  const owners = new Map<string, { entry: ObjectEntry; gen: Generated }>();
+  // the CR that first gets each generated object, per generated kind, by namespace and name
+  const owners = new Map<GeneratedKind, KeyedMap2<ObjectEntry>>();
+  for (const ks of GENERATED_KINDS.values()) for (const k of ks) owners.set(k, new KeyedMap2());
   const out: Violation[] = [];
   for (const e of set.entries) {
-    const reported = new Set<string>();
-    for (const g of generatedObjects(e)) {
-      const clashes: GeneratedKind[] = [];
+    let reported: Set<string> | undefined;
+    generatedObjects(e, (kinds, name) => {
+      let clashes: GeneratedKind[] | undefined;
       let other: ObjectEntry | undefined;
-      for (const k of g.kinds) {
-        const key = `${k.group}/${k.kind}/${e.namespace}/${g.name}`;
-        const prior = owners.get(key);
+      for (const k of kinds) {
+        const byName = owners.get(k)!;
+        const prior = byName.get(e.namespace, name);
         if (!prior) {
-          owners.set(key, { entry: e, gen: g });
-        } else if (ident(prior.entry) !== ident(e)) {
-          clashes.push(k);
-          other = prior.entry;
+          byName.set(e.namespace, name, e);
+        } else if (!sameIdent(prior, e)) {
+          (clashes ??= []).push(k);
+          other = prior;
         }
       }
-      if (!other || reported.has(`${g.rule}/${g.name}/${ident(other)}`)) continue;
-      reported.add(`${g.rule}/${g.name}/${ident(other)}`);
+      if (!other || !clashes) return;
+      const rule = kinds[0].rule;
+      const key = `${rule}/${name}/${ident(other)}`;
+      if (reported?.has(key)) return;
+      (reported ??= new Set()).add(key);
       const plural = clashes.length > 1;
-      out.push(violation(e, 'metadata.name', g.rule,
-        `generated ${kindList(clashes)} ${JSON.stringify(g.name)} ${plural ? 'collide' : 'collides'}: ${other.kind} ${JSON.stringify(other.name)} and ` +
+      out.push(violation(e, 'metadata.name', rule,
+        `generated ${kindList(clashes)} ${JSON.stringify(name)} ${plural ? 'collide' : 'collides'}: ${other.kind} ${JSON.stringify(other.name)} and ` +
         `${e.kind} ${JSON.stringify(e.name)} in namespace ${JSON.stringify(e.namespace)} both get ${plural ? 'them' : 'it'} from the operator, ` +
         'which does not detect this, so the two controllers overwrite each other: rename one of them'));
-    }
+    });
   }
   for (const e of set.entries) {
     if (e.isToolHive) continue;
-    const owner = owners.get(`${e.group}/${e.kind}/${e.namespace}/${e.name}`);
-    if (!owner) continue;
-    const rule = owner.gen.rule;
-    const cr = `${owner.entry.kind} ${JSON.stringify(owner.entry.name)}`;
-    if (owner.entry.kind === 'VirtualMCPServer' && e.kind === 'Secret') {
+    const kind = GENERATED_KINDS.get(e.kind)?.find(k => k.group === e.group);
+    const owner = kind && owners.get(kind)!.get(e.namespace, e.name);
+    if (!kind || !owner) continue;
+    const rule = kind.rule;
+    const cr = `${owner.kind} ${JSON.stringify(owner.name)}`;
+    if (owner.kind === 'VirtualMCPServer' && e.kind === 'Secret') {
       // mirrors controllers/virtualmcpserver_controller.go ensureHMACSecret: a pre-existing Secret must be owned by the vMCP
       out.push(violation(e, 'metadata.name', rule,
         `name ${JSON.stringify(e.name)} is reserved for the session HMAC Secret the operator creates and owns for ${cr}; it rejects a ` +
         'Secret it did not create with "existing HMAC secret validation failed: secret is not owned by VirtualMCPServer ' +
-        `${owner.entry.namespace}/${owner.entry.name}": remove this Secret from the manifests`));
+        `${owner.namespace}/${owner.name}": remove this Secret from the manifests`));
       continue;
     }
     out.push(violation(e, 'metadata.name', rule,
@@ -267,7 +287,48 @@ function schemaKeyedEnvList(s: EnvSource): string | undefined {
 }
 
 function sameBinding(a: SourcedEnvBinding, b: SourcedEnvBinding): boolean {
-  return JSON.stringify(a.binding) === JSON.stringify(b.binding);
+  return sameJson(a.binding, b.binding);
+}
+
+/**
+ * `JSON.stringify(a) === JSON.stringify(b)` without building the strings: same keys in the same order (keys
+ * whose value JSON drops are skipped), same values. Bindings are small and come from JSON input.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    return jsonNull(a) && jsonNull(b);
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((x, i) => sameJson(x ?? null, b[i] ?? null));
+  }
+  const ka = jsonKeys(a as Record<string, unknown>);
+  const kb = jsonKeys(b as Record<string, unknown>);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i] || !sameJson((a as Record<string, unknown>)[ka[i]], (b as Record<string, unknown>)[kb[i]])) return false;
+  }
+  return true;
+}
+
+/** Values JSON writes as `null`. */
+function jsonNull(x: unknown): boolean {
+  return x === null || (typeof x === 'number' && !Number.isFinite(x));
+}
+
+function jsonKeys(o: Record<string, unknown>): string[] {
+  return Object.keys(o).filter(k => o[k] !== undefined && typeof o[k] !== 'function' && typeof o[k] !== 'symbol');
+}
+
+/** Whether two entries of the list have the same name (most containers have none: no grouping needed then). */
+function hasDuplicateName(env: readonly SourcedEnvBinding[]): boolean {
+  if (env.length > 32) return new Set(env.map(e => e.binding.name)).size < env.length;
+  for (let i = 1; i < env.length; i++) {
+    const name = env[i].binding.name;
+    for (let j = 0; j < i; j++) if (env[j].binding.name === name) return true;
+  }
+  return false;
 }
 
 function describe(s: EnvSource, w: SourcedWorkloadEnv): string {
@@ -298,6 +359,7 @@ function containerEnvCollisions(set: ManifestSet): Violation[] {
 }
 
 function duplicateNames(entry: ObjectEntry, w: SourcedWorkloadEnv, c: SourcedContainerEnv): Violation[] {
+  if (!hasDuplicateName(c.env)) return [];
   const groups = new Map<string, SourcedEnvBinding[]>();
   for (const e of c.env) {
     let g = groups.get(e.binding.name);
