@@ -14,6 +14,11 @@ export interface CompiledRule {
   /** Why the rule cannot run at all (parse error, unknown function); undefined when it compiled. */
   readonly compileError?: string;
   readonly program?: CelProgram;
+  /**
+   * When the rule reads `self` only through its fields (`self.a`, `has(self.b)`): each field, and whether the
+   * rule tests only its presence. Then the outcome depends on nothing else, which lets callers reuse it.
+   */
+  readonly selfFields?: ReadonlyMap<string, 'presence' | 'value'>;
 }
 
 let env: ReturnType<typeof celEnv> | undefined;
@@ -57,6 +62,43 @@ function unsupportedFunction(node: any): string | undefined {
   return undefined;
 }
 
+/**
+ * The fields of `self` a parsed rule reads, when `self` only ever appears as the operand of a field selection
+ * (`self.a`, or `has(self.a)`, a presence test): undefined when the rule uses `self` itself (`size(self)`,
+ * `self.all(...)`, `self['a']`) or rebinds the name in a comprehension.
+ */
+function selfFields(expr: unknown): ReadonlyMap<string, 'presence' | 'value'> | undefined {
+  const fields = new Map<string, 'presence' | 'value'>();
+  let projectable = true;
+  const walk = (node: unknown): void => {
+    if (!projectable || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const n of node) walk(n);
+      return;
+    }
+    const kind = (node as { exprKind?: { case?: string; value?: any } }).exprKind;
+    if (kind?.case === 'identExpr' && kind.value?.name === 'self') {
+      projectable = false;
+      return;
+    }
+    if (kind?.case === 'selectExpr') {
+      const operand = kind.value?.operand?.exprKind;
+      if (operand?.case === 'identExpr' && operand.value?.name === 'self') {
+        const field = String(kind.value.field);
+        fields.set(field, kind.value.testOnly === true && fields.get(field) !== 'value' ? 'presence' : 'value');
+        return;
+      }
+    }
+    if (kind?.case === 'comprehensionExpr' && [kind.value?.iterVar, kind.value?.iterVar2, kind.value?.accuVar].includes('self')) {
+      projectable = false;
+      return;
+    }
+    for (const key of Object.keys(node)) walk((node as Record<string, unknown>)[key]);
+  };
+  walk(expr);
+  return projectable ? fields : undefined;
+}
+
 /** Parses and plans a rule once; later calls return the cached program. */
 export function compileRule(rule: string, message: string): CompiledRule {
   const key = `${rule}\u0000${message}`;
@@ -68,7 +110,7 @@ export function compileRule(rule: string, message: string): CompiledRule {
     const bad = unsupportedFunction(parsed.expr);
     c = bad
       ? { rule, message, compileError: `function ${JSON.stringify(bad)} is not supported by the offline CEL evaluator` }
-      : { rule, message, program: plan(env, parsed) as CelProgram };
+      : { rule, message, program: plan(env, parsed) as CelProgram, selfFields: selfFields(parsed.expr) };
   } catch (e) {
     c = { rule, message, compileError: `rule does not compile: ${(e as Error).message}` };
   }

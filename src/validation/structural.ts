@@ -4,7 +4,8 @@
  * API server's message formats. CEL rules run at each node after its children (see cel.ts).
  */
 import { RE2JS } from '@bufbuild/re2';
-import { compileRule, evaluateRule, toCel, type CompiledRule } from './cel';
+import { compileRule, evaluateRule, toCel, type CompiledRule, type RuleOutcome } from './cel';
+import { RuleMemo } from './cel-memo';
 import type { SchemaNode } from '../schema/types';
 
 export interface Issue {
@@ -20,8 +21,31 @@ export interface WalkContext {
 }
 
 const patterns = new Map<string, RE2JS | Error>();
-/** Compiled CEL rules keyed by the schema's rule entry, so the hot path does no string hashing. */
-const ruleCache = new WeakMap<object, CompiledRule>();
+/** A compiled CEL rule and its outcome memo, keyed by the schema's rule entry (no string hashing on the hot path). */
+interface RuleState { readonly compiled: CompiledRule; readonly memo?: RuleMemo }
+const ruleCache = new WeakMap<object, RuleState>();
+
+function ruleState(r: { rule: string; message?: string }): RuleState {
+  let state = ruleCache.get(r);
+  if (!state) {
+    const compiled = compileRule(r.rule, r.message ?? '');
+    state = { compiled, memo: compiled.selfFields ? new RuleMemo(compiled.selfFields) : undefined };
+    ruleCache.set(r, state);
+  }
+  return state;
+}
+
+/** Evaluates a rule at a node, or reuses the outcome of a node with the same projection (see cel-memo.ts). */
+function ruleOutcome(state: RuleState, schema: SchemaNode, value: unknown, ctx: WalkContext): RuleOutcome {
+  const key = state.memo?.key(value);
+  if (key !== undefined) {
+    const hit = state.memo!.get(key);
+    if (hit) return hit;
+  }
+  const outcome = evaluateRule(state.compiled, toCel(schema, value, ctx.celCache));
+  if (key !== undefined) state.memo!.set(key, outcome);
+  return outcome;
+}
 
 /** RE2 (Go) semantics, unanchored search like the API server; compiled once per pattern. */
 function patternMatches(pattern: string, value: string): boolean | Error {
@@ -173,9 +197,9 @@ export function validateNode(schema: SchemaNode, value: unknown, path: string, l
   const rules = schema['x-kubernetes-validations'];
   if (rules) {
     rules.forEach((r, index) => {
-      let compiled = ruleCache.get(r);
-      if (!compiled) ruleCache.set(r, compiled = compileRule(r.rule, r.message ?? ''));
-      const outcome = evaluateRule(compiled, toCel(schema, value, ctx.celCache));
+      const state = ruleState(r);
+      const compiled = state.compiled;
+      const outcome = ruleOutcome(state, schema, value, ctx);
       if (outcome.ok) return;
       const shown = schema.type === 'object' || schema.type === undefined ? 'object' : schema.type;
       const rule = `cel.${ctx.kind}.${loc || '<root>'}#${index}`;
