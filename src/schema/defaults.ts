@@ -54,6 +54,88 @@ export function defaultNode(schema: SchemaNode | undefined, value: Json): void {
   }
 }
 
+/** Properties of a schema node that have a default, in schema order (computed once per node). */
+const DEFAULTED = new WeakMap<SchemaNode, readonly (readonly [string, SchemaNode])[]>();
+
+function defaultedProperties(schema: SchemaNode): readonly (readonly [string, SchemaNode])[] {
+  let d = DEFAULTED.get(schema);
+  if (!d) {
+    const props = schema.properties ?? {};
+    d = Object.keys(props).filter(k => props[k].default !== undefined).map(k => [k, props[k]] as const);
+    DEFAULTED.set(schema, d);
+  }
+  return d;
+}
+
+/** A shallow copy built key by key, like cloneJson builds its copies (objects of one shape share a map). */
+function shallowCopy(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) out[k] = value[k];
+  return out;
+}
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+function isPlainPrototype(o: object): boolean {
+  const proto = Object.getPrototypeOf(o);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * What `cloneJson` followed by `defaultNode` gives, copy on write: the nodes defaulting leaves as they are
+ * (no default added, no null or undefined member dropped, nothing changed below) are the input's own nodes,
+ * the others are new. Never modifies `value`; the result shares nodes with it, so it must only be read.
+ * With `root`, `metadata` and `status` are only copied (the CRD does not default them) and there is no
+ * `additionalProperties`, as for a whole object.
+ */
+export function withDefaults(schema: SchemaNode | undefined, value: Json, root = false): Json {
+  if (Array.isArray(value)) {
+    const items = schema?.items;
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i];
+      const nv = withDefaults(items, v);
+      if (nv !== v) (out ??= value.slice())[i] = nv;
+    }
+    return out ?? value;
+  }
+  if (!isPlainObject(value)) return value;
+  // cloneJson turns any object into a plain one: so does this, for objects of other prototypes
+  let out: Record<string, unknown> | undefined = isPlainPrototype(value) ? undefined : shallowCopy(value);
+  const edit = (): Record<string, unknown> => (out ??= shallowCopy(value));
+  const props = schema?.properties;
+  const ap = !root && schema?.additionalProperties && typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    if (v === undefined) {
+      delete edit()[key];
+      continue;
+    }
+    let sub: SchemaNode | undefined;
+    if (root && (key === 'metadata' || key === 'status')) {
+      sub = undefined;
+    } else if (props && hasOwn(props, key)) {
+      sub = props[key];
+    } else if (ap && !(props && key in props)) {
+      sub = ap;
+    }
+    if (sub && v === null && !sub.nullable) {
+      delete edit()[key];
+      continue;
+    }
+    const nv = withDefaults(sub, v);
+    if (nv !== v) edit()[key] = nv;
+  }
+  if (schema) {
+    for (const [key, sub] of defaultedProperties(schema)) {
+      if (root && (key === 'metadata' || key === 'status')) continue;
+      if (key in (out ?? value)) continue;
+      edit()[key] = withDefaults(sub, cloneJson(sub.default));
+    }
+  }
+  return out ?? value;
+}
+
 /**
  * Returns a deep copy of an object with its CRD defaults applied (what the API server would store).
  * Objects that are not of a known ToolHive kind and version are returned copied, unchanged.

@@ -6,7 +6,7 @@ import { hygieneIssues } from './hygiene';
 import { validateNode, type Issue, type WalkContext } from './structural';
 import type { KubeObject, ObjectEntry, ResolvedOptions, RuleDoc, SourceLocation, Violation } from './types';
 import { dict, isDict, str, withSource } from './util';
-import { cloneJson, defaultNode } from '../schema/defaults';
+import { withDefaults } from '../schema/defaults';
 import { GROUP, kindInfo, rootSchema, splitApiVersion, toolhiveKinds } from '../schema/registry';
 import type { SchemaNode } from '../schema/types';
 
@@ -107,8 +107,8 @@ export function admitObject(manifest: unknown, index: number, options: ResolvedO
   if (v.deprecated) report('apiVersion', 'identity.deprecated-version', v.deprecationWarning ?? `${apiVersion} is deprecated`, 'warning');
 
   const schema = rootSchema(kind, version)!;
-  const defaulted = cloneJson(obj);
-  defaultRoot(schema, defaulted);
+  // copy on write: shares with the input every node defaulting leaves as it is (nothing below mutates it)
+  const defaulted = withDefaults(schema, obj, true) as KubeObject;
   const ctx: WalkContext = { kind, issues: [], celCache: new WeakMap() };
   validateRoot(schema, defaulted, ctx);
   const issues: Issue[] = [...ctx.issues, ...hygieneIssues(defaulted)];
@@ -119,17 +119,6 @@ export function admitObject(manifest: unknown, index: number, options: ResolvedO
 
 function knownKinds(): string {
   return toolhiveKinds().map(k => k.kind).join(', ');
-}
-
-/** Defaults everything but metadata and status (ObjectMeta is not defaulted by the CRD schema). */
-function defaultRoot(schema: SchemaNode, obj: Record<string, unknown>): void {
-  for (const key of Object.keys(schema.properties ?? {})) {
-    if (key === 'metadata' || key === 'status') continue;
-    const sub = schema.properties![key];
-    if (obj[key] === null && !sub.nullable) delete obj[key];
-    if (!(key in obj) && sub.default !== undefined) obj[key] = cloneJson(sub.default);
-    if (key in obj) defaultNode(sub, obj[key]);
-  }
 }
 
 /** The root object: metadata is checked by the identity layer; status is ignored on create (status subresource). */

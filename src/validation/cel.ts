@@ -123,9 +123,12 @@ export function compiledRuleCount(): number {
   return compiled.size;
 }
 
+/** A node's CEL value and the schema it was converted with (one data node can sit under two schemas). */
+interface Converted { readonly schema: SchemaNode | undefined; readonly out: unknown }
+
 /**
  * Converts JSON data to CEL input following the schema: integers become CEL `int` (BigInt), `number`
- * fields CEL `double`, objects CEL maps. Conversions are cached per object node.
+ * fields CEL `double`, objects CEL maps. Conversions are cached per object node and schema.
  */
 export function toCel(schema: SchemaNode | undefined, value: unknown, cache: WeakMap<object, unknown>): unknown {
   if (value === null || value === undefined) return null;
@@ -133,8 +136,8 @@ export function toCel(schema: SchemaNode | undefined, value: unknown, cache: Wea
     return schema?.type === 'integer' && Number.isInteger(value) ? BigInt(value) : value;
   }
   if (typeof value !== 'object') return value;
-  const hit = cache.get(value);
-  if (hit !== undefined) return hit;
+  const hit = cache.get(value) as Converted | undefined;
+  if (hit !== undefined && hit.schema === schema) return hit.out;
   let out: unknown;
   if (Array.isArray(value)) {
     out = value.map(v => toCel(schema?.items, v, cache));
@@ -147,7 +150,7 @@ export function toCel(schema: SchemaNode | undefined, value: unknown, cache: Wea
     }
     out = m;
   }
-  cache.set(value, out);
+  cache.set(value, { schema, out } satisfies Converted);
   return out;
 }
 
