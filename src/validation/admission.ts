@@ -53,8 +53,8 @@ function describe(doc: unknown): string {
 
 /** Validates one input object and returns its entry (for the set layers) and its violations. */
 export function admitObject(manifest: unknown, index: number, options: ResolvedOptions, source?: SourceLocation): Admission {
-  const anon = { kind: '', namespace: options.defaultNamespace, name: '' };
   if (!isDict(manifest)) {
+    const anon = { kind: '', namespace: options.defaultNamespace, name: '' };
     return { violations: [withSource({ severity: 'error', ...anon, path: '<root>', rule: 'identity.not-an-object', message: `document is ${describe(manifest)}, not a Kubernetes object` }, { source })] };
   }
   const obj = manifest as KubeObject;
@@ -86,12 +86,14 @@ export function admitObject(manifest: unknown, index: number, options: ResolvedO
   }
 
   const { group, version } = splitApiVersion(apiVersion);
-  const base = { index, object: obj, kind, apiVersion, group, version, name, namespace, source };
+  const entry = (defaulted: KubeObject, isToolHive: boolean): ObjectEntry => {
+    const admitted = !violations.some(x => x.severity === 'error');
+    return { index, object: obj, kind, apiVersion, group, version, name, namespace, source, defaulted, isToolHive, admitted };
+  };
 
   if (group !== GROUP) {
     if (kind === 'Secret' && apiVersion === 'v1') checkSecretData(obj, report);
-    const admitted = !violations.some(v => v.severity === 'error');
-    return { entry: { ...base, defaulted: obj, isToolHive: false, admitted }, violations };
+    return { entry: entry(obj, false), violations };
   }
 
   const info = kindInfo(kind);
@@ -109,12 +111,11 @@ export function admitObject(manifest: unknown, index: number, options: ResolvedO
   const schema = rootSchema(kind, version)!;
   // copy on write: shares with the input every node defaulting leaves as it is (nothing below mutates it)
   const defaulted = withDefaults(schema, obj, true) as KubeObject;
-  const ctx: WalkContext = { kind, issues: [], celCache: new WeakMap() };
+  const ctx: WalkContext = { kind, issues: [] };
   validateRoot(schema, defaulted, ctx);
   const issues: Issue[] = [...ctx.issues, ...hygieneIssues(defaulted)];
   for (const i of issues) report(i.path, i.rule, i.message);
-  const admitted = !violations.some(x => x.severity === 'error');
-  return { entry: { ...base, defaulted, isToolHive: true, admitted }, violations };
+  return { entry: entry(defaulted, true), violations };
 }
 
 function knownKinds(): string {

@@ -12,6 +12,7 @@
  */
 import { admitObject } from './admission';
 import { collisionsLayer } from './collisions';
+import { KeyedMap3 } from './keyed-map';
 import { OPERATOR_LAYERS } from './operator';
 import { referencesLayer } from './references';
 import type { ManifestSet, ObjectEntry, ResolvedOptions, SetLayer, ValidateOptions, Violation } from './types';
@@ -52,14 +53,10 @@ export function validateManifests(manifests: readonly unknown[], options: Valida
   });
 
   const set = buildManifestSet(entries, resolved);
-  const indexOf = new Map<string, number>();
-  for (const e of entries) {
-    const key = `${e.kind}/${e.namespace}/${e.name}`;
-    if (!indexOf.has(key)) indexOf.set(key, e.index);
-  }
   for (const layer of SET_LAYERS) {
     for (const v of layer(set)) {
-      tagged.push({ index: indexOf.get(`${v.kind}/${v.namespace}/${v.name}`) ?? manifests.length, v });
+      // the position of the (first) object the violation is about
+      tagged.push({ index: set.get(v.kind, v.namespace, v.name)?.index ?? manifests.length, v });
     }
   }
   // Stable: input order first, then the order the layers reported in.
@@ -71,11 +68,10 @@ export function validateManifests(manifests: readonly unknown[], options: Valida
 
 /** Builds the indexed set the cross-object layers work on. */
 export function buildManifestSet(entries: readonly ObjectEntry[], options: ResolvedOptions): ManifestSet {
-  const byKey = new Map<string, ObjectEntry>();
+  const byKey = new KeyedMap3<ObjectEntry>();
   const byKind = new Map<string, ObjectEntry[]>();
   for (const e of entries) {
-    const key = `${e.kind}\u0000${e.namespace}\u0000${e.name}`;
-    if (!byKey.has(key)) byKey.set(key, e);
+    byKey.setIfAbsent(e.kind, e.namespace, e.name, e);
     let l = byKind.get(e.kind);
     if (!l) byKind.set(e.kind, l = []);
     l.push(e);
@@ -84,7 +80,7 @@ export function buildManifestSet(entries: readonly ObjectEntry[], options: Resol
   return {
     entries,
     options,
-    get: (kind, namespace, name) => byKey.get(`${kind}\u0000${namespace}\u0000${name}`),
+    get: (kind, namespace, name) => byKey.get(kind, namespace, name),
     ofKind: kind => byKind.get(kind) ?? [],
     isExternal: (kind, namespace, name) => externals.some(x =>
       x.kind === kind && (x.namespace === undefined || x.namespace === namespace) && (x.name === '*' || x.name === name)),

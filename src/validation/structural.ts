@@ -17,7 +17,8 @@ export interface Issue {
 export interface WalkContext {
   readonly kind: string;
   readonly issues: Issue[];
-  readonly celCache: WeakMap<object, unknown>;
+  /** CEL values of this object's nodes, created on the first rule that needs one (most outcomes are memoized). */
+  celCache?: WeakMap<object, unknown>;
 }
 
 const patterns = new Map<string, RE2JS | Error>();
@@ -42,7 +43,7 @@ function ruleOutcome(state: RuleState, schema: SchemaNode, value: unknown, ctx: 
     const hit = state.memo!.get(key);
     if (hit) return hit;
   }
-  const outcome = evaluateRule(state.compiled, toCel(schema, value, ctx.celCache));
+  const outcome = evaluateRule(state.compiled, toCel(schema, value, ctx.celCache ??= new WeakMap()));
   if (key !== undefined) state.memo!.set(key, outcome);
   return outcome;
 }

@@ -1,5 +1,5 @@
 /** Expands a field-path pattern (`spec.a[*].b{*}.c`) over an object into concrete, API-server-style paths. */
-import { isDict, type Dict } from '../util';
+import { isDict } from '../util';
 
 /** One step of a pattern: a named field, every list item (`[*]`) or every map value (`{*}`). */
 type Step = { readonly field: string } | { readonly each: 'list' | 'map' };
@@ -31,27 +31,57 @@ export function parsePattern(pattern: string): readonly Step[] {
   return steps;
 }
 
+/** A step of the concrete path: a field name, a list index or a map key. */
+type Piece = string | number | { readonly key: string };
+
+function render(pieces: readonly Piece[]): string {
+  let path = '';
+  for (const p of pieces) {
+    if (typeof p === 'string') path = path ? `${path}.${p}` : p;
+    else if (typeof p === 'number') path = `${path}[${p}]`;
+    else path = `${path}[${p.key}]`;
+  }
+  return path;
+}
+
 /**
  * Every concrete match of a pattern, in document order (list index order, map insertion order).
- * Missing fields and values of the wrong type yield no match; never throws on odd input.
+ * Missing fields and values of the wrong type yield no match; never throws on odd input. Paths are only
+ * rendered for matches (most patterns find nothing in most objects).
  */
 export function expand(root: unknown, pattern: string): Match[] {
-  let frontier: Match[] = [{ path: '', value: root, parent: undefined }];
-  for (const step of parsePattern(pattern)) {
-    const next: Match[] = [];
-    for (const m of frontier) {
-      if ('field' in step) {
-        if (isDict(m.value) && m.value[step.field] !== undefined && m.value[step.field] !== null) {
-          next.push({ path: m.path ? `${m.path}.${step.field}` : step.field, value: m.value[step.field], parent: m.value });
-        }
-      } else if (step.each === 'list') {
-        if (Array.isArray(m.value)) m.value.forEach((item, i) => next.push({ path: `${m.path}[${i}]`, value: item, parent: m.value }));
-      } else if (isDict(m.value)) {
-        const map: Dict = m.value;
-        for (const key of Object.keys(map)) next.push({ path: `${m.path}[${key}]`, value: map[key], parent: map });
+  const steps = parsePattern(pattern);
+  const out: Match[] = [];
+  const pieces: Piece[] = [];
+  const walk = (value: unknown, parent: unknown, i: number): void => {
+    if (i === steps.length) {
+      out.push({ path: render(pieces), value, parent });
+      return;
+    }
+    const step = steps[i];
+    if ('field' in step) {
+      if (!isDict(value)) return;
+      const v = value[step.field];
+      if (v === undefined || v === null) return;
+      pieces.push(step.field);
+      walk(v, value, i + 1);
+      pieces.pop();
+    } else if (step.each === 'list') {
+      if (!Array.isArray(value)) return;
+      for (let j = 0; j < value.length; j++) {
+        if (!(j in value)) continue; // a hole, as forEach skips it
+        pieces.push(j);
+        walk(value[j], value, i + 1);
+        pieces.pop();
+      }
+    } else if (isDict(value)) {
+      for (const key of Object.keys(value)) {
+        pieces.push({ key });
+        walk(value[key], value, i + 1);
+        pieces.pop();
       }
     }
-    frontier = next;
-  }
-  return frontier;
+  };
+  walk(root, undefined, 0);
+  return out;
 }
