@@ -54,24 +54,20 @@ export function defaultNode(schema: SchemaNode | undefined, value: Json): void {
   }
 }
 
-/** Properties of a schema node that have a default, in schema order (computed once per node). */
-const DEFAULTED = new WeakMap<SchemaNode, readonly (readonly [string, SchemaNode])[]>();
+/** A property of a schema node that has a default. */
+interface Defaulted { readonly key: string; readonly schema: SchemaNode }
 
-function defaultedProperties(schema: SchemaNode): readonly (readonly [string, SchemaNode])[] {
+/** Properties of a schema node that have a default, in schema order (computed once per node). */
+const DEFAULTED = new WeakMap<SchemaNode, readonly Defaulted[]>();
+
+function defaultedProperties(schema: SchemaNode): readonly Defaulted[] {
   let d = DEFAULTED.get(schema);
   if (!d) {
     const props = schema.properties ?? {};
-    d = Object.keys(props).filter(k => props[k].default !== undefined).map(k => [k, props[k]] as const);
+    d = Object.keys(props).filter(k => props[k].default !== undefined).map(key => ({ key, schema: props[key] }));
     DEFAULTED.set(schema, d);
   }
   return d;
-}
-
-/** A shallow copy built key by key, like cloneJson builds its copies (objects of one shape share a map). */
-function shallowCopy(value: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value)) out[k] = value[k];
-  return out;
 }
 
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -79,6 +75,13 @@ const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnPropert
 function isPlainPrototype(o: object): boolean {
   const proto = Object.getPrototypeOf(o);
   return proto === Object.prototype || proto === null;
+}
+
+/** The first `n` keys of `value`, copied key by key (copies of one shape share a hidden class). */
+function copyKeys(value: Record<string, unknown>, keys: readonly string[], n: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let j = 0; j < n; j++) out[keys[j]] = value[keys[j]];
+  return out;
 }
 
 /**
@@ -100,17 +103,14 @@ export function withDefaults(schema: SchemaNode | undefined, value: Json, root =
     return out ?? value;
   }
   if (!isPlainObject(value)) return value;
-  // cloneJson turns any object into a plain one: so does this, for objects of other prototypes
-  let out: Record<string, unknown> | undefined = isPlainPrototype(value) ? undefined : shallowCopy(value);
-  const edit = (): Record<string, unknown> => (out ??= shallowCopy(value));
   const props = schema?.properties;
   const ap = !root && schema?.additionalProperties && typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
-  for (const key of Object.keys(value)) {
+  const keys = Object.keys(value);
+  // once a member changes, `out` holds the members processed so far (cloneJson makes any object a plain one)
+  let out: Record<string, unknown> | undefined = isPlainPrototype(value) ? undefined : {};
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     const v = value[key];
-    if (v === undefined) {
-      delete edit()[key];
-      continue;
-    }
     let sub: SchemaNode | undefined;
     if (root && (key === 'metadata' || key === 'status')) {
       sub = undefined;
@@ -119,18 +119,22 @@ export function withDefaults(schema: SchemaNode | undefined, value: Json, root =
     } else if (ap && !(props && key in props)) {
       sub = ap;
     }
-    if (sub && v === null && !sub.nullable) {
-      delete edit()[key];
-      continue;
+    const drop = v === undefined || (sub !== undefined && v === null && !sub.nullable);
+    const nv = drop ? undefined : withDefaults(sub, v);
+    if (!out) {
+      if (!drop && nv === v) continue;
+      out = copyKeys(value, keys, i);
     }
-    const nv = withDefaults(sub, v);
-    if (nv !== v) edit()[key] = nv;
+    if (!drop) out[key] = nv;
   }
   if (schema) {
-    for (const [key, sub] of defaultedProperties(schema)) {
-      if (root && (key === 'metadata' || key === 'status')) continue;
-      if (key in (out ?? value)) continue;
-      edit()[key] = withDefaults(sub, cloneJson(sub.default));
+    const defaulted = defaultedProperties(schema);
+    for (let i = 0; i < defaulted.length; i++) {
+      const d = defaulted[i];
+      if (root && (d.key === 'metadata' || d.key === 'status')) continue;
+      if (d.key in (out ?? value)) continue;
+      out ??= copyKeys(value, keys, keys.length);
+      out[d.key] = withDefaults(d.schema, cloneJson(d.schema.default));
     }
   }
   return out ?? value;

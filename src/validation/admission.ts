@@ -3,7 +3,7 @@
  * version, name), schema after defaulting, CEL rules, then the hygiene checks the operator needs.
  */
 import { hygieneIssues } from './hygiene';
-import { validateNode, type Issue, type WalkContext } from './structural';
+import { validateNode, Where, type Issue, type WalkContext } from './structural';
 import type { KubeObject, ObjectEntry, ResolvedOptions, RuleDoc, SourceLocation, Violation } from './types';
 import { dict, isDict, str, withSource } from './util';
 import { withDefaults } from '../schema/defaults';
@@ -134,7 +134,7 @@ function validateRoot(schema: SchemaNode, obj: Record<string, unknown>, ctx: Wal
       ctx.issues.push({ path: key, rule: 'schema.unknown-field', message: `unknown field ${JSON.stringify(key)}` });
       continue;
     }
-    validateNode(sub, obj[key], key, key, ctx);
+    validateNode(sub, obj[key], new Where(undefined, key, 'field'), ctx);
   }
 }
 

@@ -19,19 +19,25 @@ const MAX_RESETS = 4;
 export class RuleMemo {
   private outcomes = new Map<string, RuleOutcome>();
   private resets = 0;
+  private readonly fields: readonly string[];
+  private readonly presenceOnly: readonly boolean[];
 
-  public constructor(private readonly fields: ReadonlyMap<string, 'presence' | 'value'>) {}
+  public constructor(fields: ReadonlyMap<string, 'presence' | 'value'>) {
+    this.fields = [...fields.keys()];
+    this.presenceOnly = [...fields.values()].map(use => use === 'presence');
+  }
 
   /** The projection key of `self`, or undefined when this rule or this value cannot be memoized. */
   public key(self: unknown): string | undefined {
     if (this.resets >= MAX_RESETS || typeof self !== 'object' || self === null || Array.isArray(self) || !isPlain(self)) return undefined;
     let key = '';
-    for (const [field, use] of this.fields) {
+    for (let i = 0; i < this.fields.length; i++) {
+      const field = this.fields[i];
       if (!Object.prototype.hasOwnProperty.call(self, field)) {
         key += '-;';
         continue;
       }
-      if (use === 'presence') {
+      if (this.presenceOnly[i]) {
         key += '+;';
         continue;
       }

@@ -62,6 +62,12 @@ function patternMatches(pattern: string, value: string): boolean | Error {
   return re instanceof Error ? re : re.test(value);
 }
 
+/** `enum.some(e => e === value)`, without a closure per node. */
+function inEnum(values: readonly unknown[], value: unknown): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] === value) return true;
+  return false;
+}
+
 function jsonType(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
@@ -138,99 +144,101 @@ function formatOk(format: string, v: unknown): boolean {
 }
 
 /**
- * Validates `value` against `schema` at `path`, appending issues. `loc` is the schema location used in
- * CEL rule ids (`spec.a[*].b`). Returns nothing: all findings go to `ctx.issues`.
+ * Validates `value` against `schema` at `where`, appending issues. The location is rendered only for issues:
+ * as an API server path (`spec.a[0].b`), and as the schema location of CEL rule ids (`spec.a[*].b`).
+ * Returns nothing: all findings go to `ctx.issues`.
  */
-export function validateNode(schema: SchemaNode, value: unknown, path: string, loc: string, ctx: WalkContext): void {
+export function validateNode(schema: SchemaNode, value: unknown, where: Where | undefined, ctx: WalkContext): void {
   const { issues } = ctx;
   if (value === null) {
     if (!schema.nullable) {
-      issues.push({ path, rule: 'schema.type', message: `Invalid value: "null": ${path} in body must be of type ${schema.type ?? 'object'}: "null"` });
+      issues.push({ path: pathOf(where), rule: 'schema.type', message: `Invalid value: "null": ${pathOf(where)} in body must be of type ${schema.type ?? 'object'}: "null"` });
     }
     return;
   }
   if (!typeMatches(schema.type, value)) {
     const got = jsonType(value);
-    issues.push({ path, rule: 'schema.type', message: `Invalid value: "${got}": ${path} in body must be of type ${schema.type}: "${got}"` });
+    issues.push({ path: pathOf(where), rule: 'schema.type', message: `Invalid value: "${got}": ${pathOf(where)} in body must be of type ${schema.type}: "${got}"` });
     return;
   }
 
-  if (schema.enum && !schema.enum.some(e => e === value)) {
-    issues.push({ path, rule: 'schema.enum', message: `Unsupported value: ${showValue(value)}: supported values: ${schema.enum.map(showValue).join(', ')}` });
+  if (schema.enum && !inEnum(schema.enum, value)) {
+    issues.push({ path: pathOf(where), rule: 'schema.enum', message: `Unsupported value: ${showValue(value)}: supported values: ${schema.enum.map(showValue).join(', ')}` });
   }
 
   if (typeof value === 'string') {
     if (schema.maxLength !== undefined && value.length > schema.maxLength && codePoints(value) > schema.maxLength) {
-      issues.push({ path, rule: 'schema.max-length', message: `Too long: may not be more than ${schema.maxLength} bytes` });
+      issues.push({ path: pathOf(where), rule: 'schema.max-length', message: `Too long: may not be more than ${schema.maxLength} bytes` });
     }
     if (schema.minLength !== undefined && codePoints(value) < schema.minLength) {
-      issues.push({ path, rule: 'schema.min-length', message: `Invalid value: ${showValue(value)}: ${path} in body should be at least ${schema.minLength} chars long` });
+      issues.push({ path: pathOf(where), rule: 'schema.min-length', message: `Invalid value: ${showValue(value)}: ${pathOf(where)} in body should be at least ${schema.minLength} chars long` });
     }
     if (schema.pattern !== undefined) {
       const ok = patternMatches(schema.pattern, value);
       if (ok instanceof Error) {
-        issues.push({ path, rule: 'schema.pattern', message: `the CRD pattern '${schema.pattern}' does not compile as RE2: ${ok.message}` });
+        issues.push({ path: pathOf(where), rule: 'schema.pattern', message: `the CRD pattern '${schema.pattern}' does not compile as RE2: ${ok.message}` });
       } else if (!ok) {
-        issues.push({ path, rule: 'schema.pattern', message: `Invalid value: ${showValue(value)}: ${path} in body should match '${schema.pattern}'` });
+        issues.push({ path: pathOf(where), rule: 'schema.pattern', message: `Invalid value: ${showValue(value)}: ${pathOf(where)} in body should match '${schema.pattern}'` });
       }
     }
   }
 
   if (typeof value === 'number') {
     if (schema.minimum !== undefined && (schema.exclusiveMinimum ? value <= schema.minimum : value < schema.minimum)) {
-      issues.push({ path, rule: 'schema.minimum', message: `Invalid value: ${value}: ${path} in body should be greater than ${schema.exclusiveMinimum ? '' : 'or equal to '}${schema.minimum}` });
+      issues.push({ path: pathOf(where), rule: 'schema.minimum', message: `Invalid value: ${value}: ${pathOf(where)} in body should be greater than ${schema.exclusiveMinimum ? '' : 'or equal to '}${schema.minimum}` });
     }
     if (schema.maximum !== undefined && (schema.exclusiveMaximum ? value >= schema.maximum : value > schema.maximum)) {
-      issues.push({ path, rule: 'schema.maximum', message: `Invalid value: ${value}: ${path} in body should be less than ${schema.exclusiveMaximum ? '' : 'or equal to '}${schema.maximum}` });
+      issues.push({ path: pathOf(where), rule: 'schema.maximum', message: `Invalid value: ${value}: ${pathOf(where)} in body should be less than ${schema.exclusiveMaximum ? '' : 'or equal to '}${schema.maximum}` });
     }
   }
 
   if (schema.format !== undefined && !formatOk(schema.format, value)) {
-    issues.push({ path, rule: 'schema.format', message: `Invalid value: "${schema.format}": ${path} in body must be of type ${schema.format}: ${showValue(value)}` });
+    issues.push({ path: pathOf(where), rule: 'schema.format', message: `Invalid value: "${schema.format}": ${pathOf(where)} in body must be of type ${schema.format}: ${showValue(value)}` });
   }
 
   if (Array.isArray(value)) {
-    validateArray(schema, value, path, loc, ctx);
+    validateArray(schema, value, where, ctx);
   } else if (typeof value === 'object') {
-    validateObject(schema, value as Record<string, unknown>, path, loc, ctx);
+    validateObject(schema, value as Record<string, unknown>, where, ctx);
   }
 
   const rules = schema['x-kubernetes-validations'];
   if (rules) {
-    rules.forEach((r, index) => {
+    for (let index = 0; index < rules.length; index++) {
+      const r = rules[index];
       const state = ruleState(r);
       const compiled = state.compiled;
       const outcome = ruleOutcome(state, schema, value, ctx);
-      if (outcome.ok) return;
+      if (outcome.ok) continue;
       const shown = schema.type === 'object' || schema.type === undefined ? 'object' : schema.type;
-      const rule = `cel.${ctx.kind}.${loc || '<root>'}#${index}`;
+      const rule = `cel.${ctx.kind}.${locationOf(where) || '<root>'}#${index}`;
       const message = outcome.error === undefined
         ? `Invalid value: "${shown}": ${compiled.message || `failed rule: ${r.rule}`}`
         // the API server names the rule by its message when it has one (ruleErrorString)
         : `Invalid value: "${shown}": ${outcome.error} evaluating rule: ${(compiled.message || r.rule).trim()}`;
-      issues.push({ path: path || '<root>', rule, message });
-    });
+      issues.push({ path: pathOf(where) || '<root>', rule, message });
+    }
   }
 }
 
-function validateArray(schema: SchemaNode, value: unknown[], path: string, loc: string, ctx: WalkContext): void {
+function validateArray(schema: SchemaNode, value: unknown[], where: Where | undefined, ctx: WalkContext): void {
   const { issues } = ctx;
   if (schema.minItems !== undefined && value.length < schema.minItems) {
-    issues.push({ path, rule: 'schema.min-items', message: `Invalid value: ${value.length}: ${path} in body should have at least ${schema.minItems} items` });
+    issues.push({ path: pathOf(where), rule: 'schema.min-items', message: `Invalid value: ${value.length}: ${pathOf(where)} in body should have at least ${schema.minItems} items` });
   }
   if (schema.maxItems !== undefined && value.length > schema.maxItems) {
-    issues.push({ path, rule: 'schema.max-items', message: `Too many: ${value.length}: must have at most ${schema.maxItems} items` });
+    issues.push({ path: pathOf(where), rule: 'schema.max-items', message: `Too many: ${value.length}: must have at most ${schema.maxItems} items` });
   }
   const items = schema.items;
   if (items) {
-    for (let i = 0; i < value.length; i++) validateNode(items, value[i], `${path}[${i}]`, `${loc}[*]`, ctx);
+    for (let i = 0; i < value.length; i++) validateNode(items, value[i], new Where(where, i, 'item'), ctx);
   }
   const listType = schema['x-kubernetes-list-type'];
   if (listType === 'set') {
     const seen = new Set<string>();
     value.forEach((item, i) => {
       const key = JSON.stringify(item);
-      if (seen.has(key)) issues.push({ path: `${path}[${i}]`, rule: 'schema.duplicate', message: `Duplicate value: ${showValue(item)}` });
+      if (seen.has(key)) issues.push({ path: pathOf(new Where(where, i, 'item')), rule: 'schema.duplicate', message: `Duplicate value: ${showValue(item)}` });
       seen.add(key);
     });
   } else if (listType === 'map') {
@@ -240,25 +248,25 @@ function validateArray(schema: SchemaNode, value: unknown[], path: string, loc: 
       if (typeof item !== 'object' || item === null || Array.isArray(item)) return;
       const rec = item as Record<string, unknown>;
       const key = JSON.stringify(keys.map(k => rec[k] ?? items?.properties?.[k]?.default ?? null));
-      if (seen.has(key)) issues.push({ path: `${path}[${i}]`, rule: 'schema.duplicate', message: `Duplicate value: ${goMapLiteral(keys, rec)}` });
+      if (seen.has(key)) issues.push({ path: pathOf(new Where(where, i, 'item')), rule: 'schema.duplicate', message: `Duplicate value: ${goMapLiteral(keys, rec)}` });
       seen.add(key);
     });
   }
 }
 
-function validateObject(schema: SchemaNode, value: Record<string, unknown>, path: string, loc: string, ctx: WalkContext): void {
+function validateObject(schema: SchemaNode, value: Record<string, unknown>, where: Where | undefined, ctx: WalkContext): void {
   const { issues } = ctx;
   const keys = Object.keys(value);
   if (schema.required) {
     for (const r of schema.required) {
-      if (!(r in value) || value[r] === undefined) issues.push({ path: join(path, r), rule: 'schema.required', message: 'Required value' });
+      if (!(r in value) || value[r] === undefined) issues.push({ path: pathOf(new Where(where, r, 'field')), rule: 'schema.required', message: 'Required value' });
     }
   }
   if (schema.minProperties !== undefined && keys.length < schema.minProperties) {
-    issues.push({ path, rule: 'schema.min-properties', message: `Invalid value: ${keys.length}: ${path} in body should have at least ${schema.minProperties} properties` });
+    issues.push({ path: pathOf(where), rule: 'schema.min-properties', message: `Invalid value: ${keys.length}: ${pathOf(where)} in body should have at least ${schema.minProperties} properties` });
   }
   if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) {
-    issues.push({ path, rule: 'schema.max-properties', message: `Too many: ${keys.length}: must have at most ${schema.maxProperties} items` });
+    issues.push({ path: pathOf(where), rule: 'schema.max-properties', message: `Too many: ${keys.length}: must have at most ${schema.maxProperties} items` });
   }
   const props = schema.properties;
   const ap = schema.additionalProperties;
@@ -268,17 +276,42 @@ function validateObject(schema: SchemaNode, value: Record<string, unknown>, path
     if (v === undefined) continue;
     const sub = props?.[key];
     if (sub) {
-      validateNode(sub, v, join(path, key), join(loc, key), ctx);
+      validateNode(sub, v, new Where(where, key, 'field'), ctx);
     } else if (ap && typeof ap === 'object') {
-      validateNode(ap, v, `${path}[${key}]`, `${loc}{*}`, ctx);
+      validateNode(ap, v, new Where(where, key, 'entry'), ctx);
     } else if (ap === true || preserve) {
       // unknown fields are kept as they are
     } else {
-      issues.push({ path: join(path, key), rule: 'schema.unknown-field', message: `unknown field ${JSON.stringify(join(path, key))}` });
+      const at = pathOf(new Where(where, key, 'field'));
+      issues.push({ path: at, rule: 'schema.unknown-field', message: `unknown field ${JSON.stringify(at)}` });
     }
   }
 }
 
-function join(path: string, key: string): string {
-  return path ? `${path}.${key}` : key;
+/**
+ * Where a node is, as a chain of steps from the object's root: a field, a list item or a map entry. Paths are
+ * rendered only for issues, so the walk builds no strings for the (many) nodes without one.
+ */
+export class Where {
+  public constructor(
+    public readonly parent: Where | undefined,
+    public readonly key: string | number,
+    public readonly step: 'field' | 'item' | 'entry',
+  ) {}
+}
+
+/** The API server's path: `spec.a[0].b[key]` (`''` at the root). */
+export function pathOf(where: Where | undefined): string {
+  if (!where) return '';
+  const parent = pathOf(where.parent);
+  if (where.step === 'field') return parent ? `${parent}.${where.key}` : String(where.key);
+  return `${parent}[${where.key}]`;
+}
+
+/** The schema location CEL rule ids use: `spec.a[*].b{*}` (`''` at the root). */
+export function locationOf(where: Where | undefined): string {
+  if (!where) return '';
+  const parent = locationOf(where.parent);
+  if (where.step === 'field') return parent ? `${parent}.${where.key}` : String(where.key);
+  return where.step === 'item' ? `${parent}[*]` : `${parent}{*}`;
 }

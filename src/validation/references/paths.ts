@@ -44,6 +44,8 @@ function render(pieces: readonly Piece[]): string {
   return path;
 }
 
+const NO_MATCH: readonly Match[] = Object.freeze([]);
+
 /**
  * Every concrete match of a pattern, in document order (list index order, map insertion order).
  * Missing fields and values of the wrong type yield no match; never throws on odd input. Paths are only
@@ -51,37 +53,52 @@ function render(pieces: readonly Piece[]): string {
  */
 export function expand(root: unknown, pattern: string): Match[] {
   const steps = parsePattern(pattern);
-  const out: Match[] = [];
-  const pieces: Piece[] = [];
-  const walk = (value: unknown, parent: unknown, i: number): void => {
-    if (i === steps.length) {
-      out.push({ path: render(pieces), value, parent });
-      return;
-    }
+  // the common case: a pattern of fields only, most of which are absent
+  let value = root;
+  let parent: unknown;
+  let i = 0;
+  for (; i < steps.length; i++) {
     const step = steps[i];
-    if ('field' in step) {
-      if (!isDict(value)) return;
-      const v = value[step.field];
-      if (v === undefined || v === null) return;
-      pieces.push(step.field);
-      walk(v, value, i + 1);
-      pieces.pop();
-    } else if (step.each === 'list') {
-      if (!Array.isArray(value)) return;
-      for (let j = 0; j < value.length; j++) {
-        if (!(j in value)) continue; // a hole, as forEach skips it
-        pieces.push(j);
-        walk(value[j], value, i + 1);
-        pieces.pop();
-      }
-    } else if (isDict(value)) {
-      for (const key of Object.keys(value)) {
-        pieces.push({ key });
-        walk(value[key], value, i + 1);
-        pieces.pop();
-      }
-    }
-  };
-  walk(root, undefined, 0);
+    if (!('field' in step)) break;
+    if (!isDict(value)) return NO_MATCH as Match[];
+    const v = value[step.field];
+    if (v === undefined || v === null) return NO_MATCH as Match[];
+    parent = value;
+    value = v;
+  }
+  const pieces: Piece[] = [];
+  for (let j = 0; j < i; j++) pieces.push((steps[j] as { field: string }).field);
+  const out: Match[] = [];
+  walk(steps, i, value, parent, pieces, out);
   return out;
+}
+
+function walk(steps: readonly Step[], i: number, value: unknown, parent: unknown, pieces: Piece[], out: Match[]): void {
+  if (i === steps.length) {
+    out.push({ path: render(pieces), value, parent });
+    return;
+  }
+  const step = steps[i];
+  if ('field' in step) {
+    if (!isDict(value)) return;
+    const v = value[step.field];
+    if (v === undefined || v === null) return;
+    pieces.push(step.field);
+    walk(steps, i + 1, v, value, pieces, out);
+    pieces.pop();
+  } else if (step.each === 'list') {
+    if (!Array.isArray(value)) return;
+    for (let j = 0; j < value.length; j++) {
+      if (!(j in value)) continue; // a hole, as forEach skips it
+      pieces.push(j);
+      walk(steps, i + 1, value[j], value, pieces, out);
+      pieces.pop();
+    }
+  } else if (isDict(value)) {
+    for (const key of Object.keys(value)) {
+      pieces.push({ key });
+      walk(steps, i + 1, value[key], value, pieces, out);
+      pieces.pop();
+    }
+  }
 }

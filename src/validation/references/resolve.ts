@@ -27,9 +27,16 @@ const DEFAULT_KEY_FIELDS: Readonly<Record<string, readonly string[]>> = {
 /** Every reference problem in the set: objects in input order, references in table then document order. */
 export function resolveReferences(set: ManifestSet): Violation[] {
   const out: Violation[] = [];
-  for (const entry of set.entries) {
-    for (const spec of specsFor(entry.kind)) {
-      for (const match of expand(entry.defaulted, spec.path)) {
+  // indexed loops: this runs for every object and every reference field of its kind
+  const entries = set.entries;
+  for (let e = 0; e < entries.length; e++) {
+    const entry = entries[e];
+    const specs = specsFor(entry.kind);
+    for (let s = 0; s < specs.length; s++) {
+      const spec = specs[s];
+      const matches = expand(entry.defaulted, spec.path);
+      for (let m = 0; m < matches.length; m++) {
+        const match = matches[m];
         const ref = dict(match.value);
         if (!ref) continue;
         const holder = isDict(match.parent) ? match.parent : {};
