@@ -265,7 +265,9 @@ export class ToolHiveValidation {
   /** A construct's errors. Reads the result the root computed earlier in this pass (no re-collection). */
   private messagesFor(owner: IConstruct): string[] {
     const result = this.result ?? this.run();
-    return (result.byOwner.get(owner) ?? []).filter(v => v.severity === 'error').map(format);
+    const violations = result.byOwner.get(owner);
+    // most constructs have none: no lists to build for them (cdk8s copies what a validation returns)
+    return violations ? violations.filter(v => v.severity === 'error').map(format) : [];
   }
 }
 

@@ -70,11 +70,19 @@ export function canonical(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   const withJson = value as { toJSON?: () => unknown };
   if (typeof withJson.toJSON === 'function') return canonical(withJson.toJSON());
-  if (Array.isArray(value)) return value.filter(v => v !== undefined).map(canonical);
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v !== undefined) items.push(canonical(v));
+    }
+    return items;
+  }
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
-    const v = (value as Record<string, unknown>)[key];
-    if (v !== undefined) out[key] = canonical(v);
+  const keys = Object.keys(value).sort();
+  for (let i = 0; i < keys.length; i++) {
+    const v = (value as Record<string, unknown>)[keys[i]];
+    if (v !== undefined) out[keys[i]] = canonical(v);
   }
   return out;
 }
