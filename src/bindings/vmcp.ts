@@ -6,7 +6,7 @@ import {
   goCompare, goJsonString, goJsonStringMap, headerForwardManifestEnvVar, headerForwardSecretEnvVar,
   vmcpHeaderInjectionEnvVar, vmcpTokenExchangeEnvVar, vmcpXaaIdpEnvVar, vmcpXaaTargetEnvVar,
 } from './names';
-import type { ResolvedObject } from './resolver';
+import type { ResolvedObject, Resolver } from './resolver';
 import type { SourcedContainerEnv, SourcedEnvBinding } from './types';
 import { at, dict, list, str, type Dict } from '../validation/util';
 
@@ -33,16 +33,26 @@ export function vmcpContainers(ctx: WorkloadContext): SourcedContainerEnv[] {
   return [{ name: 'vmcp', env: out.env, overwritten: [], builtByOperator: true }];
 }
 
+/** Members per resolver, namespace and group: every vMCP of a group has the same ones. */
+const MEMBERS = new WeakMap<Resolver, Map<string, readonly ResolvedObject[]>>();
+
 /** Workloads whose `spec.groupRef.name` is the vMCP's group, by kind, then by name (API list order). */
 export function groupMembers(ctx: WorkloadContext): ResolvedObject[] {
   const group = str(at(ctx.spec, 'groupRef.name')) ?? '';
-  const out: ResolvedObject[] = [];
-  for (const kind of MEMBER_KINDS) {
-    const ofKind = ctx.resolver.toolhive(kind, ctx.self.namespace)
-      .filter(o => (str(at(o.object, 'spec.groupRef.name')) ?? '') === group);
-    out.push(...[...ofKind].sort((a, b) => goCompare(a.name, b.name)));
+  let byGroup = MEMBERS.get(ctx.resolver);
+  if (!byGroup) MEMBERS.set(ctx.resolver, byGroup = new Map());
+  const key = `${ctx.self.namespace}\u0000${group}`;
+  let members = byGroup.get(key);
+  if (!members) {
+    const out: ResolvedObject[] = [];
+    for (const kind of MEMBER_KINDS) {
+      const ofKind = ctx.resolver.toolhive(kind, ctx.self.namespace)
+        .filter(o => (str(at(o.object, 'spec.groupRef.name')) ?? '') === group);
+      out.push(...[...ofKind].sort((a, b) => goCompare(a.name, b.name)));
+    }
+    byGroup.set(key, members = out);
   }
-  return out;
+  return [...members];
 }
 
 /**
