@@ -23,7 +23,35 @@ export function collisionsLayer(set: ManifestSet): Violation[] {
     ...headerNameCollisions(set),
     ...otelHeaderNameCollisions(set),
     ...containerEnvCollisions(set),
+    ...operatorDefaultOverrides(set),
   ];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// A user env entry that replaces a default the operator appends only when absent
+
+/** What ctrlutil EnsureRequiredEnvVars appends to the proxy container when the name is not already there. */
+const OPERATOR_ENV_DEFAULTS: ReadonlyMap<string, string> = new Map([
+  ['XDG_CONFIG_HOME', '/tmp'], ['HOME', '/tmp'], ['TOOLHIVE_RUNTIME', 'kubernetes'], ['UNSTRUCTURED_LOGS', 'false'],
+]);
+
+// mirrors ctrlutil EnsureRequiredEnvVars: the defaults are appended only when absent, so a user entry silently replaces them
+function operatorDefaultOverrides(set: ManifestSet): Violation[] {
+  const out: Violation[] = [];
+  for (const kind of ['MCPServer', 'MCPRemoteProxy']) {
+    for (const entry of set.ofKind(kind)) {
+      const env = list(dict(dict(dict(entry.defaulted.spec)?.resourceOverrides)?.proxyDeployment)?.env);
+      env.forEach((e, i) => {
+        const name = str(dict(e)?.name);
+        const fallback = name === undefined ? undefined : OPERATOR_ENV_DEFAULTS.get(name);
+        if (fallback === undefined) return;
+        out.push(violation(entry, `spec.resourceOverrides.proxyDeployment.env[${i}].name`, 'collision.env-operator-default',
+          `env var ${name} in container "toolhive" replaces the operator's default ${name}=${fallback}: the operator appends it only ` +
+          'when the name is absent, so the proxy runs with your value instead; remove the entry unless that is intended', 'warning'));
+      });
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -472,6 +500,13 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'An env var name the user chose (resourceOverrides.proxyDeployment.env, MCPServer spec.secrets targetEnvName or key, spec.env, podTemplateSpec env of container mcp, EmbeddingServer spec.env) does not clash with another entry of the same container, nor with the transport variables the proxyrunner sets.',
     source: 'deploymentForMCPServer, buildEnvVarsForProxy, buildEnvVars (EmbeddingServer), ctrlutil PodTemplateSpecBuilder.WithSecrets, pkg/runtime/setup.go Setup (notes §3.13, §4.2)',
     example: 'env var TOOLHIVE_OIDC_CLIENT_SECRET in container "toolhive" is set by spec.resourceOverrides.proxyDeployment.env[0] and by the operator from MCPOIDCConfig "corp" spec.inline.clientSecretRef; only the last entry (spec.resourceOverrides.proxyDeployment.env[0]) takes effect: rename or remove spec.resourceOverrides.proxyDeployment.env[0]',
+  },
+  {
+    id: 'collision.env-operator-default',
+    checks: 'A proxy env override (MCPServer, MCPRemoteProxy `resourceOverrides.proxyDeployment.env`) named like a default the operator appends only when absent (`XDG_CONFIG_HOME`, `HOME`, `TOOLHIVE_RUNTIME`, `UNSTRUCTURED_LOGS`) is reported, since it silently replaces that default.',
+    source: 'ctrlutil EnsureRequiredEnvVars (notes §4.2 item 10, §3.13)',
+    example: 'env var HOME in container "toolhive" replaces the operator\'s default HOME=/tmp: the operator appends it only when the name is absent, so the proxy runs with your value instead; remove the entry unless that is intended',
+    severity: 'warning',
   },
   {
     id: 'collision.header-env',

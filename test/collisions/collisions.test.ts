@@ -201,8 +201,10 @@ describe('collision.env', () => {
 });
 
 describe('collision.env-user', () => {
-  test('passes when a user override sets a default the operator only adds when missing', () => {
-    expect(collisions([proxy('p', { resourceOverrides: { proxyDeployment: { env: [{ name: 'HOME', value: '/home/proxy' }] } } })])).toEqual([]);
+  test('passes when a user override sets a default the operator only adds when missing (collision.env-operator-default warns instead)', () => {
+    const found = collisions([proxy('p', { resourceOverrides: { proxyDeployment: { env: [{ name: 'HOME', value: '/home/proxy' }] } } })]);
+    expect(found.filter(f => f.startsWith('collision.env-user '))).toEqual([]);
+    expect(found.map(f => f.split(' ')[0])).toEqual(['collision.env-operator-default']);
   });
 
   test('rejects a proxyDeployment env entry that shadows the OIDC client secret', () => {
@@ -305,12 +307,31 @@ describe('collision.otel-header-env', () => {
   });
 });
 
+describe('collision.env-operator-default', () => {
+  test('accepts proxy env overrides that do not touch the operator defaults', () => {
+    expect(collisions([server('fetch', { resourceOverrides: { proxyDeployment: { env: [{ name: 'LOG_LEVEL', value: 'debug' }] } } })])).toEqual([]);
+  });
+
+  test('warns when a proxy env override replaces a default the operator appends only when absent', () => {
+    const objects = [
+      server('fetch', { resourceOverrides: { proxyDeployment: { env: [{ name: 'LOG_LEVEL', value: 'debug' }, { name: 'HOME', value: '/home/app' }] } } }),
+      proxy('docs', { resourceOverrides: { proxyDeployment: { env: [{ name: 'UNSTRUCTURED_LOGS', value: 'true' }] } } }),
+    ];
+    expect(collisions(objects)).toEqual([
+      'collision.env-operator-default MCPServer/fetch spec.resourceOverrides.proxyDeployment.env[1].name: env var HOME in container "toolhive" replaces the operator\'s default HOME=/tmp: the operator appends it only when the name is absent, so the proxy runs with your value instead; remove the entry unless that is intended',
+      'collision.env-operator-default MCPRemoteProxy/docs spec.resourceOverrides.proxyDeployment.env[0].name: env var UNSTRUCTURED_LOGS in container "toolhive" replaces the operator\'s default UNSTRUCTURED_LOGS=false: the operator appends it only when the name is absent, so the proxy runs with your value instead; remove the entry unless that is intended',
+    ]);
+    expect(validateManifests(objects).filter(v => v.rule === 'collision.env-operator-default').every(v => v.severity === 'warning')).toBe(true);
+  });
+});
+
 describe('RULE_DOCS', () => {
   test('documents every rule the layer reports, with unique ids', () => {
     const ids = RULE_DOCS.map(d => d.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual([
-      'collision.configmap', 'collision.deployment', 'collision.duplicate-object', 'collision.env', 'collision.env-user', 'collision.header-env',
+      'collision.configmap', 'collision.deployment', 'collision.duplicate-object', 'collision.env', 'collision.env-operator-default',
+      'collision.env-user', 'collision.header-env',
       'collision.otel-header-env', 'collision.secret', 'collision.service', 'collision.serviceaccount', 'collision.statefulset',
     ]);
   });
