@@ -18,11 +18,11 @@ const project = new typescript.TypeScriptProject({
   pullRequestTemplate: false,
   sampleCode: false,
   deps: [
-    'ajv@^8.17.1',
-    'ajv-formats@^3.0.1',
     '@bufbuild/cel@~0.6.1',
     '@bufbuild/re2@~0.6.1',
     'yaml@^2.8.0',
+    'node-sarif-builder@~4.1.0',
+    'junit-report-builder@^5.1.2',
   ],
   peerDependencyOptions: { pinnedDevDependency: false },
   peerDeps: [
@@ -30,6 +30,7 @@ const project = new typescript.TypeScriptProject({
     'constructs@^10.3.0',
     '@pulumi/pulumi@^3.100.0',
     '@pulumi/kubernetes@^4.10.0',
+    '@pulumi/policy@^1.21.0',
   ],
   devDeps: [
     '@types/node@^20',
@@ -41,6 +42,11 @@ const project = new typescript.TypeScriptProject({
     '@pulumi/pulumi@~3.248.0',
     '@pulumi/kubernetes@~4.34.2',
     'typedoc@^0.28.0',
+    '@pulumi/policy@~1.21.0',
+    'fast-check@^4.10.2',
+    'recheck@4.5.0',
+    'ajv@^8.17.1',
+    'kubernetes-models@~4.5.0',
   ],
   jestOptions: {
     updateSnapshot: UpdateSnapshot.NEVER,
@@ -80,6 +86,7 @@ project.package.addField('exports', {
 project.package.addField('peerDependenciesMeta', {
   '@pulumi/pulumi': { optional: true },
   '@pulumi/kubernetes': { optional: true },
+  '@pulumi/policy': { optional: true },
 });
 
 // Generated code from the real CRDs (see scripts/import-crds.ts).
