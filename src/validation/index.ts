@@ -15,7 +15,7 @@ import { collisionsLayer } from './collisions';
 import { KeyedMap3 } from './keyed-map';
 import { OPERATOR_LAYERS } from './operator';
 import { referencesLayer } from './references';
-import type { ManifestSet, ObjectEntry, ResolvedOptions, SetLayer, ValidateOptions, Violation } from './types';
+import type { FailurePolicy, ManifestSet, ObjectEntry, ResolvedOptions, SetLayer, ValidateOptions, Violation } from './types';
 import { describeInput } from './util';
 
 export * from './types';
@@ -64,6 +64,14 @@ export function validateManifests(manifests: readonly unknown[], options: Valida
     .map((t, seq) => ({ ...t, seq }))
     .sort((a, b) => a.index - b.index || a.seq - b.seq)
     .map(t => t.v);
+}
+
+/**
+ * The violations that fail a run: every error, and under `strict` every warning too. The one definition of
+ * `--strict` shared by the CLI, the cdk8s validation, the Pulumi components and the policy pack.
+ */
+export function failures(violations: readonly Violation[], policy: FailurePolicy = {}): Violation[] {
+  return violations.filter(v => v.severity === 'error' || (policy.strict === true && v.severity === 'warning'));
 }
 
 /** Builds the indexed set the cross-object layers work on. */

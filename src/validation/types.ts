@@ -124,4 +124,17 @@ export interface RuleDoc {
   readonly example: string;
   /** @default 'error' */
   readonly severity?: Severity;
+  /** Why the rule has its severity (what the operator or the workload does with such an object). */
+  readonly severityReason?: string;
+  /**
+   * The operator releases the rule applies to, as a range over the bundled releases (e.g. `>= v0.44.0`).
+   * @default - every bundled release
+   */
+  readonly releases?: string;
+}
+
+/** What makes a set of violations fail a run (CLI exit code, cdk8s synth, Pulumi, policy pack). */
+export interface FailurePolicy {
+  /** Warnings fail too. @default false */
+  readonly strict?: boolean;
 }
