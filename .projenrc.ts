@@ -1,8 +1,28 @@
 import { javascript, typescript } from 'projen';
 import { UpdateSnapshot } from 'projen/lib/javascript';
 
+/**
+ * Where the code lives. A placeholder named after the package (no organisation has been chosen yet): change this
+ * one constant before the first publish; `repository`, `homepage` and `bugs` derive from it.
+ */
+const REPOSITORY = 'https://github.com/toolhive-constructs/toolhive-constructs';
+
+/**
+ * Subpath exports. `typesVersions` is derived from this map so that a subpath added here also resolves under
+ * `moduleResolution: node` (node10), which ignores `exports` (the stock `pulumi new typescript` tsconfig before 2026).
+ */
+const EXPORTS: Record<string, { types: string; default: string }> = {
+  '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  './pulumi': { types: './lib/pulumi/index.d.ts', default: './lib/pulumi/index.js' },
+};
+
 const project = new typescript.TypeScriptProject({
   name: 'toolhive-constructs',
+  packageName: 'toolhive-constructs',
+  repository: `git+${REPOSITORY}.git`,
+  homepage: `${REPOSITORY}#readme`,
+  bugsUrl: `${REPOSITORY}/issues`,
+  keywords: ['cdk8s', 'pulumi', 'toolhive', 'mcp', 'model-context-protocol', 'kubernetes', 'operator', 'crd', 'validation', 'cel', 'kubeconform'],
   description: 'cdk8s constructs, Pulumi components and an offline validator for the ToolHive Kubernetes operator (toolhive.stacklok.dev)',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
@@ -78,11 +98,11 @@ const project = new typescript.TypeScriptProject({
 
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
 project.package.addField('bin', { 'toolhive-constructs': 'lib/cli/main.js' });
-project.package.addField('exports', {
-  '.': { types: './lib/index.d.ts', default: './lib/index.js' },
-  './pulumi': { types: './lib/pulumi/index.d.ts', default: './lib/pulumi/index.js' },
-  './package.json': './package.json',
-});
+// The first release. projen leaves `version` at 0.0.0 when no release workflow bumps it.
+project.package.addVersion('0.1.0');
+project.package.addField('exports', { ...EXPORTS, './package.json': './package.json' });
+// What the tarball ships (test/package/pack.test.ts checks it): the compiled library and the user docs.
+project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'docs/*.md', 'CHANGELOG.md']);
 project.package.addField('peerDependenciesMeta', {
   '@pulumi/pulumi': { optional: true },
   '@pulumi/kubernetes': { optional: true },

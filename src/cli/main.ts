@@ -6,6 +6,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { parseCommandArgs, type CommandSpec } from './args';
+import { RELEASE } from '../schema/registry';
 import { runEnv } from './env';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { loadManifests } from './load';
@@ -48,7 +49,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   if (first === '-V' || first === '--version') {
-    io.stdout.write(`${version()}\n`);
+    io.stdout.write(versionText());
     return EXIT_OK;
   }
   if (first === 'help') {
@@ -76,6 +77,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   return spec.name === 'validate'
     ? runValidate(args, loaded.objects, loaded.sources, redact, io)
     : runEnv(args, loaded.objects, redact, io);
+}
+
+/**
+ * `--version`: the package version and the ToolHive operator release whose CRDs and rules it checks by default,
+ * e.g. `toolhive-constructs 0.1.0 (ToolHive operator v0.44.0)`.
+ */
+export function versionText(): string {
+  return `${PROGRAM} ${version()} (ToolHive operator ${RELEASE})\n`;
 }
 
 /** The package version, from package.json next to lib/ (or src/ under ts-jest). */

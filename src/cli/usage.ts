@@ -15,7 +15,7 @@ Commands:
 
 Options:
   -h, --help       show this help
-  -V, --version    print the version
+  -V, --version    print the version and the ToolHive operator release it targets
 
 Run '${PROGRAM} help <command>' for the options of a command.
 `;

@@ -6,6 +6,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { REPO_ROOT, mcpServer } from './helpers';
+import { RELEASE } from '../../src/schema/registry';
 
 const BIN = path.join(REPO_ROOT, 'lib', 'cli', 'main.js');
 const built = fs.existsSync(BIN);
@@ -51,10 +52,10 @@ describeBuilt('node lib/cli/main.js', () => {
     expect(r.stderr.startsWith('toolhive-constructs: unknown option "--nope"\n\nUsage: toolhive-constructs validate')).toBe(true);
   });
 
-  test('prints the package version', () => {
+  test('prints the package version and the operator release it targets', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
     const r = node([BIN, '--version']);
-    expect([r.status, r.stdout]).toEqual([0, `${pkg.version}\n`]);
+    expect([r.status, r.stdout]).toEqual([0, `toolhive-constructs ${pkg.version} (ToolHive operator ${RELEASE})\n`]);
   });
 
   test('loads neither cdk8s, constructs nor Pulumi', () => {

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Readable } from 'stream';
 import { cli, mcpServer, tempTree } from './helpers';
 import { run } from '../../src/cli/main';
+import { RELEASE } from '../../src/schema/registry';
 
 const ENUM_MESSAGE = 'Unsupported value: "grpc": supported values: "stdio", "streamable-http", "sse"';
 
@@ -307,10 +308,14 @@ describe('help and version', () => {
     expect(r.stdout).toContain('env');
   });
 
-  test('--version prints the version from package.json', async () => {
+  test('--version prints the version from package.json and the default operator release of the schema registry', async () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
-    expect(await cli(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
-    expect(await cli(['-V'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    expect(pkg.version).toMatch(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/);
+    expect(pkg.version).not.toBe('0.0.0');
+    expect(RELEASE).toMatch(/^v\d+\.\d+\.\d+$/);
+    const expected = `toolhive-constructs ${pkg.version} (ToolHive operator ${RELEASE})\n`;
+    expect(await cli(['--version'])).toEqual({ code: 0, stdout: expected, stderr: '' });
+    expect(await cli(['-V'])).toEqual({ code: 0, stdout: expected, stderr: '' });
   });
 
   test.each([
