@@ -101,6 +101,13 @@ project.package.addField('bin', { 'toolhive-constructs': 'lib/cli/main.js' });
 // The first release. projen leaves `version` at 0.0.0 when no release workflow bumps it.
 project.package.addVersion('0.1.0');
 project.package.addField('exports', { ...EXPORTS, './package.json': './package.json' });
+// `moduleResolution: node`/`node10` ignores `exports`: map each subpath to its declarations for it (TypeScript reads
+// `typesVersions` only for paths `exports` does not already answer, so node16 and bundler still use `exports`).
+project.package.addField('typesVersions', {
+  '*': Object.fromEntries(Object.entries(EXPORTS)
+    .filter(([subpath]) => subpath !== '.')
+    .map(([subpath, target]) => [subpath.replace(/^\.\//, ''), [target.types.replace(/^\.\//, '')]])),
+});
 // What the tarball ships (test/package/pack.test.ts checks it): the compiled library and the user docs.
 project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'docs/*.md', 'CHANGELOG.md']);
 project.package.addField('peerDependenciesMeta', {

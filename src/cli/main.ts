@@ -6,13 +6,13 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { parseCommandArgs, type CommandSpec } from './args';
-import { RELEASE } from '../schema/registry';
 import { runEnv } from './env';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { loadManifests } from './load';
 import { secretRedactor } from './redact';
 import { MAIN_USAGE, PROGRAM, usageOf } from './usage';
 import { runValidate } from './validate';
+import { RELEASE } from '../schema/registry';
 
 export type { CliIo, TextSink } from './io';
 
