@@ -30,7 +30,11 @@ function contextFor(block: CodeBlock): string {
   if (block.context === '') return '';
   const own = new Set<string>();
   for (const st of ts.createSourceFile('block.ts', block.code, ts.ScriptTarget.Latest).statements) {
-    if (ts.isVariableStatement(st)) {st.declarationList.declarations.forEach(d => ts.isIdentifier(d.name) && own.add(d.name.text));} else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name) {own.add(st.name.text);} else if (ts.isImportDeclaration(st) && st.importClause) {
+    if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) own.add(d.name.text);
+    } else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name) {
+      own.add(st.name.text);
+    } else if (ts.isImportDeclaration(st) && st.importClause) {
       const c = st.importClause;
       if (c.name) own.add(c.name.text);
       const b = c.namedBindings;
