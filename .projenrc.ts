@@ -110,7 +110,11 @@ project.package.addField('typesVersions', {
 });
 // What the tarball ships (test/package/pack.test.ts checks it): the compiled library and the user docs.
 project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'docs/*.md', 'CHANGELOG.md']);
+// Every peer is optional: a Pulumi user gets no cdk8s and a cdk8s user no Pulumi (npm installs required peers
+// automatically); the README's install commands name the pair each tool needs.
 project.package.addField('peerDependenciesMeta', {
+  'cdk8s': { optional: true },
+  'constructs': { optional: true },
   '@pulumi/pulumi': { optional: true },
   '@pulumi/kubernetes': { optional: true },
   '@pulumi/policy': { optional: true },
