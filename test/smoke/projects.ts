@@ -20,7 +20,7 @@ export interface RunResult {
 /** Runs a command (no shell) and never rejects: the exit code is part of the result. */
 export function run(cwd: string, command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
   return new Promise(resolve => {
-    execFile(command, args, { cwd, env: { ...process.env, ...OFFLINE_ENV, ...env }, maxBuffer: 64 << 20, timeout: 8 * 60_000 },
+    execFile(command, args, { cwd, env: { ...process.env, ...OFFLINE_ENV, ...env }, maxBuffer: 64 * 1024 * 1024, timeout: 8 * 60_000 },
       (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }));
   });
 }
@@ -70,6 +70,7 @@ export async function freshCdk8sProject(tarball: string): Promise<string> {
   fs.cpSync(cdk8sTemplateDir(), template, { recursive: true });
   fs.rmSync(path.join(template, '.hooks.sscaff.js'));
   // sscaff is what cdk8s-cli renders its templates with.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { sscaff } = require(require.resolve('sscaff', { paths: [cli] })) as { sscaff(src: string, dst: string, vars: Record<string, string>): Promise<void> };
   try {
     // `$base` (the project name) is the target directory's name, as for `cdk8s init`.
