@@ -1,11 +1,34 @@
-/** Command-line parsing for one subcommand. Small on purpose: no dependency for four flags. */
+/**
+ * Command-line parsing for one subcommand, on `node:util` `parseArgs`.
+ *
+ * To add a flag: declare it once in OPTIONS (its parseArgs type, and `multiple` when repeatable), list it in the
+ * `options` of the commands that accept it (main.ts COMMANDS), read it in `parseCommandArgs` into CommandArgs, and
+ * document it in usage.ts and docs/cli.md. Unknown options, missing values and values given to a boolean flag are
+ * reported here for every flag alike.
+ */
+import { parseArgs, type ParseArgsConfig } from 'util';
 import { parseExternal } from '../validation';
 import { UsageError } from './io';
+
+type OptionConfig = NonNullable<ParseArgsConfig['options']>[string];
+
+/** Every option of every command, by long name. */
+export const OPTIONS = {
+  'format': { type: 'string' },
+  'external': { type: 'string', multiple: true },
+  'assume-external': { type: 'boolean' },
+  'strict': { type: 'boolean' },
+  'help': { type: 'boolean', short: 'h' },
+} as const satisfies Record<string, OptionConfig>;
+
+export type OptionName = keyof typeof OPTIONS;
 
 export interface CommandArgs {
   readonly format?: string;
   readonly external: readonly string[];
   readonly assumeExternal: boolean;
+  /** Warnings fail the run too (`failures(violations, { strict })`). */
+  readonly strict: boolean;
   readonly help: boolean;
   /** Files, directories and `-` (standard input), in the order given. */
   readonly paths: readonly string[];
@@ -14,62 +37,34 @@ export interface CommandArgs {
 export interface CommandSpec {
   readonly name: string;
   readonly formats: readonly string[];
+  /** The options this command accepts (`help` is always accepted). */
+  readonly options: readonly OptionName[];
 }
 
 /**
- * Parses `[--format F] [--external K/N]... [--assume-external] [-h] PATH...`.
- * Accepts `--flag value` and `--flag=value`; `--` ends the options.
- * @throws UsageError for an unknown option, a missing value, a bad format or a bad --external.
+ * Parses `[--format F] [--external K/N]... [--assume-external] [--strict] [-h] PATH...` (the options of `spec`).
+ * Accepts `--flag value` and `--flag=value`; `--` ends the options; `-` alone is standard input.
+ * @throws UsageError for an unknown option, a missing value, a value given to a flag, a bad format or a bad --external.
  */
 export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): CommandArgs {
-  let format: string | undefined;
-  const external: string[] = [];
-  let assumeExternal = false;
-  let help = false;
-  const paths: string[] = [];
+  const accepted = new Set<string>([...spec.options, 'help']);
+  const options: Record<string, OptionConfig> = {};
+  for (const name of accepted) options[name] = OPTIONS[name as OptionName];
+  // Not strict: parseArgs then reports every token, and the checks below give our own messages.
+  const { values, positionals, tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
 
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      paths.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg === '-' || !arg.startsWith('-')) {
-      paths.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = flag === arg ? undefined : arg.slice(eq + 1);
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[i + 1];
-      if (next === undefined) throw new UsageError(`option ${flag} needs a value`, spec.name);
-      i++;
-      return next;
-    };
-    switch (flag) {
-      case '--format':
-        format = value();
-        break;
-      case '--external':
-        external.push(value());
-        break;
-      case '--assume-external':
-        if (inline !== undefined) throw new UsageError(`option --assume-external takes no value, got ${JSON.stringify(arg)}`, spec.name);
-        assumeExternal = true;
-        break;
-      case '-h':
-      case '--help':
-        help = true;
-        break;
-      default:
-        throw new UsageError(`unknown option ${JSON.stringify(flag)}`, spec.name);
-    }
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    if (!accepted.has(t.name)) throw new UsageError(`unknown option ${JSON.stringify(t.rawName)}`, spec.name);
+    const type = options[t.name].type;
+    if (type === 'string' && t.value === undefined) throw new UsageError(`option ${t.rawName} needs a value`, spec.name);
+    if (type === 'boolean' && t.inlineValue) throw new UsageError(`option ${t.rawName} takes no value, got ${JSON.stringify(`${t.rawName}=${t.value}`)}`, spec.name);
   }
 
+  const format = lastString(values.format);
+  const external = strings(values.external);
   if (format !== undefined && !spec.formats.includes(format)) {
-    throw new UsageError(`invalid --format ${JSON.stringify(format)}: expected ${spec.formats.join(' or ')}`, spec.name);
+    throw new UsageError(`invalid --format ${JSON.stringify(format)}: expected ${orList(spec.formats)}`, spec.name);
   }
   for (const x of external) {
     try {
@@ -78,9 +73,26 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
       throw new UsageError(`invalid --external ${JSON.stringify(x)}: expected Kind/name, Kind/namespace/name or Kind/*`, spec.name);
     }
   }
+  const help = values.help === true;
   if (!help) {
-    if (paths.length === 0) throw new UsageError('no PATH given: name files or directories, or - for standard input', spec.name);
-    if (paths.filter(p => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once', spec.name);
+    if (positionals.length === 0) throw new UsageError('no PATH given: name files or directories, or - for standard input', spec.name);
+    if (positionals.filter(p => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once', spec.name);
   }
-  return { format, external, assumeExternal, help, paths };
+  return { format, external, assumeExternal: values['assume-external'] === true, strict: values.strict === true, help, paths: positionals };
+}
+
+/** A string option given more than once: the last one wins (as with most CLIs). */
+function lastString(v: unknown): string | undefined {
+  const all = strings(v);
+  return all.length > 0 ? all[all.length - 1] : undefined;
+}
+
+function strings(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** `a or b`, `a, b or c`. */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }

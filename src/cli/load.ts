@@ -4,7 +4,7 @@
  *
  * YAML is read the way kubectl reads it (sigs.k8s.io/yaml, YAML 1.1 scalars): `yes`/`on` are booleans
  * and `0755` is octal, so the validator sees the same JSON the API server sees. Timestamps and
- * sexagesimal numbers stay strings, as they do in kubectl.
+ * sexagesimal numbers stay strings, as they do in kubectl. A `.json` file is read as JSON (kubectl's `-o json`).
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -15,13 +15,35 @@ import type { SourceLocation } from '../validation';
 /** The label used for standard input in messages. */
 export const STDIN_LABEL = '<stdin>';
 
+/** Rule ids of input problems, so machine-readable reports (JSON, SARIF, JUnit) can carry them like violations. */
+export const INPUT_UNREADABLE = 'input.unreadable';
+export const INPUT_SYNTAX = 'input.syntax';
+
+/** A file that could not be read or parsed. Printed as `FILE[:LINE[:COLUMN]]: MESSAGE`. */
+export interface LoadProblem {
+  readonly file: string;
+  /** 1-based. */
+  readonly line?: number;
+  /** 1-based. */
+  readonly column?: number;
+  readonly rule: typeof INPUT_UNREADABLE | typeof INPUT_SYNTAX;
+  /** Never quotes the document text (it could be a secret). */
+  readonly message: string;
+}
+
+/** `FILE[:LINE[:COLUMN]]: MESSAGE`. */
+export function formatProblem(p: LoadProblem): string {
+  const at = p.line === undefined ? '' : p.column === undefined ? `:${p.line}` : `:${p.line}:${p.column}`;
+  return `${p.file}${at}: ${p.message}`;
+}
+
 export interface LoadedManifests {
   /** Every non-empty document (and every item of a `List`), in input order. */
   readonly objects: unknown[];
   /** Index-aligned with `objects`. */
   readonly sources: SourceLocation[];
-  /** Unreadable files and YAML syntax errors, one message each, naming the file (and line). */
-  readonly problems: string[];
+  /** Unreadable files and syntax errors, one each, naming the file (and line). */
+  readonly problems: LoadProblem[];
   /** Directories given on the command line that held no YAML file. */
   readonly emptyDirectories: string[];
 }
@@ -36,7 +58,7 @@ export async function loadManifests(paths: readonly string[], stdin: AsyncIterab
       try {
         text = await readAll(stdin);
       } catch (e) {
-        out.problems.push(`${STDIN_LABEL}: cannot read: ${describeFsError(e)}`);
+        out.problems.push({ file: STDIN_LABEL, rule: INPUT_UNREADABLE, message: `cannot read: ${describeFsError(e)}` });
         continue;
       }
       parseYamlStream(text, STDIN_LABEL, out);
@@ -46,7 +68,7 @@ export async function loadManifests(paths: readonly string[], stdin: AsyncIterab
     try {
       files = await expandPath(p);
     } catch (e) {
-      out.problems.push(`${p}: cannot read: ${describeFsError(e)}`);
+      out.problems.push({ file: p, rule: INPUT_UNREADABLE, message: `cannot read: ${describeFsError(e)}` });
       continue;
     }
     if (files.length === 0) out.emptyDirectories.push(p);
@@ -59,16 +81,16 @@ export async function loadManifests(paths: readonly string[], stdin: AsyncIterab
       try {
         text = await fs.readFile(file, 'utf8');
       } catch (e) {
-        out.problems.push(`${file}: cannot read: ${describeFsError(e)}`);
+        out.problems.push({ file, rule: INPUT_UNREADABLE, message: `cannot read: ${describeFsError(e)}` });
         continue;
       }
-      parseYamlStream(text, file, out);
+      parseYamlStream(text, file, out, /\.json$/i.test(file) ? 'json' : 'yaml');
     }
   }
   return out;
 }
 
-/** A file stands for itself; a directory for every `.yaml`/`.yml` below it, sorted by path. */
+/** A file stands for itself; a directory for every `.yaml`/`.yml`/`.json` below it, sorted by path. */
 async function expandPath(p: string): Promise<string[]> {
   const stat = await fs.stat(p);
   if (!stat.isDirectory()) return [p];
@@ -87,7 +109,7 @@ async function walk(dir: string, found: string[], visited: Set<string>): Promise
     const stat = await fs.stat(full).catch(() => undefined); // a dangling symlink is skipped
     if (!stat) continue;
     if (stat.isDirectory()) await walk(full, found, visited);
-    else if (/\.ya?ml$/i.test(name)) found.push(full);
+    else if (/\.(ya?ml|json)$/i.test(name)) found.push(full);
   }
 }
 
@@ -102,11 +124,17 @@ const kubectlTags = (tags: Tags): Tags => tags.filter(t => typeof t === 'string'
   ? !['timestamp', 'intTime', 'floatTime'].includes(t)
   : t.tag !== 'tag:yaml.org,2002:timestamp' && (t as { format?: string }).format !== 'TIME');
 
-/** Parses a multi-document YAML stream; appends objects and sources, or problems on syntax errors. */
-export function parseYamlStream(text: string, file: string, out: LoadedManifests): void {
+/**
+ * Parses a multi-document YAML stream, or a JSON text (YAML 1.2's JSON schema: JSON's own scalars, no YAML
+ * conversions); appends objects and sources, or problems on syntax errors.
+ */
+export function parseYamlStream(text: string, file: string, out: LoadedManifests, syntax: 'yaml' | 'json' = 'yaml'): void {
   const lineCounter = new LineCounter();
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const docs = parseAllDocuments(source, { lineCounter, prettyErrors: false, version: '1.1', customTags: kubectlTags });
+  const what = syntax === 'json' ? 'JSON' : 'YAML';
+  const docs = parseAllDocuments(source, syntax === 'json'
+    ? { lineCounter, prettyErrors: false, version: '1.2', schema: 'json' }
+    : { lineCounter, prettyErrors: false, version: '1.1', customTags: kubectlTags });
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;
   let failed = false;
   const objects: unknown[] = [];
@@ -118,7 +146,7 @@ export function parseYamlStream(text: string, file: string, out: LoadedManifests
       failed = true;
       for (const err of doc.errors) {
         const { line, col } = lineCounter.linePos(err.pos[0]);
-        out.problems.push(`${file}:${line}:${col}: YAML syntax error in document ${document}: ${yamlMessage(err.code, err.message)}`);
+        out.problems.push({ file, line, column: col, rule: INPUT_SYNTAX, message: `${what} syntax error in document ${document}: ${yamlMessage(err.code, err.message)}` });
       }
       return;
     }
@@ -130,7 +158,7 @@ export function parseYamlStream(text: string, file: string, out: LoadedManifests
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (e) {
       failed = true;
-      out.problems.push(`${file}:${lineOf(contents.range?.[0] ?? 0)}: YAML error in document ${document}: ${e instanceof Error ? e.message : String(e)}`);
+      out.problems.push({ file, line: lineOf(contents.range?.[0] ?? 0), rule: INPUT_SYNTAX, message: `${what} error in document ${document}: ${e instanceof Error ? e.message : String(e)}` });
       return;
     }
     const line = lineOf(contents.range?.[0] ?? doc.range[0]);

@@ -8,17 +8,18 @@ import * as path from 'path';
 import { parseCommandArgs, type CommandSpec } from './args';
 import { runEnv } from './env';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
-import { loadManifests } from './load';
+import { formatProblem, loadManifests } from './load';
 import { secretRedactor } from './redact';
 import { MAIN_USAGE, PROGRAM, usageOf } from './usage';
-import { runValidate } from './validate';
+import { reportProblems, runValidate, VALIDATE_FORMATS, type ToolIdentity } from './validate';
 import { RELEASE } from '../schema/registry';
 
 export type { CliIo, TextSink } from './io';
 
+/** The subcommands, the formats and the options each accepts (see OPTIONS in args.ts). */
 const COMMANDS: Record<string, CommandSpec> = {
-  validate: { name: 'validate', formats: ['text', 'json'] },
-  env: { name: 'env', formats: ['yaml', 'json'] },
+  validate: { name: 'validate', formats: VALIDATE_FORMATS, options: ['format', 'external', 'assume-external', 'strict'] },
+  env: { name: 'env', formats: ['yaml', 'json'], options: ['format', 'external', 'assume-external'] },
 };
 
 /**
@@ -68,14 +69,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   const loaded = await loadManifests(args.paths, io.stdin);
-  for (const dir of loaded.emptyDirectories) io.stderr.write(`${PROGRAM}: note: no .yaml or .yml file under ${dir}\n`);
+  for (const dir of loaded.emptyDirectories) io.stderr.write(`${PROGRAM}: note: no .yaml, .yml or .json file under ${dir}\n`);
   if (loaded.problems.length > 0) {
-    for (const p of loaded.problems) io.stderr.write(`${PROGRAM}: ${p}\n`);
-    return EXIT_USAGE;
+    for (const p of loaded.problems) io.stderr.write(`${PROGRAM}: ${formatProblem(p)}\n`);
+    return spec.name === 'validate' ? reportProblems(args, loaded.problems, io, toolIdentity()) : EXIT_USAGE;
   }
   const redact = secretRedactor(loaded.objects);
   return spec.name === 'validate'
-    ? runValidate(args, loaded.objects, loaded.sources, redact, io)
+    ? runValidate(args, loaded.objects, loaded.sources, redact, io, toolIdentity())
     : runEnv(args, loaded.objects, redact, io);
 }
 
@@ -89,11 +90,22 @@ export function versionText(): string {
 
 /** The package version, from package.json next to lib/ (or src/ under ts-jest). */
 export function version(): string {
+  const v = packageJson().version;
+  return typeof v === 'string' ? v : 'unknown';
+}
+
+/** Name, version and home page, as SARIF's tool driver. */
+function toolIdentity(): ToolIdentity {
+  const home = packageJson().homepage;
+  return { name: PROGRAM, version: version(), ...(typeof home === 'string' ? { informationUri: home } : {}) };
+}
+
+function packageJson(): Record<string, unknown> {
   try {
-    const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: unknown };
-    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+    const pkg: unknown = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    return typeof pkg === 'object' && pkg !== null ? pkg as Record<string, unknown> : {};
   } catch {
-    return 'unknown';
+    return {};
   }
 }
 

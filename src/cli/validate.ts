@@ -1,54 +1,98 @@
-/** `toolhive-constructs validate`: runs the engine over the loaded manifests and prints violations. */
-import { validateManifests } from '../validation';
+/** `toolhive-constructs validate`: runs the engine over the loaded manifests and prints the report. */
+import { failures, validateManifests } from '../validation';
 import type { SourceLocation, Violation } from '../validation';
 import type { CommandArgs } from './args';
 import type { CliIo } from './io';
-import { EXIT_OK, EXIT_VIOLATIONS } from './io';
+import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS } from './io';
+import type { LoadProblem } from './load';
 import type { Redactor } from './redact';
+import { documentRef, violationText, type ValidateReport, type ValidateSummary } from './report';
 
-export interface ValidateSummary {
-  readonly documents: number;
-  readonly errors: number;
-  readonly warnings: number;
+export type { ValidateSummary } from './report';
+
+/** The output formats of `validate`; the first is the default. */
+export const VALIDATE_FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
+
+export interface ToolIdentity {
+  readonly name: string;
+  readonly version: string;
+  readonly informationUri?: string;
 }
 
-/** Validates `objects` and writes the report to stdout. Returns the exit code (0 or 1). */
-export function runValidate(
+/**
+ * Validates `objects` and writes the report to stdout. Returns the exit code: 1 when a violation fails the run
+ * (an error, or with `--strict` also a warning), else 0.
+ */
+export async function runValidate(
   args: CommandArgs,
   objects: readonly unknown[],
   sources: readonly SourceLocation[],
   redact: Redactor,
   io: CliIo,
-): number {
+  tool: ToolIdentity,
+): Promise<number> {
   // Non-objects, missing kinds and unknown ToolHive kinds are reported by the engine's identity layer.
   const violations = validateManifests(objects, { external: args.external, assumeExternal: args.assumeExternal, sources })
     .map(v => ({ ...v, message: redact(v.message) }));
-  const summary: ValidateSummary = {
-    documents: objects.length,
-    errors: violations.filter(v => v.severity === 'error').length,
-    warnings: violations.filter(v => v.severity === 'warning').length,
-  };
-  io.stdout.write(args.format === 'json' ? formatJson(violations, summary) : formatText(violations, summary));
-  return summary.errors > 0 ? EXIT_VIOLATIONS : EXIT_OK;
+  const report = buildReport(violations, [], objects, sources, args.strict);
+  io.stdout.write(await render(args.format, report, tool));
+  return report.failing.size > 0 ? EXIT_VIOLATIONS : EXIT_OK;
 }
 
-/** `FILE:DOC Kind/namespace/name PATH: MESSAGE [RULE]`, warnings prefixed `warning: `. */
+/**
+ * For unreadable or unparsable input: the machine-readable formats still print a report (with the problems and no
+ * violations), so a CI step that reads it sees why the run failed. Text output has the problems on stderr only.
+ */
+export async function reportProblems(args: CommandArgs, problems: readonly LoadProblem[], io: CliIo, tool: ToolIdentity): Promise<number> {
+  if (args.format !== undefined && args.format !== 'text') {
+    io.stdout.write(await render(args.format, buildReport([], problems, [], [], args.strict), tool));
+  }
+  return EXIT_USAGE;
+}
+
+function buildReport(
+  violations: readonly Violation[],
+  problems: readonly LoadProblem[],
+  objects: readonly unknown[],
+  sources: readonly SourceLocation[],
+  strict: boolean,
+): ValidateReport {
+  return {
+    violations,
+    problems,
+    objects,
+    sources,
+    strict,
+    failing: new Set(failures(violations, { strict })),
+    summary: {
+      documents: objects.length,
+      errors: violations.filter(v => v.severity === 'error').length,
+      warnings: violations.filter(v => v.severity === 'warning').length,
+    },
+  };
+}
+
+async function render(format: string | undefined, report: ValidateReport, tool: ToolIdentity): Promise<string> {
+  switch (format) {
+    case 'json': return formatJson(report);
+    // Loaded on demand: the common text run does not pay for the builders.
+    case 'sarif': return (await import('./sarif')).formatSarif(report, tool);
+    case 'junit': return (await import('./junit')).formatJunit(report, `${tool.name} validate`);
+    default: return formatText(report.violations, report.summary);
+  }
+}
+
+/** `FILE#DOC Kind/namespace/name PATH: MESSAGE [RULE]`, warnings prefixed `warning: `. */
 export function formatText(violations: readonly Violation[], summary: ValidateSummary): string {
-  const lines = violations.map(v => {
-    const where = v.file !== undefined ? `${v.file}:${v.document ?? '-'}` : '-';
-    const object = `${v.kind || '-'}/${v.namespace || '-'}/${v.name || '-'}`;
-    const field = v.path ? ` ${v.path}` : '';
-    const prefix = v.severity === 'warning' ? 'warning: ' : '';
-    return `${prefix}${where} ${object}${field}: ${v.message} [${v.rule}]`;
-  });
+  const lines = violations.map(v => `${v.severity === 'warning' ? 'warning: ' : ''}${documentRef(v)} ${violationText(v)}`);
   lines.push(`${plural(summary.documents, 'document')}, ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`);
   return lines.join('\n') + '\n';
 }
 
-/** `{"violations":[...],"summary":{...}}` with a fixed key order. */
-export function formatJson(violations: readonly Violation[], summary: ValidateSummary): string {
+/** `{"violations":[...],"problems":[...],"summary":{...}}` with a fixed key order. */
+export function formatJson(report: Pick<ValidateReport, 'violations' | 'problems' | 'summary'>): string {
   const out = {
-    violations: violations.map(v => ({
+    violations: report.violations.map(v => ({
       severity: v.severity,
       kind: v.kind,
       namespace: v.namespace,
@@ -60,7 +104,20 @@ export function formatJson(violations: readonly Violation[], summary: ValidateSu
       ...(v.document !== undefined ? { document: v.document } : {}),
       ...(v.line !== undefined ? { line: v.line } : {}),
     })),
-    summary: { documents: summary.documents, errors: summary.errors, warnings: summary.warnings },
+    problems: report.problems.map(p => ({
+      severity: 'error',
+      rule: p.rule,
+      message: p.message,
+      file: p.file,
+      ...(p.line !== undefined ? { line: p.line } : {}),
+      ...(p.column !== undefined ? { column: p.column } : {}),
+    })),
+    summary: {
+      documents: report.summary.documents,
+      errors: report.summary.errors,
+      warnings: report.summary.warnings,
+      problems: report.problems.length,
+    },
   };
   return JSON.stringify(out, null, 2) + '\n';
 }

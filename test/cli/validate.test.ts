@@ -21,7 +21,7 @@ describe('validate: exit codes and text format', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(
-      `${file}:2 MCPServer/team-a/bad spec.transport: ${ENUM_MESSAGE} [schema.enum]\n` +
+      `${file}#2 MCPServer/team-a/bad spec.transport: ${ENUM_MESSAGE} [schema.enum]\n` +
       '2 documents, 1 error, 0 warnings\n');
   });
 
@@ -32,14 +32,14 @@ describe('validate: exit codes and text format', () => {
     const r = await cli(['validate', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      `warning: ${file}:1 MCPServer/team-a/old apiVersion: toolhive.stacklok.dev/v1alpha1 is deprecated; use v1beta1 [identity.deprecated-version]\n` +
+      `warning: ${file}#1 MCPServer/team-a/old apiVersion: toolhive.stacklok.dev/v1alpha1 is deprecated; use v1beta1 [identity.deprecated-version]\n` +
       '1 document, 0 errors, 1 warning\n');
   });
 
   test('reads standard input for -', async () => {
     const r = await cli(['validate', '-'], mcpServer('bad', '  transport: grpc'));
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe(`<stdin>:1 MCPServer/team-a/bad spec.transport: ${ENUM_MESSAGE} [schema.enum]\n1 document, 1 error, 0 warnings\n`);
+    expect(r.stdout).toBe(`<stdin>#1 MCPServer/team-a/bad spec.transport: ${ENUM_MESSAGE} [schema.enum]\n1 document, 1 error, 0 warnings\n`);
   });
 
   test('reads kubectl YAML 1.1 booleans the way the API server receives them', async () => {
@@ -75,14 +75,15 @@ describe('validate: JSON format', () => {
         document: 1,
         line: 3,
       }],
-      summary: { documents: 1, errors: 1, warnings: 0 },
+      problems: [],
+      summary: { documents: 1, errors: 1, warnings: 0, problems: 0 },
     });
   });
 
   test('prints an empty list and exit 0 for a valid set', async () => {
     const r = await cli(['validate', '--format', 'json', '-'], mcpServer('fetch'));
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ violations: [], summary: { documents: 1, errors: 0, warnings: 0 } });
+    expect(JSON.parse(r.stdout)).toEqual({ violations: [], problems: [], summary: { documents: 1, errors: 0, warnings: 0, problems: 0 } });
   });
 });
 
@@ -97,8 +98,8 @@ describe('validate: inputs', () => {
     const r = await cli(['validate', dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
-      `${path.join(dir, 'a', 'z.yml')}:1 MCPServer/team-a/az spec.transport: ${ENUM_MESSAGE} [schema.enum]\n` +
-      `${path.join(dir, 'b.yaml')}:1 MCPServer/team-a/b spec.transport: ${ENUM_MESSAGE} [schema.enum]\n` +
+      `${path.join(dir, 'a', 'z.yml')}#1 MCPServer/team-a/az spec.transport: ${ENUM_MESSAGE} [schema.enum]\n` +
+      `${path.join(dir, 'b.yaml')}#1 MCPServer/team-a/b spec.transport: ${ENUM_MESSAGE} [schema.enum]\n` +
       '2 documents, 2 errors, 0 warnings\n');
   });
 
@@ -130,7 +131,7 @@ describe('validate: inputs', () => {
     const r = await cli(['validate', '--format', 'json', '-'], text);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
-    expect(out.summary).toEqual({ documents: 2, errors: 1, warnings: 0 });
+    expect(out.summary).toEqual({ documents: 2, errors: 1, warnings: 0, problems: 0 });
     expect(out.violations.map((v: { name: string; document: number; line: number }) => [v.name, v.document, v.line])).toEqual([['second', 1, 8]]);
   });
 
@@ -143,7 +144,7 @@ describe('validate: inputs', () => {
   test('notes a directory without YAML files on stderr', async () => {
     const dir = tempTree({ 'README.md': '# nothing' });
     const r = await cli(['validate', dir]);
-    expect(r).toEqual({ code: 0, stdout: '0 documents, 0 errors, 0 warnings\n', stderr: `toolhive-constructs: note: no .yaml or .yml file under ${dir}\n` });
+    expect(r).toEqual({ code: 0, stdout: '0 documents, 0 errors, 0 warnings\n', stderr: `toolhive-constructs: note: no .yaml, .yml or .json file under ${dir}\n` });
   });
 });
 
@@ -152,15 +153,15 @@ describe('validate: documents that are not ToolHive objects', () => {
     const r = await cli(['validate', '-'], '- just\n- a list\n---\nplain words\n');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
-      '<stdin>:1 -/default/- <root>: document is a list, not a Kubernetes object [identity.not-an-object]\n' +
-      '<stdin>:2 -/default/- <root>: document is a string, not a Kubernetes object [identity.not-an-object]\n' +
+      '<stdin>#1 -/default/- <root>: document is a list, not a Kubernetes object [identity.not-an-object]\n' +
+      '<stdin>#2 -/default/- <root>: document is a string, not a Kubernetes object [identity.not-an-object]\n' +
       '2 documents, 2 errors, 0 warnings\n');
   });
 
   test('rejects an object without kind', async () => {
     const r = await cli(['validate', '-'], 'apiVersion: v1\nmetadata:\n  name: nameless\n');
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe("<stdin>:1 -/default/nameless kind: Object 'Kind' is missing [identity.missing-kind]\n1 document, 1 error, 0 warnings\n");
+    expect(r.stdout).toBe("<stdin>#1 -/default/nameless kind: Object 'Kind' is missing [identity.missing-kind]\n1 document, 1 error, 0 warnings\n");
   });
 
   test('rejects an unknown ToolHive kind', async () => {
@@ -178,7 +179,7 @@ describe('validate: never prints a secret value', () => {
     const message = 'illegal base64 data in Secret data key "token"';
     const t = await cli(['validate', '-'], text);
     expect(t.code).toBe(1);
-    expect(t.stdout).toBe(`<stdin>:1 Secret/team-a/creds data[token]: ${message} [identity.secret-data]\n1 document, 1 error, 0 warnings\n`);
+    expect(t.stdout).toBe(`<stdin>#1 Secret/team-a/creds data[token]: ${message} [identity.secret-data]\n1 document, 1 error, 0 warnings\n`);
     const j = await cli(['validate', '--format', 'json', '-'], text);
     expect(j.code).toBe(1);
     expect(JSON.parse(j.stdout).violations[0].message).toBe(message);
@@ -249,7 +250,7 @@ describe('validate: usage and input errors exit 2', () => {
   test.each([
     [['validate'], 'no PATH given: name files or directories, or - for standard input'],
     [['validate', '--frobnicate', 'x.yaml'], 'unknown option "--frobnicate"'],
-    [['validate', '--format', 'xml', 'x.yaml'], 'invalid --format "xml": expected text or json'],
+    [['validate', '--format', 'xml', 'x.yaml'], 'invalid --format "xml": expected text, json, sarif or junit'],
     [['validate', 'x.yaml', '--format'], 'option --format needs a value'],
     [['validate', '--external', 'MCPOIDCConfig', 'x.yaml'], 'invalid --external "MCPOIDCConfig": expected Kind/name, Kind/namespace/name or Kind/*'],
     [['validate', '--external', 'a/b/c/d', 'x.yaml'], 'invalid --external "a/b/c/d": expected Kind/name, Kind/namespace/name or Kind/*'],
