@@ -108,6 +108,8 @@ project.package.addField('typesVersions', {
     .filter(([subpath]) => subpath !== '.')
     .map(([subpath, target]) => [subpath.replace(/^\.\//, ''), [target.types.replace(/^\.\//, '')]])),
 });
+// `npm pack`/`npm publish` build lib/ first; pre-commit installs a hook repository with `npm install` then `npm pack`.
+project.package.setScript('prepack', 'tsc --build');
 // What the tarball ships (test/package/pack.test.ts checks it): the compiled library and the user docs.
 project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'docs/*.md', 'CHANGELOG.md']);
 // Every peer is optional: a Pulumi user gets no cdk8s and a cdk8s user no Pulumi (npm installs required peers

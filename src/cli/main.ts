@@ -17,7 +17,7 @@ import { RELEASE } from '../schema/registry';
 export type { CliIo, TextSink } from './io';
 
 /** The subcommands, the formats and the options each accepts (see OPTIONS in args.ts). */
-const COMMANDS: Record<string, CommandSpec> = {
+export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   validate: { name: 'validate', formats: VALIDATE_FORMATS, options: ['format', 'external', 'assume-external', 'strict'] },
   env: { name: 'env', formats: ['yaml', 'json'], options: ['format', 'external', 'assume-external'] },
 };
