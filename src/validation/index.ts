@@ -11,6 +11,7 @@
  *  7. collisions (collisions.ts) generated-object names and env var names
  */
 import { admitObject } from './admission';
+import { NEWEST_KUBERNETES_VERSION, parseKubernetesVersion } from './apiserver/kube-version';
 import { collisionsLayer } from './collisions';
 import { KeyedMap3 } from './keyed-map';
 import { OPERATOR_LAYERS } from './operator';
@@ -19,6 +20,7 @@ import type { FailurePolicy, ManifestSet, ObjectEntry, ResolvedOptions, SetLayer
 import { describeInput } from './util';
 
 export * from './types';
+export { NEWEST_KUBERNETES_VERSION } from './apiserver/kube-version';
 
 const SET_LAYERS: readonly SetLayer[] = [...OPERATOR_LAYERS, referencesLayer, collisionsLayer];
 
@@ -27,6 +29,7 @@ export function resolveOptions(options: ValidateOptions = {}): ResolvedOptions {
     external: [...(options.external ?? [])],
     assumeExternal: options.assumeExternal ?? false,
     defaultNamespace: options.defaultNamespace ?? 'default',
+    kubernetesVersion: parseKubernetesVersion(options.kubernetesVersion ?? NEWEST_KUBERNETES_VERSION),
   };
 }
 
