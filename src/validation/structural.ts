@@ -77,7 +77,7 @@ function inEnum(values: readonly unknown[], value: unknown): boolean {
 function jsonType(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  if (typeof v === 'number') return isApiInteger(v) ? 'integer' : 'number';
   return typeof v;
 }
 
