@@ -91,7 +91,8 @@ function decodeValue(v: unknown, t: GoType, path: string, owner: { struct: strin
   const fail = (what: string) => {
     if (st.typeError) return;
     const into = owner ? `Go struct field ${owner.struct}.${owner.field}` : 'Go value';
-    st.typeError = { path, rule: 'metadata.decode', message: `json: cannot unmarshal ${what} into ${into} of type ${goTypeName(t)}` };
+    // the error names a Go field, not an element: its path is the field's (`metadata.ownerReferences.name`)
+    st.typeError = { path: owner ? `metadata.${owner.field}` : 'metadata', rule: 'metadata.decode', message: `json: cannot unmarshal ${what} into ${into} of type ${goTypeName(t)}` };
   };
   switch (t.t) {
     case 'string':
@@ -110,7 +111,7 @@ function decodeValue(v: unknown, t: GoType, path: string, owner: { struct: strin
       for (const k of Object.keys(v).sort()) {
         const item = v[k];
         if (item !== null && typeof item !== 'string' && !st.typeError) {
-          st.typeError = { path, rule: 'metadata.decode', message: `json: cannot unmarshal ${jsonKind(item)} into Go struct field ${owner?.struct}.${owner?.field} of type string` };
+          st.typeError = { path: `metadata.${owner?.field}`, rule: 'metadata.decode', message: `json: cannot unmarshal ${jsonKind(item)} into Go struct field ${owner?.struct}.${owner?.field} of type string` };
         }
       }
       return;
