@@ -342,7 +342,7 @@ export function emulate(doc: unknown, options: EmulatorOptions): string[] {
   if (!isObj(doc)) return ['<root>'];
   const k = typeof doc.kind === 'string' ? doc.kind : '';
   const av = typeof doc.apiVersion === 'string' ? doc.apiVersion : '';
-  if (!k || !av) return [...(k ? [] : ['kind']), ...(av ? [] : ['apiVersion'])];
+  if (!k || !av) return [...(av ? [] : ['apiVersion']), ...(k ? [] : ['kind'])];
   const G = 'toolhive.stacklok.dev';
   const ours = av === G || av.startsWith(`${G}/`);
   const decoded = decodeMetadata(doc.metadata);
