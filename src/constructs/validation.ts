@@ -15,8 +15,8 @@
 import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import { currentSynthPass } from './synth-pass';
+import type { KubeObject, Violation } from '../core/types';
 import { validateManifests } from '../validation';
-import type { KubeObject, Violation } from '../validation/types';
 
 const TOOLHIVE_OBJECT = Symbol.for('toolhive-constructs.ToolHiveObject');
 
