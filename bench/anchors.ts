@@ -24,7 +24,7 @@ import { withDefaults } from '../src/schema/defaults';
 import { rootSchema, splitApiVersion } from '../src/schema/registry';
 import type { SchemaNode } from '../src/schema/types';
 import { validateNode, Where, type WalkContext } from '../src/validation/structural';
-import type { KubeObject } from '../src/validation/types';
+import type { KubeObject } from '../src/core/types';
 
 const IMAGE = 'ghcr.io/stackloklabs/gofetch/server:1.0.1';
 
