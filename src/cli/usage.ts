@@ -1,6 +1,6 @@
 /** Help texts. Kept next to each other so `--help` and docs/cli.md are easy to keep in step. */
 
-import { NEWEST_KUBERNETES_VERSION } from '../validation/apiserver/kube-version';
+import { NEWEST_KUBERNETES_VERSION } from '../core/kube-version';
 
 export const PROGRAM = 'toolhive-constructs';
 

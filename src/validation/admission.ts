@@ -4,10 +4,10 @@
  */
 import { hygieneIssues } from './hygiene';
 import { decodeObjectMeta, validateObjectMeta } from './apiserver/metadata';
-import { enforcesIntegerFormats } from './apiserver/kube-version';
 import { unknownFields, validateNode, Where, type Issue, type WalkContext } from './structural';
-import type { KubeObject, ObjectEntry, ResolvedOptions, RuleDoc, SourceLocation, Violation } from './types';
-import { dict, isDict, str, withSource } from './util';
+import { enforcesIntegerFormats } from '../core/kube-version';
+import type { KubeObject, ObjectEntry, ResolvedOptions, RuleDoc, SourceLocation, Violation } from '../core/types';
+import { dict, isDict, str, withSource } from '../core/util';
 import { withDefaults } from '../schema/defaults';
 import { GROUP, hasStatusSubresource, kindInfo, rootSchema, splitApiVersion, toolhiveKinds } from '../schema/registry';
 import type { SchemaNode } from '../schema/types';

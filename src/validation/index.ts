@@ -11,16 +11,16 @@
  *  7. collisions (collisions.ts) generated-object names and env var names
  */
 import { admitObject } from './admission';
-import { NEWEST_KUBERNETES_VERSION, parseKubernetesVersion } from './apiserver/kube-version';
 import { collisionsLayer } from './collisions';
-import { KeyedMap3 } from './keyed-map';
 import { OPERATOR_LAYERS } from './operator';
 import { referencesLayer } from './references';
-import type { FailurePolicy, ManifestSet, ObjectEntry, ResolvedOptions, SetLayer, ValidateOptions, Violation } from './types';
-import { describeInput } from './util';
+import { KeyedMap3 } from '../core/keyed-map';
+import { NEWEST_KUBERNETES_VERSION, parseKubernetesVersion } from '../core/kube-version';
+import type { FailurePolicy, ManifestSet, ObjectEntry, ResolvedOptions, SetLayer, ValidateOptions, Violation } from '../core/types';
+import { describeInput } from '../core/util';
 
-export * from './types';
-export { NEWEST_KUBERNETES_VERSION } from './apiserver/kube-version';
+export * from '../core/types';
+export { NEWEST_KUBERNETES_VERSION } from '../core/kube-version';
 
 const SET_LAYERS: readonly SetLayer[] = [...OPERATOR_LAYERS, referencesLayer, collisionsLayer];
 

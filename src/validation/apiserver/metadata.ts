@@ -11,7 +11,7 @@
  * deletionTimestamp, managedFields) are only type-checked.
  */
 import { dns1123Label, dns1123Subdomain, labelValue, maskTrailingDash, qualifiedName, utf8Length } from './names';
-import type { RuleDoc } from '../types';
+import type { RuleDoc } from '../../core/types';
 import { goQuote } from '../operator/go/quote';
 
 /** One finding. `blocking` marks the error types that stop CEL (strategy.go hasBlockingErr: Required, TooLong). */

@@ -1,5 +1,5 @@
 /** Shared shapes of the validation engine. Imports neither cdk8s nor Pulumi. */
-import type { KubeVersion } from './apiserver/kube-version';
+import type { KubeVersion } from './kube-version';
 
 export type Severity = 'error' | 'warning';
 
