@@ -1,6 +1,6 @@
 /** Command-line parsing for one subcommand. Small on purpose: no dependency for four flags. */
-import { parseExternal } from '../validation';
 import { parseKubernetesVersion } from '../core/kube-version';
+import { parseExternal } from '../validation';
 import { UsageError } from './io';
 
 export interface CommandArgs {

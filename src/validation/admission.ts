@@ -2,8 +2,8 @@
  * Layers 1–4 for one object, in the order the API server applies them: identity (kind, served
  * version, name), schema after defaulting, CEL rules, then the hygiene checks the operator needs.
  */
-import { hygieneIssues } from './hygiene';
 import { decodeObjectMeta, validateObjectMeta } from './apiserver/metadata';
+import { hygieneIssues } from './hygiene';
 import { unknownFields, validateNode, Where, type Issue, type WalkContext } from './structural';
 import { enforcesIntegerFormats } from '../core/kube-version';
 import type { KubeObject, ObjectEntry, ResolvedOptions, RuleDoc, SourceLocation, Violation } from '../core/types';

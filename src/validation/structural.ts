@@ -4,11 +4,11 @@
  * API server's message formats. CEL rules run at each node after its children (see cel.ts).
  */
 import { RE2JS } from '@bufbuild/re2';
+import { fitsIntFormat, isApiInteger, STRING_FORMATS } from './apiserver/formats';
 import { compileRule, evaluateRule, toCel, type CompiledRule, type RuleOutcome } from './cel';
 import { RuleMemo } from './cel-memo';
-import { fitsIntFormat, isApiInteger, STRING_FORMATS } from './apiserver/formats';
-import { goQuote } from './operator/go/quote';
 import type { SchemaNode } from '../schema/types';
+import { goQuote } from './operator/go/quote';
 
 export interface Issue {
   readonly path: string;

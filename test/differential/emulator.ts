@@ -12,11 +12,11 @@
  * port, which the differential suite does not target) — see README.md.
  */
 import { RE2JS } from '@bufbuild/re2';
+import { STATUS_SUBRESOURCE } from '../../src/schema/generated/status-subresources';
+import { kindInfo, rootSchema } from '../../src/schema/registry';
+import type { SchemaNode } from '../../src/schema/types';
 import { compileRule, evaluateRule, toCel } from '../../src/validation/cel';
 import { parseGoRequestURI } from '../../src/validation/operator/go/url';
-import { kindInfo, rootSchema } from '../../src/schema/registry';
-import { STATUS_SUBRESOURCE } from '../../src/schema/generated/status-subresources';
-import type { SchemaNode } from '../../src/schema/types';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -51,8 +51,21 @@ function qualifiedNameOk(s: string): boolean {
 
 // ---------- metadata ----------
 const META_TYPES: Readonly<Record<string, string>> = {
-  name: 's', generateName: 's', namespace: 's', selfLink: 's', uid: 's', resourceVersion: 's', creationTimestamp: 's', deletionTimestamp: 's',
-  generation: 'i', deletionGracePeriodSeconds: 'i', labels: 'm', annotations: 'm', finalizers: 'ls', ownerReferences: 'lo', managedFields: 'lf',
+  name: 's',
+  generateName: 's',
+  namespace: 's',
+  selfLink: 's',
+  uid: 's',
+  resourceVersion: 's',
+  creationTimestamp: 's',
+  deletionTimestamp: 's',
+  generation: 'i',
+  deletionGracePeriodSeconds: 'i',
+  labels: 'm',
+  annotations: 'm',
+  finalizers: 'ls',
+  ownerReferences: 'lo',
+  managedFields: 'lf',
 };
 const OWNER_TYPES: Readonly<Record<string, string>> = { apiVersion: 's', kind: 's', name: 's', uid: 's', controller: 'b', blockOwnerDeletion: 'b' };
 const MANAGED_TYPES: Readonly<Record<string, string>> = { manager: 's', operation: 's', apiVersion: 's', time: 's', fieldsType: 's', fieldsV1: 'raw', subresource: 's' };
@@ -180,8 +193,9 @@ function pruneUnknown(x: unknown, s: SchemaNode | undefined, at: string, root: b
   if (!isObj(x)) return;
   for (const k of Object.keys(x)) {
     if (s && (root || s['x-kubernetes-embedded-resource']) && ['apiVersion', 'kind', 'metadata'].includes(k)) continue;
+    const ap = s?.additionalProperties;
     if (s && own(s.properties, k)) pruneUnknown(x[k], s.properties![k], child(k), false, out);
-    else if (s && s.additionalProperties !== undefined && s.additionalProperties !== false) pruneUnknown(x[k], isObj(s.additionalProperties) ? s.additionalProperties : undefined, child(k), false, out);
+    else if (ap !== undefined && ap !== false) pruneUnknown(x[k], isObj(ap) ? ap : undefined, child(k), false, out);
     else out.push(child(k));
   }
 }
@@ -212,8 +226,10 @@ function goParseDuration(s0: string): boolean {
   if (s === '0') return true;
   if (s === '') return false;
   let total = 0n;
-  const unitNs: Record<string, bigint> = { ns: 1n, us: 1000n, 'µs': 1000n, 'μs': 1000n, ms: 1000000n, s: 1000000000n, m: 60000000000n, h: 3600000000000n };
-  const limit = 1n << 63n;
+  const unitNs: Record<string, bigint> = {
+    ns: 1n, us: 1000n, µs: 1000n, μs: 1000n, ms: 1000000n, s: 1000000000n, m: 60000000000n, h: 3600000000000n,
+  };
+  const limit = 2n ** 63n;
   while (s !== '') {
     const m = /^([0-9]*)(\.([0-9]*))?([^0-9.]*)/.exec(s)!;
     if ((m[1] === '' && (m[3] ?? '') === '') || m[4] === '' || !Object.prototype.hasOwnProperty.call(unitNs, m[4])) return false;
@@ -237,7 +253,7 @@ function strfmtDuration(s: string): boolean {
   const units = [['ns', 'nano'], ['us', 'µs', 'micro'], ['ms', 'milli'], ['s', 'sec'], ['m', 'min'], ['h', 'hr', 'hour'], ['d', 'day'], ['w', 'wk', 'week']];
   let ok = false;
   for (const m of s.matchAll(DURATION_MATCHER)) {
-    if (BigInt(m[2]) > (1n << 63n) - 1n) return false;
+    if (BigInt(m[2]) > (2n ** 63n) - 1n) return false;
     const unit = m[3].toLowerCase();
     if (units.some(vs => vs.some((v, i) => (i === vs.length - 1 && unit.startsWith(v)) || unit === v))) ok = true;
   }
@@ -335,7 +351,8 @@ function validate(s: SchemaNode, v: unknown, at: string, celAt: string, w: Walk)
 }
 
 const hasRules = (s: SchemaNode | undefined): boolean => !!s && ((s['x-kubernetes-validations']?.length ?? 0) > 0
-  || Object.values(s.properties ?? {}).some(hasRules) || hasRules(s.items) || (isObj(s.additionalProperties) && hasRules(s.additionalProperties as SchemaNode)));
+  || Object.values(s.properties ?? {}).some(hasRules) || hasRules(s.items)
+  || (isObj(s.additionalProperties) && hasRules(s.additionalProperties as SchemaNode)));
 
 /** The error paths of the API server's answer (sorted, duplicates kept once); [] when it accepts the object. */
 export function emulate(doc: unknown, options: EmulatorOptions): string[] {

@@ -3,8 +3,8 @@
  * kinds at and beyond its bounds, apiVersion and kind, status, nulls, duplicates, unknown fields. Deterministic
  * for a seed (a small PRNG, no Math.random).
  */
-import type { SchemaNode } from '../../src/schema/types';
 import { rootSchema } from '../../src/schema/registry';
+import type { SchemaNode } from '../../src/schema/types';
 
 export interface Variant {
   readonly name: string;
@@ -17,15 +17,12 @@ type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
-/** mulberry32: a small deterministic PRNG. */
+/** A linear congruential generator (glibc constants): small, deterministic, no Math.random. */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
+  let a = seed % 2147483648;
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    a = (a * 1103515245 + 12345) % 2147483648;
+    return a / 2147483648;
   };
 }
 

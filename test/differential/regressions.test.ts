@@ -29,7 +29,7 @@ describe('metadata.labels and metadata.annotations are validated', () => {
   test('a label key with an invalid prefix, and one with two slashes', () => {
     expect(errors(group({ name: 'g', labels: { 'Example.com/x': 'v', 'a/b/c': 'v' } }))).toEqual([
       { path: 'metadata.labels', rule: 'metadata.labels', message: `Invalid value: "Example.com/x": prefix part ${SUBDOMAIN}` },
-      { path: 'metadata.labels', rule: 'metadata.labels', message: `Invalid value: "a/b/c": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')` },
+      { path: 'metadata.labels', rule: 'metadata.labels', message: 'Invalid value: "a/b/c": a valid label key must consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character (e.g. \'MyName\',  or \'my.name\',  or \'123-abc\', regex used for validation is \'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]\') with an optional DNS subdomain prefix and \'/\' (e.g. \'example.com/MyName\')' },
     ]);
   });
 

@@ -20,7 +20,7 @@ const UNIT: ReadonlyMap<string, bigint> = new Map([
   ['m', 60000000000n],
   ['h', 3600000000000n],
 ]);
-const TWO63 = 1n << 63n;
+const TWO63 = 2n ** 63n;
 
 /** Go `time.ParseDuration` (src/time/format.go): true when it returns no error (overflow included). */
 export function isGoDuration(input: string): boolean {
@@ -57,8 +57,7 @@ export function isGoDuration(input: string): boolean {
             overflow = true;
           } else {
             const y = f * 10n + BigInt(s.charCodeAt(i) - 0x30);
-            if (y > TWO63) overflow = true;
-            else { f = y; scale *= 10; }
+            if (y > TWO63) {overflow = true;} else { f = y; scale *= 10; }
           }
         }
         i++;

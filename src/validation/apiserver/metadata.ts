@@ -56,9 +56,18 @@ const OBJECT_META: GoType & { t: 'struct' } = {
   t: 'struct',
   name: 'ObjectMeta',
   fields: {
-    name: STRING, generateName: STRING, namespace: STRING, selfLink: STRING, uid: STRING, resourceVersion: STRING,
-    generation: INT64, creationTimestamp: TIME, deletionTimestamp: TIME, deletionGracePeriodSeconds: INT64,
-    labels: { t: 'map' }, annotations: { t: 'map' },
+    name: STRING,
+    generateName: STRING,
+    namespace: STRING,
+    selfLink: STRING,
+    uid: STRING,
+    resourceVersion: STRING,
+    generation: INT64,
+    creationTimestamp: TIME,
+    deletionTimestamp: TIME,
+    deletionGracePeriodSeconds: INT64,
+    labels: { t: 'map' },
+    annotations: { t: 'map' },
     ownerReferences: { t: 'list', item: OWNER_REFERENCE, name: '[]v1.OwnerReference' },
     finalizers: { t: 'list', item: STRING, name: '[]string' },
     managedFields: { t: 'list', item: MANAGED_FIELDS_ENTRY, name: '[]v1.ManagedFieldsEntry' },
@@ -240,7 +249,7 @@ function ownerReferenceIssues(refs: readonly unknown[]): MetaIssue[] {
     if (!str(ref.name)) required('name');
     if (!str(ref.uid)) required('uid');
     if (slashes <= 1 && group === '' && version === 'v1' && ref.kind === 'Event') {
-      out.push({ path: at, rule, message: `Invalid value: "object": /v1, Kind=Event is disallowed from being an owner` });
+      out.push({ path: at, rule, message: 'Invalid value: "object": /v1, Kind=Event is disallowed from being an owner' });
     }
     if (ref.controller === true) {
       const current = `${str(ref.kind)}/${str(ref.name)}`;
