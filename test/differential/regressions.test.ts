@@ -175,9 +175,17 @@ describe('empty metadata.namespace is the request\'s namespace', () => {
 });
 
 describe('null items in a list whose item schema has no type', () => {
-  test('are accepted (kube-openapi checks null only against a declared type)', () => {
-    // spec.podTemplateSpec is x-kubernetes-preserve-unknown-fields without a type: a null inside passes
-    expect(errors(server({ podTemplateSpec: { spec: { containers: [null] } } })).filter(e => e.rule === 'schema.type')).toEqual([]);
+  const registry = (volumes: unknown[]) => ({ apiVersion: V1BETA1, kind: 'MCPRegistry', metadata: { name: 'r' }, spec: { configYAML: 'sources: []', volumes } });
+
+  test('are accepted (kube-openapi checks null only against a declared type): MCPRegistry spec.volumes items have none', () => {
+    expect(errors(registry([null]))).toEqual([]);
+  });
+
+  test('while a null item of a typed list is a type error (spec.args items are strings)', () => {
+    expect(errors(server({ args: [null] }))).toEqual([
+      { path: 'spec.args[0]', rule: 'schema.type', message: 'Invalid value: "null": spec.args[0] in body must be of type string: "null"' },
+      NOT_CHECKED,
+    ]);
   });
 });
 
