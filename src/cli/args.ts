@@ -7,6 +7,7 @@
  * reported here for every flag alike.
  */
 import { parseArgs, type ParseArgsConfig } from 'util';
+import { parseKubernetesVersion } from '../core/kube-version';
 import { parseExternal } from '../validation';
 import { UsageError } from './io';
 
@@ -18,6 +19,7 @@ export const OPTIONS = {
   'external': { type: 'string', multiple: true },
   'assume-external': { type: 'boolean' },
   'strict': { type: 'boolean' },
+  'kubernetes-version': { type: 'string' },
   'help': { type: 'boolean', short: 'h' },
 } as const satisfies Record<string, OptionConfig>;
 
@@ -29,6 +31,8 @@ export interface CommandArgs {
   readonly assumeExternal: boolean;
   /** Warnings fail the run too (`failures(violations, { strict })`). */
   readonly strict: boolean;
+  /** `--kubernetes-version`, e.g. `1.35`. @default - the newest Kubernetes release */
+  readonly kubernetesVersion?: string;
   readonly help: boolean;
   /** Files, directories and `-` (standard input), in the order given. */
   readonly paths: readonly string[];
@@ -42,7 +46,8 @@ export interface CommandSpec {
 }
 
 /**
- * Parses `[--format F] [--external K/N]... [--assume-external] [--strict] [-h] PATH...` (the options of `spec`).
+ * Parses `[--format F] [--external K/N]... [--assume-external] [--strict] [--kubernetes-version V] [-h] PATH...`
+ * (the options of `spec`).
  * Accepts `--flag value` and `--flag=value`; `--` ends the options; `-` alone is standard input.
  * @throws UsageError for an unknown option, a missing value, a value given to a flag, a bad format or a bad --external.
  */
@@ -73,12 +78,28 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
       throw new UsageError(`invalid --external ${JSON.stringify(x)}: expected Kind/name, Kind/namespace/name or Kind/*`, spec.name);
     }
   }
+  const kubernetesVersion = lastString(values['kubernetes-version']);
+  if (kubernetesVersion !== undefined) {
+    try {
+      parseKubernetesVersion(kubernetesVersion);
+    } catch (e) {
+      throw new UsageError(`invalid --kubernetes-version: ${(e as Error).message}`, spec.name);
+    }
+  }
   const help = values.help === true;
   if (!help) {
     if (positionals.length === 0) throw new UsageError('no PATH given: name files or directories, or - for standard input', spec.name);
     if (positionals.filter(p => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once', spec.name);
   }
-  return { format, external, assumeExternal: values['assume-external'] === true, strict: values.strict === true, help, paths: positionals };
+  return {
+    format,
+    external,
+    assumeExternal: values['assume-external'] === true,
+    strict: values.strict === true,
+    ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
+    help,
+    paths: positionals,
+  };
 }
 
 /** A string option given more than once: the last one wins (as with most CLIs). */

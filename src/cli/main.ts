@@ -18,7 +18,7 @@ export type { CliIo, TextSink } from './io';
 
 /** The subcommands, the formats and the options each accepts (see OPTIONS in args.ts). */
 export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
-  validate: { name: 'validate', formats: VALIDATE_FORMATS, options: ['format', 'external', 'assume-external', 'strict'] },
+  validate: { name: 'validate', formats: VALIDATE_FORMATS, options: ['format', 'external', 'assume-external', 'strict', 'kubernetes-version'] },
   env: { name: 'env', formats: ['yaml', 'json'], options: ['format', 'external', 'assume-external'] },
 };
 

@@ -1,5 +1,7 @@
 /** Help texts. Kept next to each other so `--help` and docs/cli.md are easy to keep in step. */
 
+import { NEWEST_KUBERNETES_VERSION } from '../core/kube-version';
+
 export const PROGRAM = 'toolhive-constructs';
 
 export const MAIN_USAGE = `Usage: ${PROGRAM} <command> [options] PATH...
@@ -33,7 +35,8 @@ const EXTERNAL = `  --external KIND/NAME     an object that exists outside these
                            warnings instead of errors`;
 
 export const VALIDATE_USAGE = `Usage: ${PROGRAM} validate [--format text|json|sarif|junit] [--strict]
-       [--external KIND/NAME]... [--assume-external] PATH...
+       [--external KIND/NAME]... [--assume-external]
+       [--kubernetes-version MAJOR.MINOR] PATH...
 
 Checks ToolHive manifests offline: identity, CRD schema (after defaulting) and
 CEL rules, the operator's reconcile-time checks, references between objects,
@@ -50,6 +53,9 @@ Options:
                              junit  JUnit XML (one test case per object)
   --strict                 warnings fail the run too (exit 1)
 ${EXTERNAL}
+  --kubernetes-version V   reproduce the API server of Kubernetes V (e.g. 1.35;
+                           default: ${NEWEST_KUBERNETES_VERSION}, the newest release): int32/int64
+                           formats are enforced from 1.36
   -h, --help               show this help
 
 Output (text): one line per violation, then a summary line

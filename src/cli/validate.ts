@@ -32,7 +32,9 @@ export async function runValidate(
   tool: ToolIdentity,
 ): Promise<number> {
   // Non-objects, missing kinds and unknown ToolHive kinds are reported by the engine's identity layer.
-  const violations = validateManifests(objects, { external: args.external, assumeExternal: args.assumeExternal, sources })
+  const violations = validateManifests(objects, {
+    external: args.external, assumeExternal: args.assumeExternal, kubernetesVersion: args.kubernetesVersion, sources,
+  })
     .map(v => ({ ...v, message: redact(v.message) }));
   const report = buildReport(violations, [], objects, sources, args.strict);
   io.stdout.write(await render(args.format, report, tool));

@@ -9,6 +9,9 @@ import { cli, mcpServer, REPO_ROOT, tempTree } from './helpers';
 import { parseCommandArgs } from '../../src/cli/args';
 
 const ENUM_MESSAGE = 'Unsupported value: "grpc": supported values: "stdio", "streamable-http", "sse"';
+// a non-blocking schema error: the API server still runs CEL and reports it alone
+const MIN_MESSAGE = 'Invalid value: 0: spec.proxyPort in body should be greater than or equal to 1';
+const NOT_CHECKED = '<root>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation [cel.not-checked]';
 const REJECTED = 'examples/manifests/rejected';
 const deprecated = (name: string) => mcpServer(name).replace('toolhive.stacklok.dev/v1beta1', 'toolhive.stacklok.dev/v1alpha1');
 
@@ -53,10 +56,10 @@ describe('--strict', () => {
 
 describe('document references', () => {
   test('are FILE#DOC, not FILE:DOC (which reads as a line number)', async () => {
-    const dir = tempTree({ 'two.yaml': mcpServer('ok') + '---\n' + mcpServer('bad', '  transport: grpc') });
+    const dir = tempTree({ 'two.yaml': mcpServer('ok') + '---\n' + mcpServer('bad', '  proxyPort: 0') });
     const file = path.join(dir, 'two.yaml');
     const r = await cli(['validate', file]);
-    expect(r.stdout).toBe(`${file}#2 MCPServer/team-a/bad spec.transport: ${ENUM_MESSAGE} [schema.enum]\n2 documents, 1 error, 0 warnings\n`);
+    expect(r.stdout).toBe(`${file}#2 MCPServer/team-a/bad spec.proxyPort: ${MIN_MESSAGE} [schema.minimum]\n2 documents, 1 error, 0 warnings\n`);
   });
 
   test('a duplicate object names both files', async () => {
@@ -74,7 +77,7 @@ describe('.json manifests', () => {
     kind: 'List',
     items: [
       { apiVersion: 'toolhive.stacklok.dev/v1beta1', kind: 'MCPServer', metadata: { name: 'ok', namespace: 'a' }, spec: { image: 'r.example.com/x:1' } },
-      { apiVersion: 'toolhive.stacklok.dev/v1beta1', kind: 'MCPServer', metadata: { name: 'bad', namespace: 'a' }, spec: { image: 'r.example.com/x:1', transport: 'grpc' } },
+      { apiVersion: 'toolhive.stacklok.dev/v1beta1', kind: 'MCPServer', metadata: { name: 'bad', namespace: 'a' }, spec: { image: 'r.example.com/x:1', proxyPort: 0 } },
     ],
   }, null, '\t');
 
@@ -87,7 +90,7 @@ describe('.json manifests', () => {
       const out = JSON.parse(r.stdout);
       expect(out.summary).toEqual({ documents: 2, errors: 1, warnings: 0, problems: 0 });
       expect(out.violations.map((v: { file: string; document: number; line: number; rule: string }) => [v.file, v.document, v.line, v.rule]))
-        .toEqual([[file, 1, 16, 'schema.enum']]);
+        .toEqual([[file, 1, 16, 'schema.minimum']]);
     }
   });
 
@@ -164,15 +167,15 @@ describe('SARIF', () => {
     expect(run.tool.driver).toMatchObject({ name: 'toolhive-constructs', version: pkg.version, informationUri: pkg.homepage });
     const ids = run.tool.driver.rules.map((x: { id: string }) => x.id);
     expect(ids).toEqual([...ids].sort());
-    expect(ids).toEqual(expect.arrayContaining(['schema.required', 'schema.unknown-field', 'schema.pattern', 'cel.MCPServer.spec#0']));
-    expect(run.results).toHaveLength(7);
+    expect(ids).toEqual(expect.arrayContaining(['schema.unknown-field', 'schema.pattern', 'cel.MCPServer.spec#0']));
+    expect(run.results).toHaveLength(6);
     expect(run.results[0]).toEqual({
       level: 'error',
-      message: { text: 'MCPExternalAuthConfig/toolhive-demo/snake-case-exchange spec.tokenExchange.tokenUrl: Required value' },
-      ruleId: 'schema.required',
-      ruleIndex: ids.indexOf('schema.required'),
-      locations: [{ physicalLocation: { artifactLocation: { uri: 'examples/manifests/rejected/classic-mistakes.yaml', index: 0 }, region: { startLine: 7, startColumn: 1, endLine: 7, endColumn: 1 } } }],
-      properties: { kind: 'MCPExternalAuthConfig', namespace: 'toolhive-demo', name: 'snake-case-exchange', path: 'spec.tokenExchange.tokenUrl', document: 1 },
+      message: { text: 'MCPExternalAuthConfig/toolhive-demo/snake-case-exchange spec.tokenExchange.client_id: unknown field "spec.tokenExchange.client_id"' },
+      ruleId: 'schema.unknown-field',
+      ruleIndex: ids.indexOf('schema.unknown-field'),
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'examples/manifests/rejected/classic-mistakes.yaml', index: 0 }, region: { startLine: 8, startColumn: 1, endLine: 8, endColumn: 1 } } }],
+      properties: { kind: 'MCPExternalAuthConfig', namespace: 'toolhive-demo', name: 'snake-case-exchange', path: 'spec.tokenExchange.client_id', document: 1 },
     });
     // deterministic
     expect((await cli(['validate', '--format', 'sarif', REJECTED])).stdout).toBe(r.stdout);
@@ -215,8 +218,9 @@ describe('JUnit XML', () => {
         <property name="document" value="2"/>
         <property name="line" value="9"/>
       </properties>
-      <failure message="spec.transport: ${ENUM_MESSAGE.replace(/"/g, '&quot;')} (and 1 more)" type="schema.enum"><![CDATA[MCPServer/team-a/bad spec.transport: ${ENUM_MESSAGE} [schema.enum]
-MCPServer/team-a/bad spec.proxyPort: Invalid value: 70000: spec.proxyPort in body should be less than or equal to 65535 [schema.maximum]]]></failure>
+      <failure message="spec.transport: ${ENUM_MESSAGE.replace(/"/g, '&quot;')} (and 2 more)" type="schema.enum"><![CDATA[MCPServer/team-a/bad spec.transport: ${ENUM_MESSAGE} [schema.enum]
+MCPServer/team-a/bad spec.proxyPort: Invalid value: 70000: spec.proxyPort in body should be less than or equal to 65535 [schema.maximum]
+MCPServer/team-a/bad ${NOT_CHECKED}]]></failure>
     </testcase>
   </testsuite>
   <testsuite name="${b}" tests="1" failures="0" errors="0" skipped="0">
@@ -245,6 +249,6 @@ MCPServer/team-a/bad spec.proxyPort: Invalid value: 70000: spec.proxyPort in bod
     // the one CDATA section holds the whole violation: its ]]> was split
     const cdata = r.stdout.split('<![CDATA[');
     expect(cdata).toHaveLength(2);
-    expect(cdata[1].slice(0, cdata[1].indexOf(']]>'))).toMatch(/^ConfigMap\/default\/a\]\] >\uFFFDb metadata\.name: .* \[identity\.name\]$/);
+    expect(cdata[1].slice(0, cdata[1].indexOf(']]>'))).toMatch(/^ConfigMap\/default\/a\]\] >\uFFFDb metadata\.name: .* \[metadata\.name\]$/);
   });
 });
