@@ -6,7 +6,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { parseCommandArgs, type CommandSpec } from './args';
-import { runEnv } from './env';
+import { reportEnvProblems, runEnv } from './env';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { formatProblem, loadManifests } from './load';
 import { secretRedactor } from './redact';
@@ -72,7 +72,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   for (const dir of loaded.emptyDirectories) io.stderr.write(`${PROGRAM}: note: no .yaml, .yml or .json file under ${dir}\n`);
   if (loaded.problems.length > 0) {
     for (const p of loaded.problems) io.stderr.write(`${PROGRAM}: ${formatProblem(p)}\n`);
-    return spec.name === 'validate' ? reportProblems(args, loaded.problems, io, toolIdentity()) : EXIT_USAGE;
+    return spec.name === 'validate' ? reportProblems(args, loaded.problems, io, toolIdentity()) : reportEnvProblems(args, loaded.problems, io);
   }
   const redact = secretRedactor(loaded.objects);
   return spec.name === 'validate'

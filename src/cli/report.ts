@@ -2,6 +2,18 @@
 import type { Violation } from '../validation';
 import type { LoadProblem } from './load';
 
+/** An input problem as JSON (validate and env `--format json`), with a fixed key order. */
+export function problemJson(p: LoadProblem) {
+  return {
+    severity: 'error',
+    rule: p.rule,
+    message: p.message,
+    file: p.file,
+    ...(p.line !== undefined ? { line: p.line } : {}),
+    ...(p.column !== undefined ? { column: p.column } : {}),
+  };
+}
+
 export interface ValidateSummary {
   readonly documents: number;
   readonly errors: number;

@@ -6,7 +6,7 @@ import type { CliIo } from './io';
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS } from './io';
 import type { LoadProblem } from './load';
 import type { Redactor } from './redact';
-import { documentRef, violationText, type ValidateReport, type ValidateSummary } from './report';
+import { documentRef, problemJson, violationText, type ValidateReport, type ValidateSummary } from './report';
 
 export type { ValidateSummary } from './report';
 
@@ -106,14 +106,7 @@ export function formatJson(report: Pick<ValidateReport, 'violations' | 'problems
       ...(v.document !== undefined ? { document: v.document } : {}),
       ...(v.line !== undefined ? { line: v.line } : {}),
     })),
-    problems: report.problems.map(p => ({
-      severity: 'error',
-      rule: p.rule,
-      message: p.message,
-      file: p.file,
-      ...(p.line !== undefined ? { line: p.line } : {}),
-      ...(p.column !== undefined ? { column: p.column } : {}),
-    })),
+    problems: report.problems.map(problemJson),
     summary: {
       documents: report.summary.documents,
       errors: report.summary.errors,

@@ -132,6 +132,14 @@ describe('input problems in the chosen format', () => {
     expect(JSON.parse(r.stdout).problems).toEqual([{ severity: 'error', rule: 'input.unreadable', message: 'cannot read: no such file or directory', file: missing }]);
   });
 
+  test('env --format json: {"workloads":[],"problems":[...]} on stdout, exit 2', async () => {
+    const file = broken();
+    const r = await cli(['env', '--format', 'json', file]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toEqual({ workloads: [], problems: [expect.objectContaining({ rule: 'input.syntax', file, line: 2, column: 1 })] });
+    expect((await cli(['env', file])).stdout).toBe('');
+  });
+
   test('SARIF: a result with the rule id, the file and the position', async () => {
     const file = broken();
     const r = await cli(['validate', '--format', 'sarif', file]);
