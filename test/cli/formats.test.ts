@@ -260,3 +260,15 @@ MCPServer/team-a/bad ${NOT_CHECKED}]]></failure>
     expect(cdata[1].slice(0, cdata[1].indexOf(']]>'))).toMatch(/^ConfigMap\/default\/a\]\] >\uFFFDb metadata\.name: .* \[metadata\.name\]$/);
   });
 });
+
+describe('messages show values as JSON, never in Go syntax', () => {
+  test('a duplicate list-map key and conflicting finalizers', async () => {
+    const yaml = mcpServer('dup', '  env:\n  - name: FOO\n    value: a\n  - name: FOO\n    value: b')
+      .replace('  namespace: team-a\n', '  namespace: team-a\n  finalizers: [orphan, foregroundDeletion]\n');
+    const r = await cli(['validate', '-'], yaml);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('MCPServer/team-a/dup spec.env[1]: Duplicate value: {"name":"FOO"} [schema.duplicate]');
+    expect(r.stdout).toContain('MCPServer/team-a/dup metadata.finalizers: Invalid value: ["orphan","foregroundDeletion"]: finalizer orphan and foregroundDeletion cannot be both set');
+    expect(r.stdout).not.toMatch(/map\[string\]|interface \{\}|\[\]string\{/);
+  });
+});
