@@ -7,8 +7,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { mixedObjects } from './fixtures';
-import { resolveOptions, validateManifests } from '../src/validation';
+import { validateManifests } from '../src/validation';
 import { admitObject } from '../src/validation/admission';
+import { resolveOptions } from '../src/validation/manifest-set';
 
 export interface Row { readonly name: string; readonly value: number; readonly unit: string; readonly note?: string }
 

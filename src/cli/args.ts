@@ -1,6 +1,6 @@
 /** Command-line parsing for one subcommand. Small on purpose: no dependency for four flags. */
-import { parseExternal } from '../validation';
 import { UsageError } from './io';
+import { parseExternal } from '../validation/manifest-set';
 
 export interface CommandArgs {
   readonly format?: string;

@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import { everyProp } from './fixtures';
-import { API_VERSIONS, type ToolHiveKind } from '../../src';
+import { API_VERSIONS, type ToolHiveKind } from '../../src/schema/kinds';
 import { rootSchema } from '../../src/schema/registry';
 
 const CONSTRUCT_KINDS = (Object.keys(API_VERSIONS) as ToolHiveKind[]).filter(k => k !== 'MCPRegistry');

@@ -1,0 +1,120 @@
+/**
+ * Benchmark of what the package costs its users before any validation runs:
+ *  - cold start of each entry point (`require` in a fresh node, Node's own start included), so the figure for
+ *    `toolhive-constructs/validation` shows what a CI script pays without cdk8s;
+ *  - a consumer's type check of the example platform (examples/cdk8s/main.ts importing `toolhive-constructs`)
+ *    against the package's compiled declarations, with the tsconfig of `cdk8s init typescript-app`
+ *    (`skipLibCheck` off, so every declaration the program reaches is read and checked);
+ *  - the size of the declarations: all of lib/, and what a root import reaches.
+ *
+ * Needs `lib/` (`npx tsc --build`). `BENCH_PACKAGE_DIR=<dir>` measures another build of the package (a
+ * checkout with its own `lib/`, e.g. the commit before a change) for before/after figures.
+ * `BENCH_RUNS=<n>` sets the number of runs per figure (default 5 for the cold starts, 3 for the type check).
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Row } from './validate';
+
+const REPO = path.resolve(__dirname, '..');
+const PACKAGE = path.resolve(process.env.BENCH_PACKAGE_DIR ?? REPO);
+const TSC = path.join(REPO, 'node_modules', 'typescript', 'lib', 'tsc.js');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function runs(fallback: number): number {
+  const n = Number(process.env.BENCH_RUNS);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/**
+ * A consumer project in a temporary folder: `node_modules/toolhive-constructs` links to the package, the peers
+ * link to this repository's copies, and main.ts is the example platform importing the package by name.
+ */
+function consumerProject(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thv-consumer-'));
+  const modules = path.join(dir, 'node_modules');
+  fs.mkdirSync(path.join(modules, '@types'), { recursive: true });
+  fs.symlinkSync(PACKAGE, path.join(modules, 'toolhive-constructs'), 'dir');
+  for (const peer of ['cdk8s', 'cdk8s-plus-33', 'constructs', '@types/node']) {
+    fs.symlinkSync(path.join(REPO, 'node_modules', peer), path.join(modules, peer), 'dir');
+  }
+  const main = fs.readFileSync(path.join(REPO, 'examples', 'cdk8s', 'main.ts'), 'utf8').replace(/from '\.\.\/\.\.\/src'/g, "from 'toolhive-constructs'");
+  if (!main.includes("from 'toolhive-constructs'")) throw new Error('examples/cdk8s/main.ts no longer imports ../../src');
+  fs.writeFileSync(path.join(dir, 'main.ts'), main);
+  // The compiler options of `cdk8s init typescript-app`, with a newer `lib` (the package's declarations use
+  // ES2022 types) and no output.
+  const template = JSON.parse(fs.readFileSync(path.join(REPO, 'node_modules', 'cdk8s-cli', 'templates', 'typescript-app', 'tsconfig.json'), 'utf8')) as {
+    compilerOptions: Record<string, unknown>;
+  };
+  const compilerOptions = { ...template.compilerOptions, lib: ['es2022'], noEmit: true };
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['main.ts'] }, null, 2));
+  return dir;
+}
+
+interface TypeCheck { readonly wallMs: number; readonly checkS: number; readonly packageDeclBytes: number; readonly files: number }
+
+/** One `tsc --noEmit` of the consumer project: wall time, tsc's own check time, declarations read from the package. */
+function typeCheck(dir: string): TypeCheck {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [TSC, '-p', path.join(dir, 'tsconfig.json'), '--extendedDiagnostics', '--listFiles'], { encoding: 'utf8', cwd: dir });
+  const wallMs = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.status !== 0) throw new Error(`consumer type check failed:\n${r.stdout}${r.stderr}`);
+  const lines = r.stdout.split('\n');
+  const listed = lines.filter(l => l.endsWith('.ts'));
+  const real = path.join(fs.realpathSync(PACKAGE), 'lib') + path.sep;
+  const packageDeclBytes = listed.map(f => fs.realpathSync(f)).filter(f => f.startsWith(real)).reduce((sum, f) => sum + fs.statSync(f).size, 0);
+  const check = /^Check time:\s+([\d.]+)s/m.exec(r.stdout);
+  return { wallMs, checkS: check ? Number(check[1]) : NaN, packageDeclBytes, files: listed.length };
+}
+
+/** Median wall time of `node -e "require(spec)"` from the consumer project. */
+function coldStart(dir: string, spec: string, n: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(spec)})`], { cwd: dir, encoding: 'utf8' });
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (r.status !== 0) throw new Error(`require(${spec}) failed: ${r.stderr}`);
+  }
+  return median(times);
+}
+
+function declarationBytes(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  return fs.readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sum + declarationBytes(p);
+    return e.name.endsWith('.d.ts') ? sum + fs.statSync(p).size : sum;
+  }, 0);
+}
+
+export function benchEntries(): Row[] {
+  if (!fs.existsSync(path.join(PACKAGE, 'lib', 'index.js'))) {
+    return [{ name: 'entry points', value: NaN, unit: '', note: `skipped: no ${path.join(PACKAGE, 'lib')} (run npx tsc --build)` }];
+  }
+  const rows: Row[] = [];
+  const dir = consumerProject();
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE, 'package.json'), 'utf8')) as { exports?: Record<string, unknown> };
+    const n = runs(5);
+    rows.push({ name: "node start alone (require('path'))", value: coldStart(dir, 'path', n), unit: 'ms', note: `median of ${n}` });
+    if (pkg.exports?.['./validation'] !== undefined) {
+      rows.push({ name: "cold start require('toolhive-constructs/validation')", value: coldStart(dir, 'toolhive-constructs/validation', n), unit: 'ms', note: `median of ${n}, incl. node start` });
+    }
+    rows.push({ name: "cold start require('toolhive-constructs')", value: coldStart(dir, 'toolhive-constructs', n), unit: 'ms', note: `median of ${n}, incl. node start` });
+    const m = runs(3);
+    const checks = Array.from({ length: m }, () => typeCheck(dir));
+    rows.push({ name: 'consumer tsc --noEmit of examples/cdk8s (wall)', value: median(checks.map(c => c.wallMs)) / 1e3, unit: 's', note: `median of ${m}, skipLibCheck off` });
+    rows.push({ name: 'consumer tsc --noEmit: check time (tsc)', value: median(checks.map(c => c.checkS)), unit: 's', note: `median of ${m}` });
+    rows.push({ name: 'declarations the consumer reads from the package', value: checks[0].packageDeclBytes / 1e3, unit: 'kB' });
+    rows.push({ name: 'declarations shipped (all of lib/**/*.d.ts)', value: declarationBytes(path.join(PACKAGE, 'lib')) / 1e3, unit: 'kB' });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
