@@ -56,32 +56,50 @@ function consumerProject(): string {
   return dir;
 }
 
-interface TypeCheck { readonly wallMs: number; readonly checkS: number; readonly packageDeclBytes: number; readonly files: number }
-
-/** One `tsc --noEmit` of the consumer project: wall time, tsc's own check time, declarations read from the package. */
-function typeCheck(dir: string): TypeCheck {
-  const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [TSC, '-p', path.join(dir, 'tsconfig.json'), '--extendedDiagnostics', '--listFiles'], { encoding: 'utf8', cwd: dir });
-  const wallMs = Number(process.hrtime.bigint() - t) / 1e6;
-  if (r.status !== 0) throw new Error(`consumer type check failed:\n${r.stdout}${r.stderr}`);
-  const lines = r.stdout.split('\n');
-  const listed = lines.filter(l => l.endsWith('.ts'));
-  const real = path.join(fs.realpathSync(PACKAGE), 'lib') + path.sep;
-  const packageDeclBytes = listed.map(f => fs.realpathSync(f)).filter(f => f.startsWith(real)).reduce((sum, f) => sum + fs.statSync(f).size, 0);
-  const check = /^Check time:\s+([\d.]+)s/m.exec(r.stdout);
-  return { wallMs, checkS: check ? Number(check[1]) : NaN, packageDeclBytes, files: listed.length };
+interface TypeCheck {
+  readonly wallMs: number;
+  /** CPU time of the tsc process (user + system, every thread): steadier than wall time on a shared machine. */
+  readonly cpuMs: number;
+  readonly packageDeclBytes: number;
+  readonly definitionLines: number;
 }
 
-/** Median wall time of `node -e "require(spec)"` from the consumer project. */
-function coldStart(dir: string, spec: string, n: number): number {
-  const times: number[] = [];
+/** Runs tsc in a child node that reports its own CPU time on exit (spawnSync reports none). */
+const TSC_WITH_CPU = [
+  "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write(`\\nthv-cpu-us ${u.user + u.system}\\n`); });",
+  "process.argv.splice(1, 0, 'tsc');",
+  `require(${JSON.stringify(TSC)});`,
+].join(' ');
+
+/** One `tsc --noEmit` of the consumer project: wall and CPU time, what it read from the package. */
+function typeCheck(dir: string): TypeCheck {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['-e', TSC_WITH_CPU, '--', '-p', path.join(dir, 'tsconfig.json'), '--extendedDiagnostics', '--listFiles'], { encoding: 'utf8', cwd: dir });
+  const wallMs = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.status !== 0) throw new Error(`consumer type check failed:\n${r.stdout}${r.stderr}`);
+  const listed = r.stdout.split('\n').filter(l => l.endsWith('.ts'));
+  const real = path.join(fs.realpathSync(PACKAGE), 'lib') + path.sep;
+  const packageDeclBytes = listed.map(f => fs.realpathSync(f)).filter(f => f.startsWith(real)).reduce((sum, f) => sum + fs.statSync(f).size, 0);
+  const cpu = /thv-cpu-us (\d+)/.exec(r.stderr);
+  const lines = /^Lines of Definitions:\s+(\d+)/m.exec(r.stdout);
+  return { wallMs, cpuMs: cpu ? Number(cpu[1]) / 1e3 : NaN, packageDeclBytes, definitionLines: lines ? Number(lines[1]) : NaN };
+}
+
+interface ColdStart { readonly wallMs: number; readonly cpuMs: number }
+
+/** Medians of `require(spec)` in a fresh node from the consumer project: wall time, and the process's CPU time. */
+function coldStart(dir: string, spec: string, n: number): ColdStart {
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  const script = `require(${JSON.stringify(spec)}); const u = process.cpuUsage(); process.stdout.write(String(u.user + u.system));`;
   for (let i = 0; i < n; i++) {
     const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(spec)})`], { cwd: dir, encoding: 'utf8' });
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8' });
+    walls.push(Number(process.hrtime.bigint() - t) / 1e6);
     if (r.status !== 0) throw new Error(`require(${spec}) failed: ${r.stderr}`);
+    cpus.push(Number(r.stdout) / 1e3);
   }
-  return median(times);
+  return { wallMs: median(walls), cpuMs: median(cpus) };
 }
 
 function declarationBytes(dir: string): number {
@@ -102,15 +120,18 @@ export function benchEntries(): Row[] {
   try {
     const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE, 'package.json'), 'utf8')) as { exports?: Record<string, unknown> };
     const n = runs(5);
-    rows.push({ name: "node start alone (require('path'))", value: coldStart(dir, 'path', n), unit: 'ms', note: `median of ${n}` });
-    if (pkg.exports?.['./validation'] !== undefined) {
-      rows.push({ name: "cold start require('toolhive-constructs/validation')", value: coldStart(dir, 'toolhive-constructs/validation', n), unit: 'ms', note: `median of ${n}, incl. node start` });
+    const specs = ['path', ...(pkg.exports?.['./validation'] !== undefined ? ['toolhive-constructs/validation'] : []), 'toolhive-constructs'];
+    for (const spec of specs) {
+      const c = coldStart(dir, spec, n);
+      const label = spec === 'path' ? "node alone (require('path'))" : `require('${spec}')`;
+      rows.push({ name: `cold start ${label}, CPU`, value: c.cpuMs, unit: 'ms', note: `median of ${n}, node start included` });
+      rows.push({ name: `cold start ${label}, wall`, value: c.wallMs, unit: 'ms', note: `median of ${n}` });
     }
-    rows.push({ name: "cold start require('toolhive-constructs')", value: coldStart(dir, 'toolhive-constructs', n), unit: 'ms', note: `median of ${n}, incl. node start` });
     const m = runs(3);
     const checks = Array.from({ length: m }, () => typeCheck(dir));
-    rows.push({ name: 'consumer tsc --noEmit of examples/cdk8s (wall)', value: median(checks.map(c => c.wallMs)) / 1e3, unit: 's', note: `median of ${m}, skipLibCheck off` });
-    rows.push({ name: 'consumer tsc --noEmit: check time (tsc)', value: median(checks.map(c => c.checkS)), unit: 's', note: `median of ${m}` });
+    rows.push({ name: 'consumer tsc --noEmit of examples/cdk8s, CPU', value: median(checks.map(c => c.cpuMs)) / 1e3, unit: 's', note: `median of ${m}, skipLibCheck off` });
+    rows.push({ name: 'consumer tsc --noEmit of examples/cdk8s, wall', value: median(checks.map(c => c.wallMs)) / 1e3, unit: 's', note: `median of ${m}` });
+    rows.push({ name: 'lines of declarations the consumer reads (all packages)', value: checks[0].definitionLines, unit: '' });
     rows.push({ name: 'declarations the consumer reads from the package', value: checks[0].packageDeclBytes / 1e3, unit: 'kB' });
     rows.push({ name: 'declarations shipped (all of lib/**/*.d.ts)', value: declarationBytes(path.join(PACKAGE, 'lib')) / 1e3, unit: 'kB' });
   } finally {

@@ -1,12 +1,18 @@
 /**
  * CI drift check: regenerates the CRD-derived code into a temporary folder and fails when it differs
- * from what is committed. Skips (exit 0, with a message) when the CRDs folder is absent.
+ * from what is committed. Skips (exit 0, with a message) when the CRDs folder is absent, fails instead when CI is
+ * set (`CI` other than empty, 0 or false).
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DEFAULT_CRDS } from './import-crds';
+
+function isCi(): boolean {
+  const v = process.env.CI;
+  return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+}
 
 function listFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -16,6 +22,11 @@ function listFiles(dir: string): string[] {
 
 function main(): number {
   if (!fs.existsSync(DEFAULT_CRDS)) {
+    // in CI a missing checkout must not pass as a skipped check
+    if (isCi()) {
+      process.stderr.write(`check-generated: ${DEFAULT_CRDS} is absent and CI is set; check out the shared ToolHive release next to the repository\n`);
+      return 1;
+    }
     process.stdout.write(`check-generated: skipped, ${DEFAULT_CRDS} is absent\n`);
     return 0;
   }
