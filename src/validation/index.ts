@@ -23,6 +23,7 @@ import { describeInput } from '../core/util';
 export type { FailurePolicy, KubeObject, Severity, SourceLocation, ValidateOptions, Violation } from '../core/types';
 export { envBindings, envBindingSources } from '../bindings';
 export { applyDefaults } from '../schema/defaults';
+export { NEWEST_KUBERNETES_VERSION } from '../core/kube-version';
 export type {
   ConfigMapKeyRef,
   ContainerEnv,

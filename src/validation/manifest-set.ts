@@ -1,13 +1,15 @@
 /** The indexed manifest set the cross-object layers work on, and the options it carries. */
 import { KeyedMap3 } from '../core/keyed-map';
+import { NEWEST_KUBERNETES_VERSION, parseKubernetesVersion } from '../core/kube-version';
 import type { ManifestSet, ObjectEntry, ResolvedOptions, ValidateOptions } from '../core/types';
 
-/** Fills in the defaults of the options (`external: []`, `assumeExternal: false`, namespace `default`). */
+/** Fills in the defaults of the options (`external: []`, `assumeExternal: false`, namespace `default`, the newest Kubernetes version). */
 export function resolveOptions(options: ValidateOptions = {}): ResolvedOptions {
   return {
     external: [...(options.external ?? [])],
     assumeExternal: options.assumeExternal ?? false,
     defaultNamespace: options.defaultNamespace ?? 'default',
+    kubernetesVersion: parseKubernetesVersion(options.kubernetesVersion ?? NEWEST_KUBERNETES_VERSION),
   };
 }
 
