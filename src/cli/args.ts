@@ -1,6 +1,6 @@
 /** Command-line parsing for one subcommand. Small on purpose: no dependency for four flags. */
-import { parseKubernetesVersion } from '../core/kube-version';
 import { UsageError } from './io';
+import { parseKubernetesVersion } from '../core/kube-version';
 import { parseExternal } from '../validation/manifest-set';
 
 export interface CommandArgs {
