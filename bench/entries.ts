@@ -53,6 +53,17 @@ function consumerProject(): string {
   };
   const compilerOptions = { ...template.compilerOptions, lib: ['es2022'], noEmit: true };
   fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['main.ts'] }, null, 2));
+  // A CI script that only validates, through the subpath (node16 resolution reads the `exports` map).
+  fs.writeFileSync(path.join(dir, 'validate.ts'), [
+    "import { failures, validateManifests, type KubeObject } from 'toolhive-constructs/validation';",
+    'const objects: KubeObject[] = [];',
+    'process.exitCode = failures(validateManifests(objects)).length > 0 ? 1 : 0;',
+    '',
+  ].join('\n'));
+  fs.writeFileSync(path.join(dir, 'tsconfig.validation.json'), JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, lib: ['es2022'], target: 'ES2022', module: 'node16', moduleResolution: 'node16' },
+    include: ['validate.ts'],
+  }, null, 2));
   return dir;
 }
 
@@ -72,9 +83,9 @@ const TSC_WITH_CPU = [
 ].join(' ');
 
 /** One `tsc --noEmit` of the consumer project: wall and CPU time, what it read from the package. */
-function typeCheck(dir: string): TypeCheck {
+function typeCheck(dir: string, tsconfig = 'tsconfig.json'): TypeCheck {
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-e', TSC_WITH_CPU, '--', '-p', path.join(dir, 'tsconfig.json'), '--extendedDiagnostics', '--listFiles'], { encoding: 'utf8', cwd: dir });
+  const r = spawnSync(process.execPath, ['-e', TSC_WITH_CPU, '--', '-p', path.join(dir, tsconfig), '--extendedDiagnostics', '--listFiles'], { encoding: 'utf8', cwd: dir });
   const wallMs = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== 0) throw new Error(`consumer type check failed:\n${r.stdout}${r.stderr}`);
   const listed = r.stdout.split('\n').filter(l => l.endsWith('.ts'));
@@ -133,6 +144,11 @@ export function benchEntries(): Row[] {
     rows.push({ name: 'consumer tsc --noEmit of examples/cdk8s, wall', value: median(checks.map(c => c.wallMs)) / 1e3, unit: 's', note: `median of ${m}` });
     rows.push({ name: 'lines of declarations the consumer reads (all packages)', value: checks[0].definitionLines, unit: '' });
     rows.push({ name: 'declarations the consumer reads from the package', value: checks[0].packageDeclBytes / 1e3, unit: 'kB' });
+    if (pkg.exports?.['./validation'] !== undefined) {
+      const script = Array.from({ length: m }, () => typeCheck(dir, 'tsconfig.validation.json'));
+      rows.push({ name: 'consumer tsc --noEmit of a script importing /validation, CPU', value: median(script.map(c => c.cpuMs)) / 1e3, unit: 's', note: `median of ${m}, node16 resolution` });
+      rows.push({ name: 'declarations that script reads from the package', value: script[0].packageDeclBytes / 1e3, unit: 'kB' });
+    }
     rows.push({ name: 'declarations shipped (all of lib/**/*.d.ts)', value: declarationBytes(path.join(PACKAGE, 'lib')) / 1e3, unit: 'kB' });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
