@@ -3,7 +3,8 @@
  * version, name), schema after defaulting, CEL rules, then the hygiene checks the operator needs.
  */
 import { hygieneIssues } from './hygiene';
-import { validateNode, Where, type Issue, type WalkContext } from './structural';
+import { firstReleaseWithField } from './release-fields';
+import { unknownField, validateNode, Where, type Issue, type WalkContext } from './structural';
 import type { KubeObject, ObjectEntry, ResolvedOptions, RuleDoc, SourceLocation, Violation } from './types';
 import { dict, isDict, str, withSource } from './util';
 import { withDefaults } from '../schema/defaults';
@@ -42,7 +43,8 @@ export const RULE_DOCS: readonly RuleDoc[] = [
   { id: 'schema.format', checks: 'formats int32, int64, date-time, duration, uri', source: 'CRD OpenAPI schema `format` (kube-openapi strfmt)', example: 'Invalid value: "uri": spec.validating[0].url in body must be of type uri: "not-a-valid-url"' },
   { id: 'schema.duplicate', checks: 'x-kubernetes-list-type set items and map-list keys are unique', source: 'CRD `x-kubernetes-list-type`', example: 'Duplicate value: map[string]interface {}{"name":"FOO"}' },
   { id: 'schema.unknown-field', checks: 'fields the schema does not define are errors (kubectl strict field validation), except under x-kubernetes-preserve-unknown-fields', source: 'API server fieldValidation=Strict', example: 'unknown field "spec.tokenExchange.token_url"' },
-  { id: 'cel.<Kind>.<location>#<n>', checks: 'every x-kubernetes-validations rule of the CRD, evaluated after defaulting at every node its location reaches; the message is the CRD\'s, verbatim. A rule that cannot be evaluated is a violation saying why', source: 'CRD `x-kubernetes-validations` (all 75 v1beta1 rules and the MCPWebhookConfig one)', example: 'Invalid value: "object": tokenExchange configuration must be set if and only if type is \'tokenExchange\'' },
+  { id: 'schema.needs-release', checks: 'a field the targeted release does not define but a newer bundled release does: the targeted API server rejects it as unknown; the fix is that release or dropping the field', source: 'API server fieldValidation=Strict, CRDs of each bundled release', example: 'field spec.allowPrivateEndpoint needs operator release main@e25de16 or later; you target v0.44.0', releases: 'v0.43.0, v0.44.0' },
+  { id: 'cel.<Kind>.<location>#<digest>', checks: 'every x-kubernetes-validations rule of the targeted release\'s CRD, evaluated after defaulting at every node its location reaches; the message is the CRD\'s, verbatim. A rule that cannot be evaluated is a violation saying why. The id ends with the first 8 hex digits of the SHA-256 of the rule\'s message (of its expression when it has none), so it survives rules added or reordered and expressions rewritten between releases', source: 'CRD `x-kubernetes-validations` of the targeted release (v0.43.0: 60 placements of v1beta1 and MCPWebhookConfig v1alpha1, v0.44.0: 68, main@e25de16: 76)', example: 'Invalid value: "object": tokenExchange configuration must be set if and only if type is \'tokenExchange\'' },
 ];
 
 function describe(doc: unknown): string {
@@ -96,9 +98,10 @@ export function admitObject(manifest: unknown, index: number, options: ResolvedO
     return { entry: entry(obj, false), violations };
   }
 
-  const info = kindInfo(kind);
+  const release = options.operatorRelease;
+  const info = kindInfo(kind, release);
   if (!info) {
-    report('kind', 'identity.unknown-kind', `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}; known kinds: ${knownKinds()}`);
+    report('kind', 'identity.unknown-kind', `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}; known kinds: ${knownKinds(release)}`);
     return { violations };
   }
   const v = info.versions.find(x => x.name === version);
@@ -108,18 +111,18 @@ export function admitObject(manifest: unknown, index: number, options: ResolvedO
   }
   if (v.deprecated) report('apiVersion', 'identity.deprecated-version', v.deprecationWarning ?? `${apiVersion} is deprecated`, 'warning');
 
-  const schema = rootSchema(kind, version)!;
+  const schema = rootSchema(kind, version, release)!;
   // copy on write: shares with the input every node defaulting leaves as it is (nothing below mutates it)
   const defaulted = withDefaults(schema, obj, true) as KubeObject;
-  const ctx: WalkContext = { kind, issues: [] };
+  const ctx: WalkContext = { kind, issues: [], release, newerRelease: (where, key) => firstReleaseWithField(kind, version, release, where, key) };
   validateRoot(schema, defaulted, ctx);
   const issues: Issue[] = [...ctx.issues, ...hygieneIssues(defaulted)];
   for (const i of issues) report(i.path, i.rule, i.message);
   return { entry: entry(defaulted, true), violations };
 }
 
-function knownKinds(): string {
-  return toolhiveKinds().map(k => k.kind).join(', ');
+function knownKinds(release: string): string {
+  return toolhiveKinds(release).map(k => k.kind).join(', ');
 }
 
 /** The root object: metadata is checked by the identity layer; status is ignored on create (status subresource). */
@@ -131,7 +134,7 @@ function validateRoot(schema: SchemaNode, obj: Record<string, unknown>, ctx: Wal
     if (key === 'metadata' || key === 'status') continue;
     const sub = schema.properties?.[key];
     if (!sub) {
-      ctx.issues.push({ path: key, rule: 'schema.unknown-field', message: `unknown field ${JSON.stringify(key)}` });
+      unknownField(undefined, key, ctx);
       continue;
     }
     validateNode(sub, obj[key], new Where(undefined, key, 'field'), ctx);

@@ -17,6 +17,7 @@ import { OPERATOR_LAYERS } from './operator';
 import { referencesLayer } from './references';
 import type { FailurePolicy, ManifestSet, ObjectEntry, ResolvedOptions, SetLayer, ValidateOptions, Violation } from './types';
 import { describeInput } from './util';
+import { resolveRelease } from '../schema/registry';
 
 export * from './types';
 
@@ -27,6 +28,7 @@ export function resolveOptions(options: ValidateOptions = {}): ResolvedOptions {
     external: [...(options.external ?? [])],
     assumeExternal: options.assumeExternal ?? false,
     defaultNamespace: options.defaultNamespace ?? 'default',
+    operatorRelease: resolveRelease(options.operatorRelease),
   };
 }
 

@@ -17,6 +17,13 @@ export interface Issue {
 export interface WalkContext {
   readonly kind: string;
   readonly issues: Issue[];
+  /**
+   * For a field the schema does not define: the first newer bundled release that has it, if any (then the
+   * violation says which release the field needs instead of calling it unknown).
+   */
+  readonly newerRelease?: (where: Where | undefined, key: string) => string | undefined;
+  /** The targeted release, for the message of fields that need a newer one. */
+  readonly release?: string;
   /** CEL values of this object's nodes, created on the first rule that needs one (most outcomes are memoized). */
   celCache?: WeakMap<object, unknown>;
 }
@@ -211,7 +218,8 @@ export function validateNode(schema: SchemaNode, value: unknown, where: Where | 
       const outcome = ruleOutcome(state, schema, value, ctx);
       if (outcome.ok) continue;
       const shown = schema.type === 'object' || schema.type === undefined ? 'object' : schema.type;
-      const rule = `cel.${ctx.kind}.${locationOf(where) || '<root>'}#${index}`;
+      // the id's suffix is the digest of the rule's message (scripts/import-crds.ts): stable across releases
+      const rule = `cel.${ctx.kind}.${locationOf(where) || '<root>'}#${r.id ?? index}`;
       const message = outcome.error === undefined
         ? `Invalid value: "${shown}": ${compiled.message || `failed rule: ${r.rule}`}`
         // the API server names the rule by its message when it has one (ruleErrorString)
@@ -282,9 +290,19 @@ function validateObject(schema: SchemaNode, value: Record<string, unknown>, wher
     } else if (ap === true || preserve) {
       // unknown fields are kept as they are
     } else {
-      const at = pathOf(new Where(where, key, 'field'));
-      issues.push({ path: at, rule: 'schema.unknown-field', message: `unknown field ${JSON.stringify(at)}` });
+      unknownField(where, key, ctx);
     }
+  }
+}
+
+/** A field the schema does not define: unknown, or one that a newer bundled release has. */
+export function unknownField(where: Where | undefined, key: string, ctx: WalkContext): void {
+  const at = pathOf(new Where(where, key, 'field'));
+  const newer = ctx.newerRelease?.(where, key);
+  if (newer !== undefined) {
+    ctx.issues.push({ path: at, rule: 'schema.needs-release', message: `field ${at} needs operator release ${newer} or later; you target ${ctx.release ?? ''}` });
+  } else {
+    ctx.issues.push({ path: at, rule: 'schema.unknown-field', message: `unknown field ${JSON.stringify(at)}` });
   }
 }
 
