@@ -1,4 +1,5 @@
 /** Command-line parsing for one subcommand. Small on purpose: no dependency for four flags. */
+import { isRelease, releaseList } from '../schema/registry';
 import { parseExternal } from '../validation';
 import { UsageError } from './io';
 
@@ -6,6 +7,8 @@ export interface CommandArgs {
   readonly format?: string;
   readonly external: readonly string[];
   readonly assumeExternal: boolean;
+  /** `--operator-release`: a bundled release name (checked), or undefined for the default. */
+  readonly operatorRelease?: string;
   readonly help: boolean;
   /** Files, directories and `-` (standard input), in the order given. */
   readonly paths: readonly string[];
@@ -14,10 +17,12 @@ export interface CommandArgs {
 export interface CommandSpec {
   readonly name: string;
   readonly formats: readonly string[];
+  /** The command takes `--operator-release`. */
+  readonly release?: boolean;
 }
 
 /**
- * Parses `[--format F] [--external K/N]... [--assume-external] [-h] PATH...`.
+ * Parses `[--format F] [--external K/N]... [--assume-external] [--operator-release R] [-h] PATH...`.
  * Accepts `--flag value` and `--flag=value`; `--` ends the options.
  * @throws UsageError for an unknown option, a missing value, a bad format or a bad --external.
  */
@@ -25,6 +30,7 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
   let format: string | undefined;
   const external: string[] = [];
   let assumeExternal = false;
+  let operatorRelease: string | undefined;
   let help = false;
   const paths: string[] = [];
 
@@ -59,6 +65,10 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
         if (inline !== undefined) throw new UsageError(`option --assume-external takes no value, got ${JSON.stringify(arg)}`, spec.name);
         assumeExternal = true;
         break;
+      case '--operator-release':
+        if (!spec.release) throw new UsageError(`unknown option ${JSON.stringify(flag)}`, spec.name);
+        operatorRelease = value();
+        break;
       case '-h':
       case '--help':
         help = true;
@@ -78,9 +88,12 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
       throw new UsageError(`invalid --external ${JSON.stringify(x)}: expected Kind/name, Kind/namespace/name or Kind/*`, spec.name);
     }
   }
+  if (operatorRelease !== undefined && !isRelease(operatorRelease)) {
+    throw new UsageError(`invalid --operator-release ${JSON.stringify(operatorRelease)}: bundled releases are ${releaseList()}`, spec.name);
+  }
   if (!help) {
     if (paths.length === 0) throw new UsageError('no PATH given: name files or directories, or - for standard input', spec.name);
     if (paths.filter(p => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once', spec.name);
   }
-  return { format, external, assumeExternal, help, paths };
+  return { format, external, assumeExternal, operatorRelease, help, paths };
 }

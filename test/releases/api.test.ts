@@ -1,0 +1,43 @@
+/**
+ * The same manifests get different, correct verdicts per targeted operator release through `validateManifests`
+ * (operatorRelease), and an unknown release is a usage error naming the bundled ones.
+ */
+import { CASES, PRIVATE_PROXY, RELEASE_NAMES, trustedIssuer } from './fixtures';
+import { validateManifests, type ValidateOptions } from '../../src/validation';
+
+const lines = (objects: readonly unknown[], options: ValidateOptions) =>
+  validateManifests(objects, options).map(v => `${v.severity} ${v.rule} ${v.path}: ${v.message}`);
+
+describe('verdicts per operator release (validateManifests)', () => {
+  for (const c of CASES) {
+    describe(c.title, () => {
+      test.each(RELEASE_NAMES.map(r => [r]))('%s', release => {
+        expect(lines(c.objects, { operatorRelease: release })).toEqual(c.want[release]);
+      });
+    });
+  }
+
+  test('targets v0.44.0 when no release is selected', () => {
+    for (const c of CASES) expect(lines(c.objects, {})).toEqual(c.want['v0.44.0']);
+  });
+
+  test('names the first release with the field, also for fields nested in a newer-only object', () => {
+    const grant = trustedIssuer({ allowedDelegateClients: ['*'], jwtBearerGrant: { maxAssertionAge: '5m', subjectBindings: [{ subject: 's', allowedResources: ['https://mcp.example.com'] }] } });
+    expect(lines([grant], { operatorRelease: 'v0.44.0' })).toEqual([
+      'error schema.needs-release spec.embeddedAuthServer.trustedIssuers[0].jwtBearerGrant: field spec.embeddedAuthServer.trustedIssuers[0].jwtBearerGrant needs operator release main@e25de16 or later; you target v0.44.0',
+    ]);
+    expect(lines([grant], { operatorRelease: 'main@e25de16' })).toEqual([]);
+  });
+
+  test('a field no bundled release has stays an unknown field', () => {
+    const typo = { ...PRIVATE_PROXY, spec: { remoteUrl: 'https://mcp.example.com/mcp', allowPrivateEndpoints: true } };
+    for (const release of RELEASE_NAMES) {
+      expect(lines([typo], { operatorRelease: release })).toEqual(['error schema.unknown-field spec.allowPrivateEndpoints: unknown field "spec.allowPrivateEndpoints"']);
+    }
+  });
+
+  test('rejects an unknown release, listing the bundled ones', () => {
+    expect(() => validateManifests([], { operatorRelease: 'v0.45.0' }))
+      .toThrow('unknown operator release "v0.45.0"; bundled releases: v0.43.0, v0.44.0 (default), main@e25de16');
+  });
+});
