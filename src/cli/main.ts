@@ -7,10 +7,10 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { parseCommandArgs, type CommandSpec } from './args';
 import { runEnv } from './env';
-import { runReleases } from './releases';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { loadManifests } from './load';
 import { secretRedactor } from './redact';
+import { runReleases } from './releases';
 import { MAIN_USAGE, PROGRAM, usageOf } from './usage';
 import { runValidate } from './validate';
 

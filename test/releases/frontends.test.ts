@@ -4,10 +4,10 @@
  * (`configure({ operatorRelease })`) give the engine's verdict for that release.
  */
 import { Testing } from 'cdk8s';
-import { errorLines } from '../constructs/helpers';
-import { mockProgram } from '../pulumi/harness';
 import { McpRemoteProxy, ToolHiveValidation } from '../../src';
 import * as toolhive from '../../src/pulumi';
+import { errorLines } from '../constructs/helpers';
+import { mockProgram } from '../pulumi/harness';
 
 const PRIVATE = { remoteUrl: 'http://10.0.0.5:8080/mcp', allowPrivateEndpoint: true };
 const NEEDS = 'spec.allowPrivateEndpoint: field spec.allowPrivateEndpoint needs operator release main@e25de16 or later; you target';
