@@ -83,7 +83,8 @@ function strip(node: Json, kind: string, version: string, location: string, rule
   return out;
 }
 
-function ruleEntries(list: Json[], kind: string, version: string, location: string, rows: RuleRow[]): Json[] {
+/** The table entries of one node's rules, each with its id suffix; appends one row per rule to `rows`. */
+export function ruleEntries(list: Json[], kind: string, version: string, location: string, rows: RuleRow[]): Json[] {
   const byMessage = new Map<string, number>();
   for (const r of list) byMessage.set(r.message ?? r.rule, (byMessage.get(r.message ?? r.rule) ?? 0) + 1);
   return list.map((r, index) => {
