@@ -3,7 +3,7 @@
  * release rejects them as unknown, and the fix is an operator upgrade (or dropping the field), so the message
  * names the first release that has the field.
  */
-import type { Where } from './structural';
+import { Where } from './structural';
 import { newerReleases, rootSchema } from '../schema/registry';
 import type { SchemaNode } from '../schema/types';
 
@@ -26,4 +26,36 @@ export function firstReleaseWithField(kind: string, version: string, release: st
     if (node?.properties && Object.prototype.hasOwnProperty.call(node.properties, key)) return newer.name;
   }
   return undefined;
+}
+
+/**
+ * True when the concrete path (`spec.a[0].b`) of an object of kind/version passes through a field that the
+ * targeted release lacks and a newer bundled release has. The operator of the targeted release decodes the
+ * object into its own Go types, which drop such a field, so no operator rule of that release can see it.
+ */
+export function pathNeedsNewerRelease(kind: string, version: string, release: string, path: string): boolean {
+  let node = rootSchema(kind, version, release);
+  let where: Where | undefined;
+  for (const m of path.matchAll(/([^.[\]]+)|\[([^\]]*)\]/g)) {
+    if (!node) return false;
+    if (m[1] !== undefined) {
+      const key = m[1];
+      const sub = node.properties && Object.prototype.hasOwnProperty.call(node.properties, key) ? node.properties[key] : undefined;
+      if (sub) {
+        node = sub;
+        where = new Where(where, key, 'field');
+        continue;
+      }
+      if (typeof node.additionalProperties === 'object') {
+        node = node.additionalProperties;
+        where = new Where(where, key, 'entry');
+        continue;
+      }
+      return firstReleaseWithField(kind, version, release, where, key) !== undefined;
+    }
+    const isItem = node.items !== undefined;
+    where = new Where(where, isItem ? Number(m[2]) : m[2], isItem ? 'item' : 'entry');
+    node = node.items ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined);
+  }
+  return false;
 }

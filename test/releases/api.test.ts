@@ -29,6 +29,16 @@ describe('verdicts per operator release (validateManifests)', () => {
     expect(lines([grant], { operatorRelease: 'main@e25de16' })).toEqual([]);
   });
 
+  test('operator rules do not read a field the targeted release lacks (its Go types drop it)', () => {
+    const matcher = trustedIssuer({ allowedDelegateClients: ['agent'], actorMatcher: 'claims.azp = "agent"' });
+    expect(lines([matcher], { operatorRelease: 'v0.44.0' })).toEqual([
+      'error schema.needs-release spec.embeddedAuthServer.trustedIssuers[0].actorMatcher: field spec.embeddedAuthServer.trustedIssuers[0].actorMatcher needs operator release main@e25de16 or later; you target v0.44.0',
+    ]);
+    expect(lines([matcher], { operatorRelease: 'main@e25de16' })).toEqual([
+      'error operator.embedded-auth.trusted-issuer spec.embeddedAuthServer.trustedIssuers[0].actorMatcher: trustedIssuers: issuer_url "https://idp.example.com": invalid actor_matcher: <input>:1:12: found = but expecting end of input',
+    ]);
+  });
+
   test('a field no bundled release has stays an unknown field', () => {
     const typo = { ...PRIVATE_PROXY, spec: { remoteUrl: 'https://mcp.example.com/mcp', allowPrivateEndpoints: true } };
     for (const release of RELEASE_NAMES) {

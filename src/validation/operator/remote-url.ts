@@ -23,14 +23,14 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     id: 'operator.remote-url.blocked-ip',
     checks: 'a literal IP host is not loopback, link-local or unspecified (always), nor RFC 1918 / IPv6 ULA unless spec.allowPrivateEndpoint (main@e25de16; v0.44.0 and older block them unconditionally); IPv4-mapped IPv6 is normalised first',
     source: SOURCE,
-    releases: 'every bundled release; the spec.allowPrivateEndpoint exemption from main@e25de16 (commit 92be1bf)',
+    releases: 'all (the spec.allowPrivateEndpoint exemption: >= main@e25de16)',
     example: 'remote URL host is not allowed: IP address 169.254.169.254 falls within blocked range 169.254.0.0/16',
   },
   {
     id: 'operator.remote-url.blocked-host',
     checks: 'the host name is not localhost, kubernetes.default[.svc[.cluster.local]] or metadata.google.internal (exact or subdomain, case-insensitive; always), nor *.cluster.local unless spec.allowPrivateEndpoint (main@e25de16; v0.44.0 and older block it unconditionally)',
     source: SOURCE,
-    releases: 'every bundled release; the spec.allowPrivateEndpoint exemption from main@e25de16 (commit 92be1bf)',
+    releases: 'all (the spec.allowPrivateEndpoint exemption: >= main@e25de16)',
     example: 'remote URL host is not allowed: hostname "localhost" matches blocked internal hostname "localhost"',
   },
 ];
