@@ -95,6 +95,11 @@ project.addTask('import:crds', {
   exec: 'ts-node --transpile-only scripts/import-crds.ts',
   receiveArgs: true,
 });
+project.addTask('releases:diff', {
+  description: 'What differs between two bundled operator releases: fields added, removed, (no longer) required; CEL rules by id (FROM TO)',
+  exec: 'ts-node --transpile-only scripts/diff-releases.ts',
+  receiveArgs: true,
+});
 project.addTask('check:generated', {
   description: 'Fail when the committed generated files of any bundled release differ from a fresh regeneration (skips when ../shared is absent, fails under CI)',
   exec: 'ts-node --transpile-only scripts/check-generated.ts',
