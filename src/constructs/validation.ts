@@ -15,8 +15,8 @@
 import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import { currentSynthPass } from './synth-pass';
-import { resolveRelease } from '../schema/registry';
 import type { KubeObject, Violation } from '../core/types';
+import { resolveRelease } from '../schema/registry';
 import { validateManifests } from '../validation';
 
 const TOOLHIVE_OBJECT = Symbol.for('toolhive-constructs.ToolHiveObject');

@@ -2,8 +2,8 @@
 import * as pulumi from '@pulumi/pulumi';
 import { toOutput } from './known';
 import { programRegistry, type ToolHiveOptions } from './registry';
-import { resolveRelease } from '../schema/registry';
 import type { Violation } from '../core/types';
+import { resolveRelease } from '../schema/registry';
 
 /**
  * Program-wide settings: objects managed elsewhere, the provider's namespace, the operator release to validate

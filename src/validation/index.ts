@@ -13,8 +13,8 @@
 import { admitObject } from './admission';
 import { collisionsLayer } from './collisions';
 import { OPERATOR_LAYERS } from './operator';
-import { pathNeedsNewerRelease } from './release-fields';
 import { referencesLayer } from './references';
+import { pathNeedsNewerRelease } from './release-fields';
 import { KeyedMap3 } from '../core/keyed-map';
 import type { FailurePolicy, ManifestSet, ObjectEntry, ResolvedOptions, SetLayer, ValidateOptions, Violation } from '../core/types';
 import { describeInput } from '../core/util';
