@@ -7,11 +7,11 @@ import {
   server, url, vmcp, vmcpOidc, vmcpUrl,
 } from './fixtures';
 import { cel, configMap, secret, th, V1ALPHA1, V1BETA1 } from './helpers';
+import type { KubeObject, ValidateOptions } from '../../src/validation';
 import { celId } from '../engine/helpers';
 
-/** Trusted issuers (item 7) and remote URLs (item 13) use fields of main@e25de16; test/engine/releases.test.ts covers the tagged releases. */
+/** Trusted issuers (item 7) and remote URLs (item 13) use fields of main@e25de16; test/releases/ covers the tagged releases. */
 const ON_MAIN: ValidateOptions = { operatorRelease: 'main@e25de16' };
-import type { KubeObject, ValidateOptions } from '../../src/validation';
 
 type Spec = Record<string, unknown>;
 

@@ -6,7 +6,7 @@ import { CEL_CASES, MESSAGES, ruleId, type CelCase } from './cel-cases';
 import { admissionErrors as admissionErrorsAt, celId, copy, findings as findingsAt, MAIN, toolhive, V1ALPHA1 } from './helpers';
 import { RULES } from '../../src/schema/generated/main-e25de16/rules';
 
-// the cases cover every placement of the newest bundled CRDs; test/engine/releases.test.ts covers what differs per release
+// the cases cover every placement of the newest bundled CRDs; test/releases/ covers what differs per release
 const admissionErrors = (objects: readonly unknown[]) => admissionErrorsAt(objects, MAIN);
 const findings = (object: unknown, rule: string) => findingsAt(object, rule, MAIN);
 import { compileRule, evaluateRule } from '../../src/validation/cel';

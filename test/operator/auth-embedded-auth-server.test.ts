@@ -101,7 +101,7 @@ describe('embedded auth server: issuer (auth server start-up)', () => {
 
 describe('embedded auth server: trusted issuers', () => {
   const rule = 'operator.embedded-auth.trusted-issuer';
-  // jwtBearerGrant and actorMatcher exist from main@e25de16 on (test/engine/releases.test.ts covers the tagged releases)
+  // jwtBearerGrant and actorMatcher exist from main@e25de16 on (test/releases/ covers the tagged releases)
   const ON_MAIN = { operatorRelease: 'main@e25de16' };
   const delegation = { issuerUrl: 'https://idp.example.com', expectedAudience: 'https://mcp.example.com', allowedDelegateClients: ['*'] };
   const grant = { issuerUrl: 'https://partner.example.com', jwtBearerGrant: { maxAssertionAge: '5m', subjectBindings: [{ subject: 'svc', allowedResources: ['https://mcp.example.com'] }], acceptedAudiences: ['https://auth.example.com/token'] } };

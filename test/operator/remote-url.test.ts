@@ -1,6 +1,6 @@
 import { findings, messages, toolhive } from './config-fixtures';
 
-/** allowPrivateEndpoint exists from main@e25de16 on (test/engine/releases.test.ts covers the older releases). */
+/** allowPrivateEndpoint exists from main@e25de16 on (test/releases/ covers the older releases). */
 const MAIN = 'main@e25de16';
 
 const proxy = (remoteUrl: string, extra: Record<string, unknown> = {}) => toolhive('MCPRemoteProxy', 'remote', { remoteUrl, ...extra });
