@@ -7,8 +7,6 @@ import { DEFAULT_RELEASE, RELEASE_LOADERS, RELEASES } from './generated';
 import type { KindInfo, KindTable, ReleaseInfo, ReleaseTables, SchemaNode, VersionInfo } from './types';
 
 export { DEFAULT_RELEASE, RELEASES };
-/** The default release (kept for callers that predate several releases). */
-export const RELEASE = DEFAULT_RELEASE;
 export const GROUP = 'toolhive.stacklok.dev';
 
 interface Loaded {
