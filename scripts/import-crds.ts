@@ -152,7 +152,9 @@ export function releaseTables(release: ReleaseSource, crdsFolder: string, genRoo
     '/** Every kind of the release, with its versions (schemas load lazily, see LOADERS). */\n' +
     `export const KINDS: readonly KindInfo[] = ${JSON.stringify(registry, null, 2)};\n\n` +
     '/** Lazy loaders: a kind\'s schema table is read only when an object of that kind is validated. */\n' +
-    `export const LOADERS: Record<string, () => KindTable> = {\n${loaders}\n};\n`);
+    `export const LOADERS: Record<string, () => KindTable> = {\n${loaders}\n};\n\n` +
+    'export { STATUS_SUBRESOURCE } from \'./status-subresources\';\n');
+  fs.writeFileSync(path.join(dir, 'status-subresources.ts'), statusSubresourcesModule(release.name, crds));
   fs.writeFileSync(path.join(dir, 'rules.ts'),
     HEADER(release.name, 'CEL rules') + '/* eslint-disable */\n' +
     'import type { RuleInfo } from \'../../types\';\n\n' +
@@ -218,6 +220,17 @@ function main(): void {
     typedProps(args.out);
     process.stdout.write(`wrote the typed props from the union of ${RELEASES.map(r => r.name).join(', ')}\n`);
   }
+}
+
+/** src/schema/generated/<release>/status-subresources.ts: kind → versions whose CRD has `subresources.status`. */
+export function statusSubresourcesModule(release: string, crds: readonly Json[]): string {
+  const table: Record<string, string[]> = {};
+  for (const crd of crds) {
+    table[crd.spec.names.kind] = crd.spec.versions.filter((v: Json) => v.subresources?.status !== undefined).map((v: Json) => v.name as string);
+  }
+  return HEADER(release, 'subresources') + '/* eslint-disable */\n' +
+    '/** Kind → the versions whose CRD declares the status subresource (spec.versions[].subresources.status). */\n' +
+    `export const STATUS_SUBRESOURCE: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(table, null, 2)};\n`;
 }
 
 if (require.main === module) {

@@ -1,4 +1,5 @@
 /** Command-line parsing for one subcommand. Small on purpose: no dependency for four flags. */
+import { parseKubernetesVersion } from '../core/kube-version';
 import { isRelease, releaseList } from '../schema/registry';
 import { parseExternal } from '../validation';
 import { UsageError } from './io';
@@ -9,6 +10,8 @@ export interface CommandArgs {
   readonly assumeExternal: boolean;
   /** `--operator-release`: a bundled release name (checked), or undefined for the default. */
   readonly operatorRelease?: string;
+  /** `--kubernetes-version`, e.g. `1.35`. @default - the newest Kubernetes release */
+  readonly kubernetesVersion?: string;
   readonly help: boolean;
   /** Files, directories and `-` (standard input), in the order given. */
   readonly paths: readonly string[];
@@ -22,7 +25,7 @@ export interface CommandSpec {
 }
 
 /**
- * Parses `[--format F] [--external K/N]... [--assume-external] [--operator-release R] [-h] PATH...`.
+ * Parses `[--format F] [--external K/N]... [--assume-external] [--operator-release R] [--kubernetes-version V] [-h] PATH...`.
  * Accepts `--flag value` and `--flag=value`; `--` ends the options.
  * @throws UsageError for an unknown option, a missing value, a bad format or a bad --external.
  */
@@ -31,6 +34,7 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
   const external: string[] = [];
   let assumeExternal = false;
   let operatorRelease: string | undefined;
+  let kubernetesVersion: string | undefined;
   let help = false;
   const paths: string[] = [];
 
@@ -69,6 +73,9 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
         if (!spec.release) throw new UsageError(`unknown option ${JSON.stringify(flag)}`, spec.name);
         operatorRelease = value();
         break;
+      case '--kubernetes-version':
+        kubernetesVersion = value();
+        break;
       case '-h':
       case '--help':
         help = true;
@@ -91,9 +98,16 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
   if (operatorRelease !== undefined && !isRelease(operatorRelease)) {
     throw new UsageError(`invalid --operator-release ${JSON.stringify(operatorRelease)}: bundled releases are ${releaseList()}`, spec.name);
   }
+  if (kubernetesVersion !== undefined) {
+    try {
+      parseKubernetesVersion(kubernetesVersion);
+    } catch (e) {
+      throw new UsageError(`invalid --kubernetes-version: ${(e as Error).message}`, spec.name);
+    }
+  }
   if (!help) {
     if (paths.length === 0) throw new UsageError('no PATH given: name files or directories, or - for standard input', spec.name);
     if (paths.filter(p => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once', spec.name);
   }
-  return { format, external, assumeExternal, operatorRelease, help, paths };
+  return { format, external, assumeExternal, operatorRelease, ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}), help, paths };
 }

@@ -1,4 +1,5 @@
 /** Help texts. Kept next to each other so `--help` and docs/cli.md are easy to keep in step. */
+import { NEWEST_KUBERNETES_VERSION } from '../core/kube-version';
 import { DEFAULT_RELEASE } from '../schema/registry';
 
 export const PROGRAM = 'toolhive-constructs';
@@ -34,7 +35,8 @@ const EXTERNAL = `  --external KIND/NAME     an object that exists outside these
                            warnings instead of errors`;
 
 export const VALIDATE_USAGE = `Usage: ${PROGRAM} validate [--format text|json] [--external KIND/NAME]...
-       [--assume-external] [--operator-release RELEASE] PATH...
+       [--assume-external] [--operator-release RELEASE] [--kubernetes-version MAJOR.MINOR]
+       PATH...
 
 Checks ToolHive manifests offline: identity, CRD schema (after defaulting) and
 CEL rules, the operator's reconcile-time checks, references between objects,
@@ -49,6 +51,9 @@ ${EXTERNAL}
   --operator-release R     the ToolHive operator release to check against (its
                            CRD schemas, CEL rules and operator rules); see
                            '${PROGRAM} releases' (default: ${DEFAULT_RELEASE})
+  --kubernetes-version V   reproduce the API server of Kubernetes V (e.g. 1.35;
+                           default: ${NEWEST_KUBERNETES_VERSION}, the newest release): int32/int64
+                           formats are enforced from 1.36
   -h, --help               show this help
 
 Output (text): one line per violation, then a summary line

@@ -21,8 +21,13 @@ export function runValidate(
   io: CliIo,
 ): number {
   // Non-objects, missing kinds and unknown ToolHive kinds are reported by the engine's identity layer.
-  const { external, assumeExternal, operatorRelease } = args;
-  const violations = validateManifests(objects, { external, assumeExternal, operatorRelease, sources })
+  const violations = validateManifests(objects, {
+    external: args.external,
+    assumeExternal: args.assumeExternal,
+    operatorRelease: args.operatorRelease,
+    kubernetesVersion: args.kubernetesVersion,
+    sources,
+  })
     .map(v => ({ ...v, message: redact(v.message) }));
   const summary: ValidateSummary = {
     documents: objects.length,

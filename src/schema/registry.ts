@@ -106,3 +106,14 @@ export function preferredVersion(kind: string, rel: string = DEFAULT_RELEASE): s
   if (!info) return undefined;
   return (info.versions.find(v => v.name === 'v1beta1' && v.served) ?? info.versions.find(v => v.storage))?.name;
 }
+
+/**
+ * Whether the CRD declares the status subresource at this version: the API server then drops `status` on create
+ * and on update of the main resource (apiextensions-apiserver registry/customresource strategy.go PrepareForCreate,
+ * PrepareForUpdate), so it is neither validated nor stored.
+ */
+export function hasStatusSubresource(kind: string, version: string, rel: string = DEFAULT_RELEASE): boolean {
+  const table = release(rel).tables.STATUS_SUBRESOURCE;
+  const versions = Object.prototype.hasOwnProperty.call(table, kind) ? table[kind] : undefined;
+  return versions?.includes(version) ?? false;
+}

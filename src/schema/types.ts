@@ -85,4 +85,6 @@ export interface ReleaseTables {
   readonly RELEASE: string;
   readonly KINDS: readonly KindInfo[];
   readonly LOADERS: Readonly<Record<string, () => KindTable>>;
+  /** Kind → the versions whose CRD declares the status subresource. */
+  readonly STATUS_SUBRESOURCE: Readonly<Record<string, readonly string[]>>;
 }

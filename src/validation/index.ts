@@ -16,11 +16,13 @@ import { OPERATOR_LAYERS } from './operator';
 import { referencesLayer } from './references';
 import { pathNeedsNewerRelease } from './release-fields';
 import { KeyedMap3 } from '../core/keyed-map';
+import { NEWEST_KUBERNETES_VERSION, parseKubernetesVersion } from '../core/kube-version';
 import type { FailurePolicy, ManifestSet, ObjectEntry, ResolvedOptions, SetLayer, ValidateOptions, Violation } from '../core/types';
 import { describeInput } from '../core/util';
 import { resolveRelease } from '../schema/registry';
 
 export * from '../core/types';
+export { NEWEST_KUBERNETES_VERSION } from '../core/kube-version';
 
 const SET_LAYERS: readonly SetLayer[] = [...OPERATOR_LAYERS, referencesLayer, collisionsLayer];
 
@@ -30,6 +32,7 @@ export function resolveOptions(options: ValidateOptions = {}): ResolvedOptions {
     assumeExternal: options.assumeExternal ?? false,
     defaultNamespace: options.defaultNamespace ?? 'default',
     operatorRelease: resolveRelease(options.operatorRelease),
+    kubernetesVersion: parseKubernetesVersion(options.kubernetesVersion ?? NEWEST_KUBERNETES_VERSION),
   };
 }
 

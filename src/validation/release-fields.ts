@@ -29,15 +29,15 @@ export function firstReleaseWithField(kind: string, version: string, release: st
 }
 
 /**
- * True when the concrete path (`spec.a[0].b`) of an object of kind/version passes through a field that the
- * targeted release lacks and a newer bundled release has. The operator of the targeted release decodes the
- * object into its own Go types, which drop such a field, so no operator rule of that release can see it.
+ * The first bundled release after `release` that has the field a concrete path (`spec.a[0].b`) of an object of
+ * kind/version runs into where the targeted release's schema has no such field; undefined when the path stays in
+ * the targeted schema or no newer release has the field either.
  */
-export function pathNeedsNewerRelease(kind: string, version: string, release: string, path: string): boolean {
+export function newerReleaseForPath(kind: string, version: string, release: string, path: string): string | undefined {
   let node = rootSchema(kind, version, release);
   let where: Where | undefined;
   for (const m of path.matchAll(/([^.[\]]+)|\[([^\]]*)\]/g)) {
-    if (!node) return false;
+    if (!node) return undefined;
     if (m[1] !== undefined) {
       const key = m[1];
       const sub = node.properties && Object.prototype.hasOwnProperty.call(node.properties, key) ? node.properties[key] : undefined;
@@ -51,11 +51,27 @@ export function pathNeedsNewerRelease(kind: string, version: string, release: st
         where = new Where(where, key, 'entry');
         continue;
       }
-      return firstReleaseWithField(kind, version, release, where, key) !== undefined;
+      return firstReleaseWithField(kind, version, release, where, key);
     }
     const isItem = node.items !== undefined;
     where = new Where(where, isItem ? Number(m[2]) : m[2], isItem ? 'item' : 'entry');
     node = node.items ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined);
   }
-  return false;
+  return undefined;
+}
+
+/**
+ * True when the concrete path passes through a field that the targeted release lacks and a newer bundled release
+ * has. The operator of the targeted release decodes the object into its own Go types, which drop such a field, so
+ * no operator rule of that release can see it.
+ */
+export function pathNeedsNewerRelease(kind: string, version: string, release: string, path: string): boolean {
+  return newerReleaseForPath(kind, version, release, path) !== undefined;
+}
+
+/** An unknown-field issue at a field a newer bundled release has becomes `schema.needs-release`. */
+export function needsRelease<T extends { path: string; rule: string; message: string }>(issue: T, kind: string, version: string, release: string): T {
+  if (issue.rule !== 'schema.unknown-field') return issue;
+  const newer = newerReleaseForPath(kind, version, release, issue.path);
+  return newer === undefined ? issue : { ...issue, rule: 'schema.needs-release', message: `field ${issue.path} needs operator release ${newer} or later; you target ${release}` };
 }

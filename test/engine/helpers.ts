@@ -6,7 +6,7 @@ export const V1BETA1 = 'toolhive.stacklok.dev/v1beta1';
 export const V1ALPHA1 = 'toolhive.stacklok.dev/v1alpha1';
 
 /** Rule ids of layers 1–4 (per-object admission); the set layers (operator, references, collisions) are tested elsewhere. */
-const ADMISSION = /^(identity|schema|cel|hygiene)\./;
+const ADMISSION = /^(identity|metadata|schema|cel|hygiene)\./;
 
 export function isAdmissionRule(rule: string): boolean {
   return ADMISSION.test(rule);
@@ -47,3 +47,10 @@ export function celId(kind: string, location: string, message: string): string {
 
 /** The snapshot of the operator's main branch, which the CEL placement cases cover in full (76 placements). */
 export const MAIN = 'main@e25de16';
+
+/** The one line the API server reports instead of the CEL rules when a blocking schema error was found. */
+export const NOT_CHECKED = {
+  path: '<root>',
+  rule: 'cel.not-checked',
+  message: 'Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
+} as const;

@@ -300,3 +300,5 @@ export const LOADERS: Record<string, () => KindTable> = {
   VirtualMCPCompositeToolDefinition: () => require('./virtualmcpcompositetooldefinitions').table,
   VirtualMCPServer: () => require('./virtualmcpservers').table,
 };
+
+export { STATUS_SUBRESOURCE } from './status-subresources';
