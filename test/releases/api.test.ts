@@ -3,7 +3,11 @@
  * (operatorRelease), and an unknown release is a usage error naming the bundled ones.
  */
 import { CASES, PRIVATE_PROXY, RELEASE_NAMES, trustedIssuer } from './fixtures';
+import { RULES as MAIN_RULES } from '../../src/schema/generated/main-e25de16/rules';
+import { RULES as V044_RULES } from '../../src/schema/generated/v0.44.0/rules';
+import type { RuleInfo } from '../../src/schema/types';
 import { validateManifests, type ValidateOptions } from '../../src/validation';
+import { compileRule, evaluateRule } from '../../src/validation/cel';
 
 const lines = (objects: readonly unknown[], options: ValidateOptions) =>
   validateManifests(objects, options).map(v => `${v.severity} ${v.rule} ${v.path}: ${v.message}`);
@@ -44,6 +48,19 @@ describe('verdicts per operator release (validateManifests)', () => {
     for (const release of RELEASE_NAMES) {
       expect(lines([typo], { operatorRelease: release })).toEqual(['error schema.unknown-field spec.allowPrivateEndpoints: unknown field "spec.allowPrivateEndpoints"']);
     }
+  });
+
+  test('the wildcard rule of each release: v0.44.0 reads allowedDelegateClients unguarded, main@e25de16 guards it', () => {
+    const id = 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.trustedIssuers[*]#dc0e356a';
+    const outcome = (rules: readonly RuleInfo[], self: Map<string, unknown>) => {
+      const r = rules.find(x => x.id === id && x.version === 'v1beta1')!;
+      return evaluateRule(compileRule(r.rule, r.message), self);
+    };
+    const withoutClients = new Map<string, unknown>([['issuerUrl', 'https://idp.example.com']]);
+    expect(outcome(V044_RULES, withoutClients)).toEqual({ ok: false, error: 'no such key: allowedDelegateClients' });
+    expect(outcome(MAIN_RULES, withoutClients)).toEqual({ ok: true });
+    const mixed = new Map<string, unknown>([['allowedDelegateClients', ['*', 'agent']]]);
+    expect([outcome(V044_RULES, mixed), outcome(MAIN_RULES, mixed)]).toEqual([{ ok: false }, { ok: false }]);
   });
 
   test('rejects an unknown release, listing the bundled ones', () => {
