@@ -2,13 +2,16 @@
 import { KeyedMap3 } from '../core/keyed-map';
 import { NEWEST_KUBERNETES_VERSION, parseKubernetesVersion } from '../core/kube-version';
 import type { ManifestSet, ObjectEntry, ResolvedOptions, ValidateOptions } from '../core/types';
+import { resolveRelease } from '../schema/registry';
 
-/** Fills in the defaults of the options (`external: []`, `assumeExternal: false`, namespace `default`, the newest Kubernetes version). */
+/** Fills in the defaults of the options (`external: []`, `assumeExternal: false`, namespace `default`, the newest operator release and
+ * Kubernetes version). */
 export function resolveOptions(options: ValidateOptions = {}): ResolvedOptions {
   return {
     external: [...(options.external ?? [])],
     assumeExternal: options.assumeExternal ?? false,
     defaultNamespace: options.defaultNamespace ?? 'default',
+    operatorRelease: resolveRelease(options.operatorRelease),
     kubernetesVersion: parseKubernetesVersion(options.kubernetesVersion ?? NEWEST_KUBERNETES_VERSION),
   };
 }

@@ -12,7 +12,7 @@
  * port, which the differential suite does not target) — see README.md.
  */
 import { RE2JS } from '@bufbuild/re2';
-import { STATUS_SUBRESOURCE } from '../../src/schema/generated/status-subresources';
+import { STATUS_SUBRESOURCE } from '../../src/schema/generated/v0.44.0/status-subresources';
 import { kindInfo, rootSchema } from '../../src/schema/registry';
 import type { SchemaNode } from '../../src/schema/types';
 import { compileRule, evaluateRule, toCel } from '../../src/validation/cel';
