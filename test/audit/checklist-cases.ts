@@ -25,9 +25,11 @@ export interface Failing {
   readonly item: number;
   readonly title: string;
   readonly objects: readonly KubeObject[];
-  /** Every error the set must produce, nothing more. */
+  /** Every error (or, with `severity: 'warning'`, every warning) the set must produce, nothing more. */
   readonly want: readonly Want[];
   readonly options?: ValidateOptions;
+  /** The operator accepts the set and ignores something: it must give these warnings and no error. @default 'error' */
+  readonly severity?: 'warning';
 }
 
 export interface Passing {
@@ -782,8 +784,11 @@ export const FAILING: Failing[] = [
   },
   {
     item: 10,
-    title: 'primaryUpstreamProvider that matches no upstream',
-    objects: vmcpWithAS({}, { primaryUpstreamProvider: 'github' }),
+    title: 'primaryUpstreamProvider that matches no upstream, with an authzConfigRef (the converter\'s check)',
+    objects: [
+      ...vmcpWithAS({ incomingAuth: { ...vmcpOidc('gw'), authzConfigRef: { name: 'authz' } } }, { primaryUpstreamProvider: 'github' }),
+      th('MCPAuthzConfig', 'authz', { type: 'cedarv1', config: { policies: [POLICY] } }),
+    ],
     want: [w(VM, 'gw', 'spec.authServerConfig.primaryUpstreamProvider', 'operator.vmcp.primary-upstream', 'authz primaryUpstreamProvider "github" does not match any upstream declared on spec.authServerConfig.upstreamProviders')],
   },
   {
@@ -1085,6 +1090,7 @@ export const FAILING: Failing[] = [
   {
     item: 14,
     title: 'a webhook client certificate without its key',
+    severity: 'warning',
     objects: [webhook({ tlsConfig: { clientCertSecretRef: { name: 'webhook-tls', key: 'tls.crt' } } }), secret('webhook-tls', { 'tls.crt': 'PEM', 'tls.key': 'PEM' })],
     want: [w('MCPWebhookConfig', 'hooks', 'spec.validating[0].tlsConfig.clientCertSecretRef', 'operator.webhook.mtls-pair', 'validating webhook[0] "policy": tlsConfig.clientCertSecretRef is set without tlsConfig.clientKeySecretRef; the operator ignores a half mTLS pair and connects without a client certificate, so set both or neither')],
   },
@@ -1198,7 +1204,7 @@ export const FAILING: Failing[] = [
           },
         },
       })],
-    want: [w(VM, 'gw', 'spec.outgoingAuth.backends[b].externalAuthConfigRef.name', 'collision.env', 'env var TOOLHIVE_HEADER_INJECTION_VALUE_MY_CFG in container "vmcp" is derived from MCPExternalAuthConfig "my.cfg" spec.headerInjection.valueSecretRef and MCPExternalAuthConfig "my-cfg" spec.headerInjection.valueSecretRef: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only the last entry (MCPExternalAuthConfig "my-cfg" spec.headerInjection.valueSecretRef) takes effect: rename one of them so the env var names differ')],
+    want: [w(VM, 'gw', 'spec.outgoingAuth.backends[b].externalAuthConfigRef.name', 'collision.env', 'env var TOOLHIVE_HEADER_INJECTION_VALUE_MY_CFG in container "vmcp" is derived from MCPExternalAuthConfig "my.cfg" spec.headerInjection.valueSecretRef and MCPExternalAuthConfig "my-cfg" spec.headerInjection.valueSecretRef: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only one of them takes effect, and which one is not stable: the operator collects them in no fixed order, so the winner can change from one reconcile to the next: rename one of them so the env var names differ')],
   },
   {
     item: 15,
@@ -1214,11 +1220,12 @@ export const FAILING: Failing[] = [
     objects: [group(), secret('hdr', { a: 'x', b: 'y' }), vmcp('gw'),
       entry('a.b', { headerForward: { addHeadersFromSecret: [{ headerName: 'X-Key', valueSecretRef: { name: 'hdr', key: 'a' } }] } }),
       entry('a-b', { headerForward: { addHeadersFromSecret: [{ headerName: 'X-Key', valueSecretRef: { name: 'hdr', key: 'b' } }] } })],
-    want: [w(VM, 'gw', 'spec.groupRef.name', 'collision.env', 'env var TOOLHIVE_SECRET_HEADER_FORWARD_X_KEY_A_B in container "vmcp" is derived from MCPServerEntry "a-b" spec.headerForward.addHeadersFromSecret[0] and MCPServerEntry "a.b" spec.headerForward.addHeadersFromSecret[0]: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only the last entry (MCPServerEntry "a.b" spec.headerForward.addHeadersFromSecret[0]) takes effect: rename one of them so the env var names differ')],
+    want: [w(VM, 'gw', 'spec.groupRef.name', 'collision.env', 'env var TOOLHIVE_SECRET_HEADER_FORWARD_X_KEY_A_B in container "vmcp" is derived from MCPServerEntry "a-b" spec.headerForward.addHeadersFromSecret[0] and MCPServerEntry "a.b" spec.headerForward.addHeadersFromSecret[0]: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only one of them takes effect, and which one is not stable: the operator collects them in no fixed order, so the winner can change from one reconcile to the next: rename one of them so the env var names differ')],
   },
   {
     item: 15,
     title: 'a proxy env override that shadows an operator env var',
+    severity: 'warning',
     objects: [server('fetch', { resourceOverrides: { proxyDeployment: { env: [{ name: 'THV_MCPSERVER_GENERATION', value: '1' }] } } })],
     want: [w(MS, 'fetch', 'spec.resourceOverrides.proxyDeployment.env[0]', 'collision.env-user', 'env var THV_MCPSERVER_GENERATION in container "toolhive" is set by spec.resourceOverrides.proxyDeployment.env[0] and by the operator; only the last entry (the operator) takes effect: rename or remove spec.resourceOverrides.proxyDeployment.env[0]')],
   },
@@ -1379,7 +1386,9 @@ export const PASSING: Passing[] = [
           },
         },
         config: { passthroughHeaders: ['X-Tenant', 'X-Request-Id'] },
+        incomingAuth: { ...vmcpOidc('gw'), authzConfigRef: { name: 'authz' } },
       }, { primaryUpstreamProvider: 'github' }, [OKTA_OIDC, GITHUB_OIDC]),
+      th('MCPAuthzConfig', 'authz', { type: 'cedarv1', config: { policies: [POLICY] } }),
       externalAuth('inject', { type: 'upstreamInject', upstreamInject: { providerName: 'okta' } }),
       externalAuth('te', { type: 'tokenExchange', tokenExchange: { tokenUrl: 'https://sts.example.com/token', audience: 'api', subjectProviderName: 'github' } }),
       externalAuth('xaa', {

@@ -17,18 +17,21 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'spec.remoteUrl of MCPRemoteProxy and MCPServerEntry parses (Go url.Parse), uses http or https and has a host',
     source: SOURCE,
     example: 'remote URL must have a valid host',
+    severityReason: 'validateSpec (MCPRemoteProxy) or RemoteURLValidated=False (MCPServerEntry) stops the workload',
   },
   {
     id: 'operator.remote-url.blocked-ip',
     checks: 'a literal IP host is not loopback, link-local or unspecified (always), nor RFC 1918 / IPv6 ULA unless spec.allowPrivateEndpoint; IPv4-mapped IPv6 is normalised first',
     source: SOURCE,
     example: 'remote URL host is not allowed: IP address 169.254.169.254 falls within blocked range 169.254.0.0/16',
+    severityReason: 'validateSpec (MCPRemoteProxy) or RemoteURLValidated=False (MCPServerEntry) stops the workload',
   },
   {
     id: 'operator.remote-url.blocked-host',
     checks: 'the host name is not localhost, kubernetes.default[.svc[.cluster.local]] or metadata.google.internal (exact or subdomain, case-insensitive; always), nor *.cluster.local unless spec.allowPrivateEndpoint',
     source: SOURCE,
     example: 'remote URL host is not allowed: hostname "localhost" matches blocked internal hostname "localhost"',
+    severityReason: 'validateSpec (MCPRemoteProxy) or RemoteURLValidated=False (MCPServerEntry) stops the workload',
   },
 ];
 
