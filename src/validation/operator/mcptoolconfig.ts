@@ -6,8 +6,9 @@
  * its aggregation config (pkg/vmcpconfig converter.go mergeToolConfigFilter) and nothing checks it there, so a
  * config only a vMCP reads is not reported. The finding goes on the consumer, naming the MCPToolConfig.
  */
-import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from '../types';
-import { dict, goQuote, list, str, violation } from '../util';
+import { goQuote } from './go/quote';
+import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from '../../core/types';
+import { dict, list, str, violation } from '../../core/util';
 
 export const RULE_DOCS: readonly RuleDoc[] = [
   {

@@ -5,8 +5,8 @@
  * authServerRef), MCPServerEntry (externalAuthConfigRef, applied by the vMCP) and VirtualMCPServer outgoing
  * auth (default and per-backend externalAuthConfigRef). Group members reach a vMCP through their own reference.
  */
-import type { ManifestSet } from '../types';
-import { dict, str } from '../util';
+import type { ManifestSet } from '../../core/types';
+import { dict, str } from '../../core/util';
 
 const cache = new WeakMap<ManifestSet, Set<string>>();
 
