@@ -2,6 +2,7 @@
  * Notes §9.1, the 15 most important rules, as manifest sets: for every sub-bullet the engine is meant to catch, a
  * failing set whose only errors are the expected ones, and per item a passing set that uses the same features.
  */
+import { rootCertificates } from 'node:tls';
 import {
   ARN, authServer, embedded, entry, externalAuth, GITHUB_OIDC, group, OKTA_OIDC, oidc, oidcRef, POLICY, remoteProxy,
   server, url, vmcp, vmcpOidc, vmcpUrl,
@@ -45,6 +46,9 @@ const inNs = (ns: string, o: KubeObject): KubeObject => ({ ...o, metadata: { ...
 const w = (kind: string, name: string, path: string, rule: string, message: string): Want => ({ kind, name, path, rule, message });
 
 // ---- shorthands -------------------------------------------------------------------------------------------
+
+/** A real, public CA certificate (node's bundle): CA bundles are parsed (operator.secret.ca-bundle). */
+const CA_PEM = rootCertificates[0];
 
 const EA = 'MCPExternalAuthConfig';
 const MS = 'MCPServer';
@@ -260,14 +264,14 @@ export const FAILING: Failing[] = [
     title: 'a CA bundle ConfigMap name longer than 48 characters',
     objects: [
       oidc('idp', 'https://auth.example.com', { caBundleRef: { configMapRef: { name: 'a-very-long-config-map-name-for-the-corporate-ca-x', key: 'ca.crt' } } }),
-      configMap('a-very-long-config-map-name-for-the-corporate-ca-x', { 'ca.crt': 'PEM' }),
+      configMap('a-very-long-config-map-name-for-the-corporate-ca-x', { 'ca.crt': CA_PEM }),
     ],
     want: [w('MCPOIDCConfig', 'idp', 'spec.inline.caBundleRef.configMapRef.name', 'operator.oidc.ca-bundle', 'configMapRef.name "a-very-long-config-map-name-for-the-corporate-ca-x" is too long (50 chars); maximum is 48 characters to fit in Kubernetes volume name')],
   },
   {
     item: 3,
     title: 'a CA bundle ConfigMap reference without key',
-    objects: [oidc('idp', 'https://auth.example.com', { caBundleRef: { configMapRef: { name: 'corp-ca' } } }), configMap('corp-ca', { 'ca.crt': 'PEM' })],
+    objects: [oidc('idp', 'https://auth.example.com', { caBundleRef: { configMapRef: { name: 'corp-ca' } } }), configMap('corp-ca', { 'ca.crt': CA_PEM })],
     want: [w('MCPOIDCConfig', 'idp', 'spec.inline.caBundleRef.configMapRef.key', 'schema.required', 'Required value')],
   },
 
@@ -1052,7 +1056,7 @@ export const FAILING: Failing[] = [
   {
     item: 14,
     title: 'caBundleRef together with insecure (Go only)',
-    objects: [telemetry({ insecure: true, caBundleRef: { configMapRef: { name: 'otel-ca', key: 'ca.crt' } } }), configMap('otel-ca', { 'ca.crt': 'PEM' })],
+    objects: [telemetry({ insecure: true, caBundleRef: { configMapRef: { name: 'otel-ca', key: 'ca.crt' } } }), configMap('otel-ca', { 'ca.crt': CA_PEM })],
     want: [w('MCPTelemetryConfig', 'otel', 'spec.openTelemetry.caBundleRef', 'operator.telemetry.ca-bundle',
       'openTelemetry.caBundleRef cannot be specified when insecure is true; they are mutually exclusive')],
   },
@@ -1060,7 +1064,7 @@ export const FAILING: Failing[] = [
     item: 14,
     title: 'a telemetry CA ConfigMap name over 48 characters',
     objects: [telemetry({ caBundleRef: { configMapRef: { name: 'a-very-long-config-map-name-for-the-telemetry-ca-x', key: 'ca.crt' } } }),
-      configMap('a-very-long-config-map-name-for-the-telemetry-ca-x', { 'ca.crt': 'PEM' })],
+      configMap('a-very-long-config-map-name-for-the-telemetry-ca-x', { 'ca.crt': CA_PEM })],
     want: [w('MCPTelemetryConfig', 'otel', 'spec.openTelemetry.caBundleRef.configMapRef.name', 'operator.telemetry.ca-bundle', 'openTelemetry.caBundleRef.configMapRef.name "a-very-long-config-map-name-for-the-telemetry-ca-x" is too long (50 chars); maximum is 48')],
   },
   {
@@ -1269,7 +1273,7 @@ export const PASSING: Passing[] = [
       oidc('idp', 'https://auth.example.com', { jwksUrl: 'https://auth.example.com/keys', caBundleRef: { configMapRef: { name: 'corp-ca', key: 'ca.crt' } } }),
       oidc('dev', 'http://keycloak.dev.svc:8080/realms/dev', { insecureAllowHTTP: true, jwksUrl: 'http://keycloak.dev.svc:8080/keys' }),
       th('MCPOIDCConfig', 'k8s', { type: 'kubernetesServiceAccount', kubernetesServiceAccount: {} }),
-      configMap('corp-ca', { 'ca.crt': 'PEM' }),
+      configMap('corp-ca', { 'ca.crt': CA_PEM }),
     ],
   },
   {
@@ -1445,7 +1449,7 @@ export const PASSING: Passing[] = [
     title: 'telemetry with a CA and sensitive headers, webhooks with mTLS and an http in-cluster URL',
     objects: [
       telemetry({ headers: { 'x-team': 'a' }, sensitiveHeaders: [{ name: 'x-api-key', secretKeyRef: { name: 'otel', key: 'key' } }], caBundleRef: { configMapRef: { name: 'otel-ca', key: 'ca.crt' } } }),
-      secret('otel', { key: 'x' }), configMap('otel-ca', { 'ca.crt': 'PEM' }),
+      secret('otel', { key: 'x' }), configMap('otel-ca', { 'ca.crt': CA_PEM }),
       th('MCPWebhookConfig', 'hooks', {
         validating: [{ name: 'policy', url: 'https://webhook.example.com/validate', timeout: '30s', tlsConfig: { clientCertSecretRef: { name: 'webhook-tls', key: 'tls.crt' }, clientKeySecretRef: { name: 'webhook-tls', key: 'tls.key' } } }],
         mutating: [{ name: 'enrich', url: 'http://enricher.tools.svc:8080/mutate', timeout: '1s', tlsConfig: { insecureSkipVerify: true } }],

@@ -14,6 +14,7 @@ import { podTemplateSpecLayer } from './podtemplatespec';
 import { remoteUrlLayer } from './remote-url';
 import { virtualMCPServerLayer } from './virtualmcpserver';
 import { virtualMCPServerAuthLayer } from './virtualmcpserver-auth';
+import { workloadSecretsLayer } from './workload-secrets';
 import type { SetLayer } from '../../core/types';
 
 export const OPERATOR_LAYERS: readonly SetLayer[] = [
@@ -33,4 +34,5 @@ export const OPERATOR_LAYERS: readonly SetLayer[] = [
   compositeToolsLayer,
   podTemplateSpecLayer,
   mcpRegistryLayer,
+  workloadSecretsLayer,
 ];
