@@ -42,6 +42,8 @@ const KNOWN: Readonly<Record<string, readonly Known[]>> = {
     // step 3 is `onError: {action: retry, maxRetries: 3}`: without the (real) retryCount field, Go's
     // ValidateCompositeToolConfig says "retryCount must be at least 1 when action is retry" (notes §3.10)
     { path: 'spec.steps[3].onError.retryCount', rule: 'operator.composite-tool.step', why: 'notes §3.10: retry needs retryCount >= 1' },
+    // the VirtualMCPServer of the same file references that definition: the vmcp binary validates it at start
+    { path: 'spec.config.compositeToolRefs[0].name', rule: 'operator.composite-tool.step', why: 'the referencing vMCP fails at start on the same step' },
   ],
 };
 

@@ -14,6 +14,7 @@ import { podTemplateSpecLayer } from './podtemplatespec';
 import { remoteUrlLayer } from './remote-url';
 import { virtualMCPServerLayer } from './virtualmcpserver';
 import { virtualMCPServerAuthLayer } from './virtualmcpserver-auth';
+import { vmcpRuntimeConfigLayer } from './vmcp-runtime-config';
 import { workloadSecretsLayer } from './workload-secrets';
 import type { SetLayer } from '../../core/types';
 
@@ -32,6 +33,7 @@ export const OPERATOR_LAYERS: readonly SetLayer[] = [
   mcpRemoteProxyLayer,
   virtualMCPServerLayer,
   compositeToolsLayer,
+  vmcpRuntimeConfigLayer,
   podTemplateSpecLayer,
   mcpRegistryLayer,
   workloadSecretsLayer,
