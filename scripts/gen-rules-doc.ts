@@ -18,7 +18,8 @@ function modules(dir: string): string[] {
 }
 
 const LAYERS: [string, RegExp][] = [
-  ['Identity (API server decoding and ObjectMeta)', /^identity\./],
+  ['Identity (API server decoding, kind and version)', /^identity\./],
+  ['ObjectMeta (API server decoding and ObjectMeta validation)', /^metadata\./],
   ['Schema (CRD OpenAPI, strict fields, after defaulting)', /^schema\./],
   ['CEL (CRD x-kubernetes-validations)', /^cel\./],
   ['Hygiene (admitted by the API server, fatal for the operator)', /^hygiene\./],
@@ -30,7 +31,7 @@ const LAYERS: [string, RegExp][] = [
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** Layers whose verdict is the API server's: one reason per severity instead of one per rule. */
-const API_SERVER = /^(identity|schema|cel)\./;
+const API_SERVER = /^(identity|metadata|schema|cel)\./;
 
 /** Why a rule has its severity: its own `severityReason`, or the API server's verdict for admission rules. */
 export function severityReason(doc: RuleDoc): string | undefined {
