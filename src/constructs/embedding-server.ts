@@ -102,12 +102,6 @@ export class EmbeddingServer extends ToolHiveWorkload<EmbeddingServerSpec> imple
   public readonly mainContainer = 'embedding';
 
   public constructor(scope: Construct, id: string, props: EmbeddingServerProps = {}) {
-    if (props.image !== undefined && props.image.trim() === '') {
-      throw new Error('EmbeddingServer image must not be empty: omit it for the default TEI image');
-    }
-    if (props.model !== undefined && props.model.trim() === '') {
-      throw new Error('EmbeddingServer model must not be empty: omit it for the default model');
-    }
     super(scope, id, 'EmbeddingServer', props);
     this.setManifest(embeddingServerManifest({
       metadata: this.builderMetadata(),

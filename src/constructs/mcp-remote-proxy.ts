@@ -174,7 +174,6 @@ export class McpRemoteProxy extends ToolHiveWorkload<McpRemoteProxySpec> impleme
   public readonly mainContainer = 'toolhive';
 
   public constructor(scope: Construct, id: string, props: McpRemoteProxyProps) {
-    checkRemoteUrl('MCPRemoteProxy', props.remoteUrl);
     super(scope, id, 'MCPRemoteProxy', props);
     this.setManifest(mcpRemoteProxyManifest({
       metadata: this.builderMetadata(),
@@ -194,23 +193,16 @@ export class McpRemoteProxy extends ToolHiveWorkload<McpRemoteProxySpec> impleme
         trustProxyHeaders: props.trustProxyHeaders,
         endpointPrefix: props.endpointPrefix,
         audit: props.audit,
-        groupRef: this.groupRef(props.group),
-        oidcConfigRef: this.oidcConfigRef(props.oidcConfig),
-        authzConfigRef: this.authzConfigRef(props.authz, props.authzConfig),
+        groupRef: this.ref(props.group, 'spec.groupRef'),
+        oidcConfigRef: this.configRef(props.oidcConfig, 'spec.oidcConfigRef'),
+        authzConfigRef: this.ref(props.authz, 'spec.authzConfigRef'),
         authzConfig: this.resolve(props.authzConfig, 'spec.authzConfig'),
-        externalAuthConfigRef: this.externalAuthConfigRef(props.externalAuth),
-        authServerRef: this.authServerRef(props.authServer),
-        toolConfigRef: this.toolConfigRef(props.toolConfig),
-        telemetryConfigRef: this.telemetryConfigRef(props.telemetry),
+        externalAuthConfigRef: this.ref(props.externalAuth, 'spec.externalAuthConfigRef'),
+        authServerRef: props.authServer && { kind: 'MCPExternalAuthConfig', name: this.refName(props.authServer, 'spec.authServerRef') },
+        toolConfigRef: this.ref(props.toolConfig, 'spec.toolConfigRef'),
+        telemetryConfigRef: this.configRef(props.telemetry, 'spec.telemetryConfigRef'),
       },
     }));
   }
 }
 
-/** Throws unless the remote URL starts with http:// or https:// (the CRD pattern `^https?://`). */
-export function checkRemoteUrl(kind: string, url: string): void {
-  // mirrors the CRD pattern on remoteUrl: ^https?://
-  if (typeof url !== 'string' || !/^https?:\/\//.test(url)) {
-    throw new Error(`${kind} remoteUrl must start with http:// or https://: got ${JSON.stringify(url ?? null)}`);
-  }
-}

@@ -1,6 +1,6 @@
 /** `MCPServer`: a containerised MCP server behind the ToolHive proxy runner. */
 import type { Construct } from 'constructs';
-import { ImportedToolHiveObject, requireNonEmpty, type IToolHiveObject, type ToolHiveObjectProps } from './base';
+import { ImportedToolHiveObject, type IToolHiveObject, type ToolHiveObjectProps } from './base';
 import type { IMcpAuthzConfig } from './mcp-authz-config';
 import type { IMcpExternalAuthConfig } from './mcp-external-auth-config';
 import type { IMcpGroup } from './mcp-group';
@@ -239,7 +239,6 @@ export class McpServer extends ToolHiveWorkload<McpServerSpec> implements IMcpSe
   public readonly mainContainer = 'toolhive';
 
   public constructor(scope: Construct, id: string, props: McpServerProps) {
-    requireNonEmpty('MCPServer', 'image', props.image);
     super(scope, id, 'MCPServer', props);
     this.setManifest(mcpServerManifest({
       metadata: this.builderMetadata(),
@@ -266,15 +265,15 @@ export class McpServer extends ToolHiveWorkload<McpServerSpec> implements IMcpSe
         trustProxyHeaders: props.trustProxyHeaders,
         endpointPrefix: props.endpointPrefix,
         audit: props.audit,
-        groupRef: this.groupRef(props.group),
-        oidcConfigRef: this.oidcConfigRef(props.oidcConfig),
-        authzConfigRef: this.authzConfigRef(props.authz, props.authzConfig),
+        groupRef: this.ref(props.group, 'spec.groupRef'),
+        oidcConfigRef: this.configRef(props.oidcConfig, 'spec.oidcConfigRef'),
+        authzConfigRef: this.ref(props.authz, 'spec.authzConfigRef'),
         authzConfig: this.resolve(props.authzConfig, 'spec.authzConfig'),
-        externalAuthConfigRef: this.externalAuthConfigRef(props.externalAuth),
-        authServerRef: this.authServerRef(props.authServer),
-        toolConfigRef: this.toolConfigRef(props.toolConfig),
-        telemetryConfigRef: this.telemetryConfigRef(props.telemetry),
-        webhookConfigRef: this.nameRef(props.webhooks, 'MCPWebhookConfig', 'spec.webhookConfigRef'),
+        externalAuthConfigRef: this.ref(props.externalAuth, 'spec.externalAuthConfigRef'),
+        authServerRef: props.authServer && { kind: 'MCPExternalAuthConfig', name: this.refName(props.authServer, 'spec.authServerRef') },
+        toolConfigRef: this.ref(props.toolConfig, 'spec.toolConfigRef'),
+        telemetryConfigRef: this.configRef(props.telemetry, 'spec.telemetryConfigRef'),
+        webhookConfigRef: this.ref(props.webhooks, 'spec.webhookConfigRef'),
       },
     }));
   }

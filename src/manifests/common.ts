@@ -2,33 +2,23 @@
  * Shared pieces of the manifest builders. Framework-neutral: imports neither cdk8s nor Pulumi, so the
  * cdk8s constructs, the Pulumi components and the CLI emit byte-identical objects.
  */
+import { GROUP, preferredVersion } from '../schema/registry';
+import type { ToolHiveKind } from '../schema/type-names';
 
 /** The API group of every ToolHive kind. */
-export const TOOLHIVE_GROUP = 'toolhive.stacklok.dev';
+export const TOOLHIVE_GROUP = GROUP;
+
+export type { ToolHiveKind };
 
 /**
- * The apiVersion each ToolHive kind is emitted with: `v1beta1` (the storage version) for every kind except
- * `MCPWebhookConfig`, which only exists as `v1alpha1`.
+ * The apiVersion a ToolHive kind is emitted with, from the generated schema registry: `v1beta1` where it is
+ * served, else the storage version (`MCPWebhookConfig` only exists as `v1alpha1`).
  */
-export const API_VERSIONS = {
-  MCPServer: `${TOOLHIVE_GROUP}/v1beta1`,
-  MCPRemoteProxy: `${TOOLHIVE_GROUP}/v1beta1`,
-  VirtualMCPServer: `${TOOLHIVE_GROUP}/v1beta1`,
-  MCPGroup: `${TOOLHIVE_GROUP}/v1beta1`,
-  MCPServerEntry: `${TOOLHIVE_GROUP}/v1beta1`,
-  MCPExternalAuthConfig: `${TOOLHIVE_GROUP}/v1beta1`,
-  MCPOIDCConfig: `${TOOLHIVE_GROUP}/v1beta1`,
-  MCPAuthzConfig: `${TOOLHIVE_GROUP}/v1beta1`,
-  MCPToolConfig: `${TOOLHIVE_GROUP}/v1beta1`,
-  MCPTelemetryConfig: `${TOOLHIVE_GROUP}/v1beta1`,
-  MCPWebhookConfig: `${TOOLHIVE_GROUP}/v1alpha1`,
-  EmbeddingServer: `${TOOLHIVE_GROUP}/v1beta1`,
-  VirtualMCPCompositeToolDefinition: `${TOOLHIVE_GROUP}/v1beta1`,
-  MCPRegistry: `${TOOLHIVE_GROUP}/v1beta1`,
-} as const;
-
-/** A ToolHive kind, spelled as in the CRD (`MCPServer`, `MCPOIDCConfig`, ...). */
-export type ToolHiveKind = keyof typeof API_VERSIONS;
+export function apiVersionOf(kind: ToolHiveKind): string {
+  const version = preferredVersion(kind);
+  if (version === undefined) throw new Error(`${kind} is not a kind of the targeted ToolHive release`); // a bug of this library
+  return `${GROUP}/${version}`;
+}
 
 /** The metadata a builder accepts: a resolved name, never a generated one. */
 export interface ObjectMeta {
@@ -101,7 +91,7 @@ export function toolhiveManifest<S>(kind: ToolHiveKind, props: ManifestProps<S>)
     throw new Error(`${kind} manifest needs metadata.name: pass the object's name`);
   }
   return {
-    apiVersion: API_VERSIONS[kind],
+    apiVersion: apiVersionOf(kind),
     kind,
     metadata: canonicalMetadata(props.metadata),
     spec: (canonical(props.spec ?? {}) ?? {}) as S,
