@@ -6,8 +6,8 @@ import { parsePattern } from './paths';
 import { REF_SPECS } from './specs';
 import type { RefSpec, TargetKind } from './types';
 
-/** `spec`, `groupRef`, `[0]`, `[my-backend]`: the fields and brackets of a concrete or pattern path. */
-const TOKENS = /[^.[\]]+|\[[^\]]*\]/g;
+/** `spec`, `groupRef`, `[0]`, `[my-backend]`, `[*]`, `{*}`: the fields and brackets of a concrete or pattern path. */
+const TOKENS = /[^.[\]{}]+|\[[^\]]*\]|\{[^}]*\}/g;
 
 /**
  * The row of the reference table for the reference object at `path` in an object of kind `source`. `path` is a
@@ -19,7 +19,7 @@ export function referenceAt(source: string, path: string): RefSpec | undefined {
   for (const spec of REF_SPECS) {
     if (spec.source !== source) continue;
     const steps = parsePattern(spec.path);
-    if (steps.length === tokens.length && steps.every((s, i) => ('field' in s ? s.field === tokens[i] : tokens[i].startsWith('[')))) return spec;
+    if (steps.length === tokens.length && steps.every((s, i) => ('field' in s ? s.field === tokens[i] : tokens[i][0] === '[' || tokens[i][0] === '{'))) return spec;
   }
   return undefined;
 }
