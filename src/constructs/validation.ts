@@ -17,8 +17,8 @@
  */
 import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct } from 'constructs';
+import type { KubeObject, Violation } from '../core/types';
 import { validateManifests } from '../validation';
-import type { KubeObject, Violation } from '../validation/types';
 
 const TOOLHIVE_OBJECT = Symbol.for('toolhive-constructs.ToolHiveObject');
 
@@ -36,6 +36,14 @@ export interface ToolHiveValidationOptions {
    * @default true
    */
   readonly printWarnings?: boolean;
+  /**
+   * Validate the App at synth. Switching it off makes synth emit whatever the constructs built, unchecked
+   * (for a trusted, already-validated platform where synth time matters more; `npx toolhive-constructs validate`
+   * can check the output later).
+   *
+   * @default true
+   */
+  readonly enabled?: boolean;
 }
 
 interface Mapped {
@@ -285,6 +293,7 @@ export class ToolHiveValidation {
 
   /** Runs first in each validation pass (the root is visited first): computes and distributes. */
   private validateRoot(): string[] {
+    if (this.options.enabled === false) return [];
     const result = this.resultForPass();
     for (const owner of result.byOwner.keys()) {
       // Objects that are not ToolHive constructs (Secrets, ConfigMaps, Includes) report through a validation
@@ -301,6 +310,7 @@ export class ToolHiveValidation {
 
   /** A construct's errors. Reads the result the root computed earlier in this pass (no re-collection). */
   private messagesFor(owner: IConstruct): string[] {
+    if (this.options.enabled === false) return [];
     const result = this.result ?? this.run();
     const violations = result.byOwner.get(owner);
     // most constructs have none: no lists to build for them (cdk8s copies what a validation returns)

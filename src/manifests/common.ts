@@ -2,23 +2,9 @@
  * Shared pieces of the manifest builders. Framework-neutral: imports neither cdk8s nor Pulumi, so the
  * cdk8s constructs, the Pulumi components and the CLI emit byte-identical objects.
  */
-import { GROUP, preferredVersion } from '../schema/registry';
-import type { ToolHiveKind } from '../schema/type-names';
+import { TOOLHIVE_GROUP, apiVersionOf, type ToolHiveKind } from '../schema/kinds';
 
-/** The API group of every ToolHive kind. */
-export const TOOLHIVE_GROUP = GROUP;
-
-export type { ToolHiveKind };
-
-/**
- * The apiVersion a ToolHive kind is emitted with, from the generated schema registry: `v1beta1` where it is
- * served, else the storage version (`MCPWebhookConfig` only exists as `v1alpha1`).
- */
-export function apiVersionOf(kind: ToolHiveKind): string {
-  const version = preferredVersion(kind);
-  if (version === undefined) throw new Error(`${kind} is not a kind of the targeted ToolHive release`); // a bug of this library
-  return `${GROUP}/${version}`;
-}
+export { TOOLHIVE_GROUP, apiVersionOf, type ToolHiveKind };
 
 /** The metadata a builder accepts: a resolved name, never a generated one. */
 export interface ObjectMeta {

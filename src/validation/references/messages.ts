@@ -1,6 +1,6 @@
 /** Message pieces shared by the reference table and the resolver. Names and keys only, never values. */
 import { kindInfo } from '../../schema/registry';
-import { goQuote as q } from '../util';
+import { goQuote as q } from '../operator/go/quote';
 import type { TargetKind } from './types';
 
 /** The API resource of a core target kind; ToolHive kinds take theirs from the schema registry (`plural.group`). */

@@ -1,6 +1,6 @@
 /** Shapes of the reference table (specs.ts) read by the generic resolver (resolve.ts). */
+import type { Dict } from '../../core/util';
 import type { ToolHiveKind } from '../../schema/type-names';
-import type { Dict } from '../util';
 
 /** Kinds a reference can point at: a ToolHive kind, a Secret or a ConfigMap. */
 export type TargetKind = ToolHiveKind | 'Secret' | 'ConfigMap';
