@@ -48,9 +48,9 @@ export interface EmbeddingServerProps extends ToolHiveObjectProps {
    */
   readonly hfTokenSecretRef?: SecretKeyRef;
   /**
-   * ModelCache configures a PVC caching downloaded models across restarts.
+   * ModelCache configures a PVC caching downloaded models across restarts (10Gi ReadWriteOnce unless set).
    *
-   * @default - the operator's default, a 10Gi ReadWriteOnce cache
+   * @default - no model cache: the model is downloaded at every start
    */
   readonly modelCache?: EmbeddingServerSpec['modelCache'];
   /**

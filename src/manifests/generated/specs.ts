@@ -9,10 +9,14 @@
 export interface EmbeddingServerSpec {
   /**
    * Args are additional arguments to pass to the embedding inference server
+   *
+   * @default - no extra arguments
    */
   readonly args?: readonly string[];
   /**
    * Env are environment variables to set in the container
+   *
+   * @default - no extra env vars
    */
   readonly env?: readonly {
     /**
@@ -27,6 +31,8 @@ export interface EmbeddingServerSpec {
   /**
    * HFTokenSecretRef is a reference to a Kubernetes Secret containing the huggingface token.
    * If provided, the secret value will be provided to the embedding server for authentication with huggingface.
+   *
+   * @default - no token: public models only
    */
   readonly hfTokenSecretRef?: {
     /**
@@ -60,6 +66,8 @@ export interface EmbeddingServerSpec {
   /**
    * ModelCache configures persistent storage for downloaded models
    * When enabled, models are cached in a PVC and reused across pod restarts
+   *
+   * @default - no model cache (the operator's EmbeddingServer.IsModelCacheEnabled): the model is downloaded at every start
    */
   readonly modelCache?: {
     /**
@@ -91,6 +99,8 @@ export interface EmbeddingServerSpec {
    * This field accepts a PodTemplateSpec object as JSON/YAML.
    * Note that to modify the specific container the embedding server runs in, you must specify
    * the 'embedding' container name in the PodTemplateSpec.
+   *
+   * @default - the operator's pod template
    */
   readonly podTemplateSpec?: { readonly [key: string]: any };
   /**
@@ -107,6 +117,8 @@ export interface EmbeddingServerSpec {
   readonly replicas?: number;
   /**
    * ResourceOverrides allows overriding annotations and labels for resources created by the operator
+   *
+   * @default - no overrides
    */
   readonly resourceOverrides?: {
     /**
@@ -164,6 +176,8 @@ export interface EmbeddingServerSpec {
   };
   /**
    * Resources defines compute resources for the embedding server
+   *
+   * @default - no requests or limits
    */
   readonly resources?: {
     /**
@@ -216,6 +230,8 @@ export interface McpExternalAuthConfigSpec {
   /**
    * AWSSts configures AWS STS authentication with SigV4 request signing
    * Only used when Type is "awsSts"
+   *
+   * @default - none (required when type is awsSts)
    */
   readonly awsSts?: {
     /**
@@ -310,6 +326,8 @@ export interface McpExternalAuthConfigSpec {
   /**
    * BearerToken configures bearer token authentication
    * Only used when Type is "bearerToken"
+   *
+   * @default - none (required when type is bearerToken)
    */
   readonly bearerToken?: {
     /**
@@ -329,6 +347,8 @@ export interface McpExternalAuthConfigSpec {
   /**
    * EmbeddedAuthServer configures an embedded OAuth2/OIDC authorization server
    * Only used when Type is "embeddedAuthServer"
+   *
+   * @default - none (required when type is embeddedAuthServer)
    */
   readonly embeddedAuthServer?: {
     /**
@@ -1312,6 +1332,8 @@ export interface McpExternalAuthConfigSpec {
   /**
    * HeaderInjection configures custom HTTP header injection
    * Only used when Type is "headerInjection"
+   *
+   * @default - none (required when type is headerInjection)
    */
   readonly headerInjection?: {
     /**
@@ -1339,6 +1361,8 @@ export interface McpExternalAuthConfigSpec {
    * status.conditions[Valid] = False with Reason: EnterpriseRequired, because
    * no OBO handler is registered. See OBOConfig for the field-to-runtime
    * contract mapping.
+   *
+   * @default - none (required when type is obo)
    */
   readonly obo?: {
     /**
@@ -1449,6 +1473,8 @@ export interface McpExternalAuthConfigSpec {
   /**
    * TokenExchange configures RFC-8693 OAuth 2.0 Token Exchange
    * Only used when Type is "tokenExchange"
+   *
+   * @default - none (required when type is tokenExchange)
    */
   readonly tokenExchange?: {
     /**
@@ -1518,6 +1544,8 @@ export interface McpExternalAuthConfigSpec {
   /**
    * UpstreamInject configures upstream token injection for backend requests.
    * Only used when Type is "upstreamInject".
+   *
+   * @default - none (required when type is upstreamInject)
    */
   readonly upstreamInject?: {
     /**
@@ -1529,6 +1557,8 @@ export interface McpExternalAuthConfigSpec {
   /**
    * XAA configures XAA (Cross-Application Access) auth for backend requests.
    * Only used when Type is "xaa".
+   *
+   * @default - none (required when type is xaa)
    */
   readonly xaa?: {
     /**
@@ -1621,6 +1651,8 @@ export interface McpExternalAuthConfigSpec {
 export interface McpGroupSpec {
   /**
    * Description provides human-readable context
+   *
+   * @default - no description
    */
   readonly description?: string;
 }
@@ -1630,6 +1662,8 @@ export interface McpOidcConfigSpec {
   /**
    * Inline contains direct OIDC configuration.
    * Only used when Type is "inline".
+   *
+   * @default - none (required when type is inline)
    */
   readonly inline?: {
     /**
@@ -1722,6 +1756,8 @@ export interface McpOidcConfigSpec {
   /**
    * KubernetesServiceAccount configures OIDC for Kubernetes service account token validation.
    * Only used when Type is "kubernetesServiceAccount".
+   *
+   * @default - none (required when type is kubernetesServiceAccount)
    */
   readonly kubernetesServiceAccount?: {
     /**
@@ -1782,6 +1818,8 @@ export interface McpRegistrySpec {
   readonly configYAML: string;
   /**
    * DisplayName is a human-readable name for the registry.
+   *
+   * @default - no display name
    */
   readonly displayName?: string;
   /**
@@ -1815,6 +1853,8 @@ export interface McpRegistrySpec {
    * platform-managed pull secrets (for example OpenShift's per-SA dockercfg
    * entries) when overlays or patches emit an empty list. Truly clearing the
    * ServiceAccount's pull secrets requires recreating the resource.
+   *
+   * @default - no image pull Secrets
    */
   readonly imagePullSecrets?: readonly {
     /**
@@ -1862,6 +1902,8 @@ export interface McpRegistrySpec {
    * 	pgpassSecretRef:
    * 	  name: my-pgpass
    * 	  key: .pgpass
+   *
+   * @default - no pgpass file mounted
    */
   readonly pgpassSecretRef?: {
     /**
@@ -1889,6 +1931,8 @@ export interface McpRegistrySpec {
    * Note that to modify the specific container the registry API server runs in, you must specify
    * the `registry-api` container name in the PodTemplateSpec.
    * This field accepts a PodTemplateSpec object as JSON/YAML.
+   *
+   * @default - the operator's pod template
    */
   readonly podTemplateSpec?: { readonly [key: string]: any };
   /**
@@ -1899,6 +1943,8 @@ export interface McpRegistrySpec {
    * Mount paths must match the file paths referenced in configYAML.
    * For example, if configYAML references passwordFile: /secrets/git-creds/token,
    * a corresponding volume mount must exist with mountPath: /secrets/git-creds.
+   *
+   * @default - no extra volume mounts
    */
   readonly volumeMounts?: readonly { readonly [key: string]: any }[];
   /**
@@ -1911,6 +1957,8 @@ export interface McpRegistrySpec {
    *   - ConfigMaps (registry data files)
    *   - PersistentVolumeClaims (registry data on persistent storage)
    *   - Any other volume type the registry server needs
+   *
+   * @default - no extra volumes
    */
   readonly volumes?: readonly { readonly [key: string]: any }[];
 }
@@ -1932,6 +1980,8 @@ export interface McpRemoteProxySpec {
   readonly allowPrivateEndpoint?: boolean;
   /**
    * Audit defines audit logging configuration for the proxy
+   *
+   * @default - audit logging disabled
    */
   readonly audit?: {
     /**
@@ -1946,6 +1996,8 @@ export interface McpRemoteProxySpec {
    * AuthServerRef optionally references a resource that configures an embedded
    * OAuth 2.0/OIDC authorization server to authenticate MCP clients.
    * Currently the only supported kind is MCPExternalAuthConfig (type: embeddedAuthServer).
+   *
+   * @default - no embedded auth server
    */
   readonly authServerRef?: {
     /**
@@ -1962,6 +2014,8 @@ export interface McpRemoteProxySpec {
   /**
    * AuthzConfig defines authorization policy configuration for the proxy.
    * AuthzConfig and AuthzConfigRef are mutually exclusive.
+   *
+   * @default - no inline authorization config
    */
   readonly authzConfig?: {
     /**
@@ -2053,6 +2107,8 @@ export interface McpRemoteProxySpec {
    * AuthzConfigRef references a shared MCPAuthzConfig resource for authorization.
    * The referenced MCPAuthzConfig must exist in the same namespace as this MCPRemoteProxy.
    * Mutually exclusive with authzConfig.
+   *
+   * @default - no shared authorization config
    */
   readonly authzConfigRef?: {
     /**
@@ -2064,12 +2120,16 @@ export interface McpRemoteProxySpec {
    * EndpointPrefix is the path prefix to prepend to SSE endpoint URLs.
    * This is used to handle path-based ingress routing scenarios where the ingress
    * strips a path prefix before forwarding to the backend.
+   *
+   * @default - no prefix
    */
   readonly endpointPrefix?: string;
   /**
    * ExternalAuthConfigRef references a MCPExternalAuthConfig resource for token exchange.
    * When specified, the proxy will exchange validated incoming tokens for remote service tokens.
    * The referenced MCPExternalAuthConfig must exist in the same namespace as this MCPRemoteProxy.
+   *
+   * @default - no credentials added to requests to the remote server
    */
   readonly externalAuthConfigRef?: {
     /**
@@ -2080,6 +2140,8 @@ export interface McpRemoteProxySpec {
   /**
    * GroupRef references the MCPGroup this proxy belongs to.
    * The referenced MCPGroup must be in the same namespace.
+   *
+   * @default - in no group
    */
   readonly groupRef?: {
     /**
@@ -2090,6 +2152,8 @@ export interface McpRemoteProxySpec {
   /**
    * HeaderForward configures headers to inject into requests to the remote MCP server.
    * Use this to add custom headers like X-Tenant-ID or correlation IDs.
+   *
+   * @default - no extra headers
    */
   readonly headerForward?: {
     /**
@@ -2132,6 +2196,8 @@ export interface McpRemoteProxySpec {
    * forwards it to the remote MCP server under a synthetic local-user identity, with no
    * token or credential check. Set this field to enforce identity-based access control
    * per request.
+   *
+   * @default - no OIDC authentication of incoming requests
    */
   readonly oidcConfigRef?: {
     /**
@@ -2162,6 +2228,8 @@ export interface McpRemoteProxySpec {
    * Note that to modify the specific container the remote proxy runs in, you must specify
    * the `toolhive` container name in the PodTemplateSpec.
    * This field accepts a PodTemplateSpec object as JSON/YAML.
+   *
+   * @default - the operator's pod template
    */
   readonly podTemplateSpec?: { readonly [key: string]: any };
   /**
@@ -2183,10 +2251,14 @@ export interface McpRemoteProxySpec {
    * When set above 1, also configure sessionStorage with the redis provider and
    * sessionAffinity: "None" so sessions resolve across replicas; otherwise a
    * SessionStorageWarning condition is surfaced on the resource status.
+   *
+   * @default - not set: the operator leaves the Deployment's replicas alone (HPA-friendly)
    */
   readonly replicas?: number;
   /**
    * ResourceOverrides allows overriding annotations and labels for resources created by the operator
+   *
+   * @default - no overrides
    */
   readonly resourceOverrides?: {
     /**
@@ -2262,6 +2334,8 @@ export interface McpRemoteProxySpec {
   };
   /**
    * Resources defines the resource requirements for the proxy container
+   *
+   * @default - no requests or limits
    */
   readonly resources?: {
     /**
@@ -2294,6 +2368,8 @@ export interface McpRemoteProxySpec {
   /**
    * ServiceAccount is the name of an already existing service account to use by the proxy.
    * If not specified, a ServiceAccount will be created automatically and used by the proxy.
+   *
+   * @default - the operator creates `<name>-remote-proxy-runner`
    */
   readonly serviceAccount?: string;
   /**
@@ -2329,6 +2405,8 @@ export interface McpRemoteProxySpec {
    * session store rather than pod-local state.
    *
    * Mirrors MCPServer.spec.sessionStorage and VirtualMCPServer.spec.sessionStorage.
+   *
+   * @default - no session storage: sessions live in each pod's memory
    */
   readonly sessionStorage?: {
     /**
@@ -2367,6 +2445,8 @@ export interface McpRemoteProxySpec {
    * TelemetryConfigRef references an MCPTelemetryConfig resource for shared telemetry configuration.
    * The referenced MCPTelemetryConfig must exist in the same namespace as this MCPRemoteProxy.
    * Cross-namespace references are not supported for security and isolation reasons.
+   *
+   * @default - no telemetry
    */
   readonly telemetryConfigRef?: {
     /**
@@ -2386,6 +2466,8 @@ export interface McpRemoteProxySpec {
    * The referenced MCPToolConfig must exist in the same namespace as this MCPRemoteProxy.
    * Cross-namespace references are not supported for security and isolation reasons.
    * If specified, this allows filtering and overriding tools from the remote MCP server.
+   *
+   * @default - every tool, unchanged
    */
   readonly toolConfigRef?: {
     /**
@@ -2427,6 +2509,8 @@ export interface McpServerEntrySpec {
   /**
    * CABundleRef references a ConfigMap containing CA certificates for TLS verification
    * when connecting to the remote MCP server.
+   *
+   * @default - the system trust store
    */
   readonly caBundleRef?: {
     /**
@@ -2458,6 +2542,8 @@ export interface McpServerEntrySpec {
    * ExternalAuthConfigRef references a MCPExternalAuthConfig resource for token exchange
    * when connecting to the remote MCP server. The referenced MCPExternalAuthConfig must
    * exist in the same namespace as this MCPServerEntry.
+   *
+   * @default - no credentials added to requests to the remote server
    */
   readonly externalAuthConfigRef?: {
     /**
@@ -2478,6 +2564,8 @@ export interface McpServerEntrySpec {
   /**
    * HeaderForward configures headers to inject into requests to the remote MCP server.
    * Use this to add custom headers like API keys or correlation IDs.
+   *
+   * @default - no extra headers
    */
   readonly headerForward?: {
     /**
@@ -2526,10 +2614,14 @@ export interface McpServerEntrySpec {
 export interface McpServerSpec {
   /**
    * Args are additional arguments to pass to the MCP server
+   *
+   * @default - no arguments
    */
   readonly args?: readonly string[];
   /**
    * Audit defines audit logging configuration for the MCP server
+   *
+   * @default - audit logging disabled
    */
   readonly audit?: {
     /**
@@ -2544,6 +2636,8 @@ export interface McpServerSpec {
    * AuthServerRef optionally references a resource that configures an embedded
    * OAuth 2.0/OIDC authorization server to authenticate MCP clients.
    * Currently the only supported kind is MCPExternalAuthConfig (type: embeddedAuthServer).
+   *
+   * @default - no embedded auth server
    */
   readonly authServerRef?: {
     /**
@@ -2560,6 +2654,8 @@ export interface McpServerSpec {
   /**
    * AuthzConfig defines authorization policy configuration for the MCP server.
    * AuthzConfig and AuthzConfigRef are mutually exclusive.
+   *
+   * @default - no inline authorization config
    */
   readonly authzConfig?: {
     /**
@@ -2651,6 +2747,8 @@ export interface McpServerSpec {
    * AuthzConfigRef references a shared MCPAuthzConfig resource for authorization.
    * The referenced MCPAuthzConfig must exist in the same namespace as this MCPServer.
    * Mutually exclusive with authzConfig.
+   *
+   * @default - no shared authorization config
    */
   readonly authzConfigRef?: {
     /**
@@ -2664,16 +2762,22 @@ export interface McpServerSpec {
    * independent of the proxy runner controlled by Replicas.
    * When nil, the operator does not set Deployment.Spec.Replicas, leaving replica
    * management to an HPA or other external controller.
+   *
+   * @default - not set: the operator leaves the backend's replicas alone (HPA-friendly)
    */
   readonly backendReplicas?: number;
   /**
    * EndpointPrefix is the path prefix to prepend to SSE endpoint URLs.
    * This is used to handle path-based ingress routing scenarios where the ingress
    * strips a path prefix before forwarding to the backend.
+   *
+   * @default - no prefix
    */
   readonly endpointPrefix?: string;
   /**
    * Env are environment variables to set in the MCP server container
+   *
+   * @default - no extra env vars
    */
   readonly env?: readonly {
     /**
@@ -2688,6 +2792,8 @@ export interface McpServerSpec {
   /**
    * ExternalAuthConfigRef references a MCPExternalAuthConfig resource for external authentication.
    * The referenced MCPExternalAuthConfig must exist in the same namespace as this MCPServer.
+   *
+   * @default - no credentials added to requests to the MCP server
    */
   readonly externalAuthConfigRef?: {
     /**
@@ -2698,6 +2804,8 @@ export interface McpServerSpec {
   /**
    * GroupRef references the MCPGroup this server belongs to.
    * The referenced MCPGroup must be in the same namespace.
+   *
+   * @default - in no group
    */
   readonly groupRef?: {
     /**
@@ -2711,6 +2819,8 @@ export interface McpServerSpec {
   readonly image: string;
   /**
    * MCPPort is the port that MCP server listens to
+   *
+   * @default - 8080 (the operator's MCPServer.GetMCPPort)
    */
   readonly mcpPort?: number;
   /**
@@ -2723,6 +2833,8 @@ export interface McpServerSpec {
    * the proxy runs UNAUTHENTICATED. It accepts every request that can reach its port and
    * forwards it to the MCP server under a synthetic local-user identity, with no token or
    * credential check. Set this field to enforce identity-based access control per request.
+   *
+   * @default - no OIDC authentication of incoming requests
    */
   readonly oidcConfigRef?: {
     /**
@@ -2749,6 +2861,8 @@ export interface McpServerSpec {
   };
   /**
    * PermissionProfile defines the permission profile to use
+   *
+   * @default - no permission profile: the proxy runner's default
    */
   readonly permissionProfile?: {
     /**
@@ -2775,6 +2889,8 @@ export interface McpServerSpec {
    * Note that to modify the specific container the MCP server runs in, you must specify
    * the `mcp` container name in the PodTemplateSpec.
    * This field accepts a PodTemplateSpec object as JSON/YAML.
+   *
+   * @default - the operator's pod template
    */
   readonly podTemplateSpec?: { readonly [key: string]: any };
   /**
@@ -2795,6 +2911,8 @@ export interface McpServerSpec {
   /**
    * RateLimiting defines rate limiting configuration for the MCP server.
    * Requires Redis session storage to be configured for distributed rate limiting.
+   *
+   * @default - no rate limiting
    */
   readonly rateLimiting?: {
     /**
@@ -2886,10 +3004,14 @@ export interface McpServerSpec {
    * for the MCP server backend. This field controls the proxy runner Deployment.
    * When nil, the operator does not set Deployment.Spec.Replicas, leaving replica
    * management to an HPA or other external controller.
+   *
+   * @default - not set: the operator leaves the Deployment's replicas alone (HPA-friendly)
    */
   readonly replicas?: number;
   /**
    * ResourceOverrides allows overriding annotations and labels for resources created by the operator
+   *
+   * @default - no overrides
    */
   readonly resourceOverrides?: {
     /**
@@ -2965,6 +3087,8 @@ export interface McpServerSpec {
   };
   /**
    * Resources defines the resource requirements for the MCP server container
+   *
+   * @default - no requests or limits
    */
   readonly resources?: {
     /**
@@ -2996,6 +3120,8 @@ export interface McpServerSpec {
   };
   /**
    * Secrets are references to secrets to mount in the MCP server container
+   *
+   * @default - no Secrets exposed as env vars
    */
   readonly secrets?: readonly {
     /**
@@ -3015,6 +3141,8 @@ export interface McpServerSpec {
   /**
    * ServiceAccount is the name of an already existing service account to use by the MCP server.
    * If not specified, a ServiceAccount will be created automatically and used by the MCP server.
+   *
+   * @default - the operator creates `<name>-sa`
    */
   readonly serviceAccount?: string;
   /**
@@ -3028,6 +3156,8 @@ export interface McpServerSpec {
   /**
    * SessionStorage configures session storage for stateful horizontal scaling.
    * When nil, no session storage is configured.
+   *
+   * @default - no session storage: sessions live in each pod's memory
    */
   readonly sessionStorage?: {
     /**
@@ -3066,6 +3196,8 @@ export interface McpServerSpec {
    * TelemetryConfigRef references an MCPTelemetryConfig resource for shared telemetry configuration.
    * The referenced MCPTelemetryConfig must exist in the same namespace as this MCPServer.
    * Cross-namespace references are not supported for security and isolation reasons.
+   *
+   * @default - no telemetry
    */
   readonly telemetryConfigRef?: {
     /**
@@ -3084,6 +3216,8 @@ export interface McpServerSpec {
    * ToolConfigRef references a MCPToolConfig resource for tool filtering and renaming.
    * The referenced MCPToolConfig must exist in the same namespace as this MCPServer.
    * Cross-namespace references are not supported for security and isolation reasons.
+   *
+   * @default - every tool, unchanged
    */
   readonly toolConfigRef?: {
     /**
@@ -3107,6 +3241,8 @@ export interface McpServerSpec {
   readonly trustProxyHeaders?: boolean;
   /**
    * Volumes are volumes to mount in the MCP server container
+   *
+   * @default - no host paths mounted
    */
   readonly volumes?: readonly {
     /**
@@ -3131,6 +3267,8 @@ export interface McpServerSpec {
   /**
    * WebhookConfigRef references a MCPWebhookConfig resource for webhook middleware configuration.
    * The referenced MCPWebhookConfig must exist in the same namespace as this MCPServer.
+   *
+   * @default - no webhooks
    */
   readonly webhookConfigRef?: {
     /**
@@ -3144,6 +3282,8 @@ export interface McpServerSpec {
 export interface McpTelemetryConfigSpec {
   /**
    * OpenTelemetry defines OpenTelemetry configuration (OTLP endpoint, tracing, metrics)
+   *
+   * @default - OpenTelemetry disabled
    */
   readonly openTelemetry?: {
     /**
@@ -3269,6 +3409,8 @@ export interface McpTelemetryConfigSpec {
   };
   /**
    * Prometheus defines Prometheus-specific configuration
+   *
+   * @default - no Prometheus metrics endpoint
    */
   readonly prometheus?: {
     /**
@@ -3286,11 +3428,15 @@ export interface McpToolConfigSpec {
    * ToolsFilter is a list of tool names to filter (allow list).
    * Only tools in this list will be exposed by the MCP server.
    * If empty, all tools are exposed.
+   *
+   * @default - every tool is exposed
    */
   readonly toolsFilter?: readonly string[];
   /**
    * ToolsOverride is a map from actual tool names to their overridden configuration.
    * This allows renaming tools and/or changing their descriptions.
+   *
+   * @default - no renames or description overrides
    */
   readonly toolsOverride?: { readonly [key: string]: {
     /**
@@ -3334,6 +3480,8 @@ export interface McpToolConfigSpec {
 export interface McpWebhookConfigSpec {
   /**
    * Mutating webhooks are called to transform MCP requests before processing.
+   *
+   * @default - no mutating webhooks (at least one validating or mutating webhook is required)
    */
   readonly mutating?: readonly {
     /**
@@ -3426,6 +3574,8 @@ export interface McpWebhookConfigSpec {
   }[];
   /**
    * Validating webhooks are called to approve or deny MCP requests.
+   *
+   * @default - no validating webhooks (at least one validating or mutating webhook is required)
    */
   readonly validating?: readonly {
     /**
@@ -3538,6 +3688,8 @@ export interface VirtualMcpCompositeToolDefinitionSpec {
    * guardrail that drops the composite tool (with a warning naming the offending
    * step tools) if an explicit hint would make the tool look safer than its
    * steps allow.
+   *
+   * @default - derived from the annotations of the backend tools its steps call
    */
   readonly annotations?: {
     /**
@@ -3573,6 +3725,8 @@ export interface VirtualMcpCompositeToolDefinitionSpec {
   };
   /**
    * Description describes what the workflow does.
+   *
+   * @default - none: the operator requires one, so validation fails without it
    */
   readonly description?: string;
   /**
@@ -3582,6 +3736,8 @@ export interface VirtualMcpCompositeToolDefinitionSpec {
   /**
    * Output defines the structured output schema for this workflow.
    * If not specified, the workflow returns the last step's output (backward compatible).
+   *
+   * @default - the last step's output
    */
   readonly output?: {
     /**
@@ -3637,6 +3793,8 @@ export interface VirtualMcpCompositeToolDefinitionSpec {
    * items, additionalProperties, oneOf, anyOf, allOf, etc.). Using json.Map
    * allows full JSON Schema compatibility without needing to define every possible
    * field, and matches how the MCP SDK handles inputSchema.
+   *
+   * @default - no parameters
    */
   readonly parameters?: { readonly [key: string]: any };
   /**
@@ -3775,6 +3933,8 @@ export interface VirtualMcpCompositeToolDefinitionSpec {
   }[];
   /**
    * Timeout is the maximum workflow execution time.
+   *
+   * @default - no workflow timeout
    */
   readonly timeout?: string;
 }
@@ -3788,6 +3948,8 @@ export interface VirtualMcpServerSpec {
    * IncomingAuth OIDC provider — its issuer must match IncomingAuth.OIDCConfigRef
    * so that tokens it issues are accepted by the vMCP's incoming auth middleware.
    * When nil, IncomingAuth uses an external IDP and behavior is unchanged.
+   *
+   * @default - no embedded auth server: clients bring tokens of their identity provider
    */
   readonly authServerConfig?: {
     /**
@@ -4771,6 +4933,8 @@ export interface VirtualMcpServerSpec {
   /**
    * Config is the Virtual MCP server configuration.
    * The audit config from here is also supported, but not required.
+   *
+   * @default - the operator's defaults (aggregation of every tool of the group)
    */
   readonly config?: {
     /**
@@ -6472,6 +6636,8 @@ export interface VirtualMcpServerSpec {
    * When the optimizer is enabled, this field is required to point to a ready EmbeddingServer
    * that provides embedding capabilities.
    * The referenced EmbeddingServer must exist in the same namespace and be ready.
+   *
+   * @default - no embedding server (the optimizer then needs config.optimizer.embeddingService)
    */
   readonly embeddingServerRef?: {
     /**
@@ -6520,6 +6686,8 @@ export interface VirtualMcpServerSpec {
    * strategic-merge-by-name behavior described above. Aligning the two is tracked
    * as a separate follow-up; until then, manifests that set imagePullSecrets on
    * both CRDs will see different override behavior between them.
+   *
+   * @default - no image pull Secrets
    */
   readonly imagePullSecrets?: readonly {
     /**
@@ -6687,6 +6855,8 @@ export interface VirtualMcpServerSpec {
    * This field takes precedence over config.OutgoingAuth and should be preferred because it
    * supports Kubernetes-native secret references (SecretKeyRef, ConfigMapRef) for secure
    * dynamic discovery of credentials, rather than requiring secrets to be embedded in config.
+   *
+   * @default - source `discovered`: each backend's own externalAuthConfigRef
    */
   readonly outgoingAuth?: {
     /**
@@ -6743,6 +6913,8 @@ export interface VirtualMcpServerSpec {
    * a user). Takes precedence over config.PassthroughHeaders. Names must not be
    * restricted headers (Host, hop-by-hop, X-Forwarded-*). Forwarded headers are
    * attacker-influenceable unless a trusted upstream sets them.
+   *
+   * @default - no headers forwarded verbatim
    */
   readonly passthroughHeaders?: readonly string[];
   /**
@@ -6751,6 +6923,8 @@ export interface VirtualMcpServerSpec {
    * Note that to modify the specific container the Virtual MCP server runs in, you must specify
    * the 'vmcp' container name in the PodTemplateSpec.
    * This field accepts a PodTemplateSpec object as JSON/YAML.
+   *
+   * @default - the operator's pod template
    */
   readonly podTemplateSpec?: { readonly [key: string]: any };
   /**
@@ -6760,11 +6934,15 @@ export interface VirtualMcpServerSpec {
    * Replicas and BackendReplicas for its two Deployments).
    * When nil, the operator does not set Deployment.Spec.Replicas, leaving replica
    * management to an HPA or other external controller.
+   *
+   * @default - not set: the operator leaves the Deployment's replicas alone (HPA-friendly)
    */
   readonly replicas?: number;
   /**
    * ServiceAccount is the name of an already existing service account to use by the Virtual MCP server.
    * If not specified, a ServiceAccount will be created automatically and used by the Virtual MCP server.
+   *
+   * @default - the operator creates `<name>-vmcp`
    */
   readonly serviceAccount?: string;
   /**
@@ -6784,6 +6962,8 @@ export interface VirtualMcpServerSpec {
   /**
    * SessionStorage configures session storage for stateful horizontal scaling.
    * When nil, no session storage is configured.
+   *
+   * @default - no session storage: sessions live in each pod's memory
    */
   readonly sessionStorage?: {
     /**
@@ -6822,6 +7002,8 @@ export interface VirtualMcpServerSpec {
    * TelemetryConfigRef references an MCPTelemetryConfig resource for shared telemetry configuration.
    * The referenced MCPTelemetryConfig must exist in the same namespace as this VirtualMCPServer.
    * Cross-namespace references are not supported for security and isolation reasons.
+   *
+   * @default - no telemetry
    */
   readonly telemetryConfigRef?: {
     /**
