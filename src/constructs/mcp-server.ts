@@ -2,8 +2,8 @@
 import type { Construct } from 'constructs';
 import { ImportedToolHiveObject, type IToolHiveObject } from './base';
 import type { IMcpWebhookConfig } from './mcp-webhook-config';
-import type { SecretKeyRef } from './secret-key';
 import { ToolHiveProxyWorkload, type ProxyWorkloadProps } from './proxy-workload';
+import type { SecretKeyRef } from './secret-key';
 import { mcpServerManifest, type McpServerSpec } from '../manifests/mcp-server';
 
 /** An `MCPServer`, defined in the app or imported with `McpServer.fromName`. */

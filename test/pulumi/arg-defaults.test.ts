@@ -24,7 +24,7 @@ describe('Pulumi args document their defaults', () => {
       argsSeen.push(exported.name);
       const type = checker.getDeclaredTypeOfSymbol(exported);
       for (const prop of checker.getPropertiesOfType(type)) {
-        if (!(prop.flags & ts.SymbolFlags.Optional)) continue;
+        if (!isOptional(prop)) continue;
         if (!prop.getJsDocTags(checker).some(t => t.name === 'default')) missing.push(`${exported.name}.${prop.name}`);
       }
     }
@@ -55,3 +55,7 @@ describe('Pulumi args document their defaults', () => {
     expect(table.filter(f => !documented.has(f))).toEqual([]);
   });
 });
+
+function isOptional(prop: ts.Symbol): boolean {
+  return prop.declarations?.some(d => (ts.isPropertySignature(d) || ts.isPropertyDeclaration(d)) && d.questionToken !== undefined) ?? false;
+}
