@@ -24,7 +24,7 @@ interface Case {
   readonly cdk8s: (chart: Chart) => unknown;
   /** Builds component `x` (namespace `parity`) with the same manifest. */
   readonly pulumi: () => unknown;
-  /** The rule ids the engine reports, in order. */
+  /** The rule ids the engine reports, in order (a CEL rule by its kind and location: the suffix that tells the rules of one location apart is the engine's). */
   readonly rules: readonly string[];
 }
 
@@ -50,7 +50,7 @@ const CASES: readonly Case[] = [
     what: 'oidc incoming auth without an MCPOIDCConfig',
     cdk8s: c => new cdk8s.VirtualMcpServer(c, 'x', { metadata, group: cdk8s.McpGroup.fromName(c, 'g', 'g'), incomingAuth: { type: 'oidc' } }),
     pulumi: () => new toolhive.VirtualMcpServer('x', { metadata: pmeta, groupRef: { name: 'g' }, incomingAuth: { type: 'oidc' } }),
-    rules: ['cel.VirtualMCPServer.spec.incomingAuth#0'],
+    rules: ['cel.VirtualMCPServer.spec.incomingAuth'],
   },
   {
     kind: 'MCPGroup',
@@ -112,7 +112,7 @@ const CASES: readonly Case[] = [
     what: 'no webhook',
     cdk8s: c => new cdk8s.McpWebhookConfig(c, 'x', { metadata, validating: [] }),
     pulumi: () => new toolhive.McpWebhookConfig('x', { metadata: pmeta, validating: [] }),
-    rules: ['cel.MCPWebhookConfig.spec#0'],
+    rules: ['cel.MCPWebhookConfig.spec'],
   },
   {
     kind: 'EmbeddingServer',
@@ -136,6 +136,12 @@ const RULE_PATTERNS = RULES.map(id => new RegExp(`^${id.split(/<[^>]+>/).map(p =
 
 /** `rule path: message`, the comparable part of a violation. */
 const line = (v: { rule: string; path: string; message: string }) => `${v.rule} ${v.path}: ${v.message}`;
+
+/** Whether the reported rule ids are the expected ones (CEL ids by prefix). */
+function sameRules(reported: readonly string[], expected: readonly string[]): boolean {
+  return reported.length === expected.length
+    && reported.every((r, i) => (expected[i].startsWith('cel.') ? r.startsWith(`${expected[i]}#`) || r.startsWith(`${expected[i]}.`) || r === expected[i] : r === expected[i]));
+}
 
 function pulumiViolations(build: () => unknown): string[] {
   try {
@@ -174,8 +180,9 @@ describe.each(CASES)('$kind: $what', c => {
   });
 
   test('the engine reports the expected rules, every one of them documented in RULE_DOCS', () => {
-    expect(engine.map(l => l.split(' ')[0])).toEqual(c.rules);
-    for (const rule of c.rules) expect(RULE_PATTERNS.some(p => p.test(rule))).toBe(true);
+    const reported = engine.map(l => l.split(' ')[0]);
+    expect({ reported, ok: sameRules(reported, c.rules) }).toEqual({ reported, ok: true });
+    for (const rule of reported) expect(RULE_PATTERNS.some(p => p.test(rule))).toBe(true);
   });
 
   test('cdk8s reports the same, at synth, under the construct path', () => {
@@ -183,7 +190,7 @@ describe.each(CASES)('$kind: $what', c => {
       .filter(v => v.severity === 'error')
       .map(v => `[parity/x] ${v.path}: ${v.message} (${v.rule})`);
     expect(errorLines(chart)).toEqual(fromEngine);
-    expect(errorLines(chart).map(l => l.slice(l.lastIndexOf('(') + 1, -1))).toEqual(c.rules);
+    expect(sameRules(errorLines(chart).map(l => l.slice(l.lastIndexOf('(') + 1, -1)), c.rules)).toBe(true);
   });
 
   test('Pulumi reports the same, at construction, on the component', async () => {
