@@ -226,7 +226,9 @@ export abstract class ToolHiveObject<S> extends Construct implements IToolHiveOb
   private reportAtSynth(field: string, message: string): void {
     this.node.addValidation({
       validate: () => {
-        const engine = ToolHiveValidation.of(this).violationsOf(this);
+        const validation = ToolHiveValidation.of(this);
+        if (!validation._enabled) return [];
+        const engine = validation._currentViolationsOf(this);
         const within = (path: string) => path === field || path.startsWith(`${field}.`) || path.startsWith(`${field}[`);
         return engine.some(v => UNRESOLVED.has(v.rule) && within(v.path)) ? [] : [`${field}: ${message}`];
       },
@@ -246,7 +248,7 @@ export class ImportedToolHiveObject extends Construct implements IToolHiveObject
     this.namespace = chartNamespace(scope);
     if (typeof name !== 'string' || name === '') {
       const message = `${KIND_TYPE_NAMES[kind]}.fromName needs the name of the ${kind} managed outside the app`;
-      this.node.addValidation({ validate: () => [message] });
+      this.node.addValidation({ validate: () => (ToolHiveValidation.of(this)._enabled ? [message] : []) });
       return;
     }
     ToolHiveValidation.of(this).addExternal(`${kind}/${effectiveNamespace(this.namespace)}/${name}`);

@@ -308,6 +308,20 @@ export class ToolHiveValidation {
       .map(m => `${m.violation.kind}/${m.violation.namespace}/${m.violation.name}: ${format(m.violation)}`);
   }
 
+  /** @internal whether synth validates (`configure({ enabled })`); the constructs' own checks follow it too. */
+  public get _enabled(): boolean {
+    return this.options.enabled !== false;
+  }
+
+  /**
+   * @internal a construct's violations in the current validation pass: the result the root computed earlier in
+   * this pass (no re-collection); none when validation is switched off.
+   */
+  public _currentViolationsOf(owner: IConstruct): readonly Violation[] {
+    if (this.options.enabled === false) return [];
+    return (this.result ?? this.run()).byOwner.get(owner) ?? [];
+  }
+
   /** A construct's errors. Reads the result the root computed earlier in this pass (no re-collection). */
   private messagesFor(owner: IConstruct): string[] {
     if (this.options.enabled === false) return [];

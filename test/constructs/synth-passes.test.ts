@@ -102,6 +102,28 @@ describe('one synth collects the objects once and runs the engine once, whatever
   });
 });
 
+describe('what only a construct can tell reads the pass\'s result', () => {
+  test('a cross-namespace reference is reported without collecting again', () => {
+    const app = appWithCharts(2);
+    const group = (app.node.findChild('c0') as Chart).node.findChild('g') as McpGroup;
+    new McpGroup(app.node.findChild('c1') as Chart, 'same-name', { metadata: { name: group.name } });
+    new McpServer(app.node.findChild('c1') as Chart, 'cross', { image: 'ghcr.io/x/y:1', group });
+    expect(thrown(() => app.synthYaml())).toContain('[c1/cross] spec.groupRef: MCPServer');
+    expect(counters(app)._collections).toBe(1);
+    expect(counters(app)._engineRuns).toBe(1);
+  });
+
+  test('with validation switched off, nothing is collected and nothing is reported', () => {
+    const app = appWithCharts(2);
+    ToolHiveValidation.of(app).configure({ enabled: false });
+    const group = (app.node.findChild('c0') as Chart).node.findChild('g') as McpGroup;
+    new McpGroup(app.node.findChild('c1') as Chart, 'same-name', { metadata: { name: group.name } });
+    new McpServer(app.node.findChild('c1') as Chart, 'cross', { image: 'ghcr.io/x/y:1', group });
+    expect(() => app.synthYaml()).not.toThrow();
+    expect(counters(app)._collections).toBe(0);
+  });
+});
+
 describe('changes between passes are still found', () => {
   const PROXY_PORT_0 = 'spec.proxyPort: Invalid value: 0: spec.proxyPort in body should be greater than or equal to 1 (schema.minimum)';
 
