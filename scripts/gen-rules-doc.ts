@@ -18,7 +18,8 @@ function modules(dir: string): string[] {
 }
 
 const LAYERS: [string, RegExp][] = [
-  ['Identity (API server decoding and ObjectMeta)', /^identity\./],
+  ['Identity (API server decoding, kind and version)', /^identity\./],
+  ['ObjectMeta (API server decoding and ObjectMeta validation)', /^metadata\./],
   ['Schema (CRD OpenAPI, strict fields, after defaulting)', /^schema\./],
   ['CEL (CRD x-kubernetes-validations)', /^cel\./],
   ['Hygiene (admitted by the API server, fatal for the operator)', /^hygiene\./],

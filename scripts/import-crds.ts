@@ -171,11 +171,25 @@ function main(): void {
     '/** Every x-kubernetes-validations rule, with the data location it applies to. */\n' +
     `export const RULES: readonly RuleInfo[] = ${JSON.stringify(rules, null, 2)};\n`);
 
+  // 2b. Which versions declare the status subresource (the API server ignores `status` on create and update then).
+  fs.writeFileSync(path.join(genDir, 'status-subresources.ts'), statusSubresourcesModule(release, crds));
+
   // 3. Framework-neutral spec types for the manifest builders (src/manifests/generated/specs.ts).
   execFileSync(process.execPath, [require.resolve('ts-node/dist/bin'), '--transpile-only', path.join(__dirname, 'gen-spec-types.ts'),
     '--crds', args.crds, '--out', path.join(args.out, 'manifests', 'generated', 'specs.ts')], { stdio: 'pipe' });
 
   process.stdout.write(`imported ${crds.length} CRDs of ${release} (${rules.length} CEL rule placements) into ${path.relative(process.cwd(), args.out) || '.'}\n`);
+}
+
+/** src/schema/generated/status-subresources.ts: kind → versions whose CRD has `subresources.status`. */
+export function statusSubresourcesModule(release: string, crds: readonly Json[]): string {
+  const table: Record<string, string[]> = {};
+  for (const crd of crds) {
+    table[crd.spec.names.kind] = crd.spec.versions.filter((v: Json) => v.subresources?.status !== undefined).map((v: Json) => v.name as string);
+  }
+  return HEADER(release, 'subresources') + '/* eslint-disable */\n' +
+    '/** Kind → the versions whose CRD declares the status subresource (spec.versions[].subresources.status). */\n' +
+    `export const STATUS_SUBRESOURCE: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(table, null, 2)};\n`;
 }
 
 if (require.main === module) {

@@ -1,4 +1,5 @@
 /** Command-line parsing for one subcommand. Small on purpose: no dependency for four flags. */
+import { parseKubernetesVersion } from '../core/kube-version';
 import { parseExternal } from '../validation';
 import { UsageError } from './io';
 
@@ -6,6 +7,8 @@ export interface CommandArgs {
   readonly format?: string;
   readonly external: readonly string[];
   readonly assumeExternal: boolean;
+  /** `--kubernetes-version`, e.g. `1.35`. @default - the newest Kubernetes release */
+  readonly kubernetesVersion?: string;
   readonly help: boolean;
   /** Files, directories and `-` (standard input), in the order given. */
   readonly paths: readonly string[];
@@ -17,7 +20,7 @@ export interface CommandSpec {
 }
 
 /**
- * Parses `[--format F] [--external K/N]... [--assume-external] [-h] PATH...`.
+ * Parses `[--format F] [--external K/N]... [--assume-external] [--kubernetes-version V] [-h] PATH...`.
  * Accepts `--flag value` and `--flag=value`; `--` ends the options.
  * @throws UsageError for an unknown option, a missing value, a bad format or a bad --external.
  */
@@ -25,6 +28,7 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
   let format: string | undefined;
   const external: string[] = [];
   let assumeExternal = false;
+  let kubernetesVersion: string | undefined;
   let help = false;
   const paths: string[] = [];
 
@@ -59,6 +63,9 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
         if (inline !== undefined) throw new UsageError(`option --assume-external takes no value, got ${JSON.stringify(arg)}`, spec.name);
         assumeExternal = true;
         break;
+      case '--kubernetes-version':
+        kubernetesVersion = value();
+        break;
       case '-h':
       case '--help':
         help = true;
@@ -78,9 +85,16 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
       throw new UsageError(`invalid --external ${JSON.stringify(x)}: expected Kind/name, Kind/namespace/name or Kind/*`, spec.name);
     }
   }
+  if (kubernetesVersion !== undefined) {
+    try {
+      parseKubernetesVersion(kubernetesVersion);
+    } catch (e) {
+      throw new UsageError(`invalid --kubernetes-version: ${(e as Error).message}`, spec.name);
+    }
+  }
   if (!help) {
     if (paths.length === 0) throw new UsageError('no PATH given: name files or directories, or - for standard input', spec.name);
     if (paths.filter(p => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once', spec.name);
   }
-  return { format, external, assumeExternal, help, paths };
+  return { format, external, assumeExternal, ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}), help, paths };
 }

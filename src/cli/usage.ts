@@ -1,5 +1,7 @@
 /** Help texts. Kept next to each other so `--help` and docs/cli.md are easy to keep in step. */
 
+import { NEWEST_KUBERNETES_VERSION } from '../core/kube-version';
+
 export const PROGRAM = 'toolhive-constructs';
 
 export const MAIN_USAGE = `Usage: ${PROGRAM} <command> [options] PATH...
@@ -32,7 +34,7 @@ const EXTERNAL = `  --external KIND/NAME     an object that exists outside these
                            warnings instead of errors`;
 
 export const VALIDATE_USAGE = `Usage: ${PROGRAM} validate [--format text|json] [--external KIND/NAME]...
-       [--assume-external] PATH...
+       [--assume-external] [--kubernetes-version MAJOR.MINOR] PATH...
 
 Checks ToolHive manifests offline: identity, CRD schema (after defaulting) and
 CEL rules, the operator's reconcile-time checks, references between objects,
@@ -44,6 +46,9 @@ ${PATHS}
 Options:
   --format text|json       output format (default: text)
 ${EXTERNAL}
+  --kubernetes-version V   reproduce the API server of Kubernetes V (e.g. 1.35;
+                           default: ${NEWEST_KUBERNETES_VERSION}, the newest release): int32/int64
+                           formats are enforced from 1.36
   -h, --help               show this help
 
 Output (text): one line per violation, then a summary line

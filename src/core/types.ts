@@ -1,4 +1,5 @@
 /** Shared shapes of the validation engine. Imports neither cdk8s nor Pulumi. */
+import type { KubeVersion } from './kube-version';
 
 export type Severity = 'error' | 'warning';
 
@@ -61,6 +62,12 @@ export interface ValidateOptions {
   readonly defaultNamespace?: string;
   /** Source locations, index-aligned with the input objects. */
   readonly sources?: readonly (SourceLocation | undefined)[];
+  /**
+   * The Kubernetes version (`major.minor`, e.g. `1.35`) whose API server to reproduce where behaviour changed
+   * between releases: int32/int64 formats are enforced from 1.36. See docs/validation.md.
+   * @default '1.36' (the newest Kubernetes release)
+   */
+  readonly kubernetesVersion?: string;
 }
 
 /** One input object with what the engine derived from it. */
@@ -104,6 +111,7 @@ export interface ResolvedOptions {
   readonly external: readonly string[];
   readonly assumeExternal: boolean;
   readonly defaultNamespace: string;
+  readonly kubernetesVersion: KubeVersion;
 }
 
 /** A layer that looks at the whole set (operator rules, references, collisions). */

@@ -1,5 +1,6 @@
 /** Access to the generated schema tables: kinds, versions and root schemas, loaded lazily per kind. */
 import { KINDS, LOADERS, RELEASE } from './generated';
+import { STATUS_SUBRESOURCE } from './generated/status-subresources';
 import type { KindInfo, KindTable, SchemaNode, VersionInfo } from './types';
 
 export { RELEASE };
@@ -58,4 +59,14 @@ export function preferredVersion(kind: string): string | undefined {
   const info = byKind.get(kind);
   if (!info) return undefined;
   return (info.versions.find(v => v.name === 'v1beta1' && v.served) ?? info.versions.find(v => v.storage))?.name;
+}
+
+/**
+ * Whether the CRD declares the status subresource at this version: the API server then drops `status` on create
+ * and on update of the main resource (apiextensions-apiserver registry/customresource strategy.go PrepareForCreate,
+ * PrepareForUpdate), so it is neither validated nor stored.
+ */
+export function hasStatusSubresource(kind: string, version: string): boolean {
+  const versions = Object.prototype.hasOwnProperty.call(STATUS_SUBRESOURCE, kind) ? STATUS_SUBRESOURCE[kind] : undefined;
+  return versions?.includes(version) ?? false;
 }

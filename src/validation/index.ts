@@ -15,10 +15,12 @@ import { collisionsLayer } from './collisions';
 import { OPERATOR_LAYERS } from './operator';
 import { referencesLayer } from './references';
 import { KeyedMap3 } from '../core/keyed-map';
+import { NEWEST_KUBERNETES_VERSION, parseKubernetesVersion } from '../core/kube-version';
 import type { FailurePolicy, ManifestSet, ObjectEntry, ResolvedOptions, SetLayer, ValidateOptions, Violation } from '../core/types';
 import { describeInput } from '../core/util';
 
 export * from '../core/types';
+export { NEWEST_KUBERNETES_VERSION } from '../core/kube-version';
 
 const SET_LAYERS: readonly SetLayer[] = [...OPERATOR_LAYERS, referencesLayer, collisionsLayer];
 
@@ -27,6 +29,7 @@ export function resolveOptions(options: ValidateOptions = {}): ResolvedOptions {
     external: [...(options.external ?? [])],
     assumeExternal: options.assumeExternal ?? false,
     defaultNamespace: options.defaultNamespace ?? 'default',
+    kubernetesVersion: parseKubernetesVersion(options.kubernetesVersion ?? NEWEST_KUBERNETES_VERSION),
   };
 }
 

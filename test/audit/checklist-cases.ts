@@ -41,6 +41,8 @@ export interface Passing {
 const inNs = (ns: string, o: KubeObject): KubeObject => ({ ...o, metadata: { ...o.metadata, namespace: ns } });
 
 const w = (kind: string, name: string, path: string, rule: string, message: string): Want => ({ kind, name, path, rule, message });
+/** The API server's line instead of the CEL rules when a schema error of a blocking type was found (strategy.go hasBlockingErr). */
+const nc = (kind: string, name: string): Want => w(kind, name, '<root>', 'cel.not-checked', 'Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation');
 
 // ---- shorthands -------------------------------------------------------------------------------------------
 
@@ -158,6 +160,7 @@ export const FAILING: Failing[] = [
     want: [
       w(EA, 'ea', 'spec.tokenExchange.tokenUrl', 'schema.required', 'Required value'),
       w(EA, 'ea', 'spec.tokenExchange.audience', 'schema.required', 'Required value'),
+      nc(EA, 'ea'),
     ],
   },
   {
@@ -167,19 +170,20 @@ export const FAILING: Failing[] = [
     want: [
       w(EA, 'ea', 'spec.headerInjection.headerName', 'schema.required', 'Required value'),
       w(EA, 'ea', 'spec.headerInjection.valueSecretRef', 'schema.required', 'Required value'),
+      nc(EA, 'ea'),
     ],
   },
   {
     item: 2,
     title: 'bearerToken without tokenSecretRef',
     objects: [externalAuth('ea', { type: 'bearerToken', bearerToken: {} })],
-    want: [w(EA, 'ea', 'spec.bearerToken.tokenSecretRef', 'schema.required', 'Required value')],
+    want: [w(EA, 'ea', 'spec.bearerToken.tokenSecretRef', 'schema.required', 'Required value'), nc(EA, 'ea')],
   },
   {
     item: 2,
     title: 'awsSts without region',
     objects: [externalAuth('ea', { type: 'awsSts', awsSts: { fallbackRoleArn: ARN } })],
-    want: [w(EA, 'ea', 'spec.awsSts.region', 'schema.required', 'Required value')],
+    want: [w(EA, 'ea', 'spec.awsSts.region', 'schema.required', 'Required value'), nc(EA, 'ea')],
   },
   {
     item: 2,
@@ -189,13 +193,14 @@ export const FAILING: Failing[] = [
       w(EA, 'ea', 'spec.xaa.idpTokenUrl', 'schema.required', 'Required value'),
       w(EA, 'ea', 'spec.xaa.targetTokenUrl', 'schema.required', 'Required value'),
       w(EA, 'ea', 'spec.xaa.targetAudience', 'schema.required', 'Required value'),
+      nc(EA, 'ea'),
     ],
   },
   {
     item: 2,
     title: 'upstreamInject without providerName',
     objects: [externalAuth('ea', { type: 'upstreamInject', upstreamInject: {} })],
-    want: [w(EA, 'ea', 'spec.upstreamInject.providerName', 'schema.required', 'Required value')],
+    want: [w(EA, 'ea', 'spec.upstreamInject.providerName', 'schema.required', 'Required value'), nc(EA, 'ea')],
   },
   {
     item: 2,
@@ -266,7 +271,7 @@ export const FAILING: Failing[] = [
     item: 3,
     title: 'a CA bundle ConfigMap reference without key',
     objects: [oidc('idp', 'https://auth.example.com', { caBundleRef: { configMapRef: { name: 'corp-ca' } } }), configMap('corp-ca', { 'ca.crt': 'PEM' })],
-    want: [w('MCPOIDCConfig', 'idp', 'spec.inline.caBundleRef.configMapRef.key', 'schema.required', 'Required value')],
+    want: [w('MCPOIDCConfig', 'idp', 'spec.inline.caBundleRef.configMapRef.key', 'schema.required', 'Required value'), nc('MCPOIDCConfig', 'idp')],
   },
 
   // ---- 4. upstream providers -----------------------------------------------------------------------------------
@@ -274,7 +279,7 @@ export const FAILING: Failing[] = [
     item: 4,
     title: 'an upstream name longer than 63 characters',
     objects: [withUpstream({ ...OKTA_OIDC, name: 'a'.repeat(64) })],
-    want: [w(EA, 'as', 'spec.embeddedAuthServer.upstreamProviders[0].name', 'schema.max-length', 'Too long: may not be more than 63 bytes')],
+    want: [w(EA, 'as', 'spec.embeddedAuthServer.upstreamProviders[0].name', 'schema.max-length', 'Too long: may not be more than 63 bytes'), nc(EA, 'as')],
   },
   {
     item: 4,
@@ -715,7 +720,7 @@ export const FAILING: Failing[] = [
     item: 10,
     title: 'a vMCP without groupRef and incomingAuth',
     objects: [th(VM, 'gw', {})],
-    want: [w(VM, 'gw', 'spec.groupRef', 'schema.required', 'Required value'), w(VM, 'gw', 'spec.incomingAuth', 'schema.required', 'Required value')],
+    want: [w(VM, 'gw', 'spec.groupRef', 'schema.required', 'Required value'), w(VM, 'gw', 'spec.incomingAuth', 'schema.required', 'Required value'), nc(VM, 'gw')],
   },
   {
     item: 10,
@@ -836,7 +841,7 @@ export const FAILING: Failing[] = [
     objects: [group(), vmcp('gw', {
       config: { optimizer: { embeddingProvider: 'openai', embeddingService: 'https://api.openai.com', embeddingHeaders: Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`X-H${i}`, 'v'])) } },
     })],
-    want: [w(VM, 'gw', 'spec.config.optimizer.embeddingHeaders', 'schema.max-properties', 'Too many: 33: must have at most 32 items')],
+    want: [w(VM, 'gw', 'spec.config.optimizer.embeddingHeaders', 'schema.max-properties', 'Too many: 33: must have at most 32 items'), nc(VM, 'gw')],
   },
 
   // ---- 12. composite tools ----------------------------------------------------------------------------------------------
@@ -1068,7 +1073,7 @@ export const FAILING: Failing[] = [
     item: 14,
     title: 'a relative webhook URL',
     objects: [webhook({ url: 'webhook.example.com/validate' })],
-    want: [w('MCPWebhookConfig', 'hooks', 'spec.validating[0].url', 'schema.format', 'Invalid value: "uri": spec.validating[0].url in body must be of type uri: "webhook.example.com/validate"')],
+    want: [w('MCPWebhookConfig', 'hooks', 'spec.validating[0].url', 'schema.format', 'Invalid value: "uri": spec.validating[0].url in body must be of type uri: "webhook.example.com/validate"'), nc('MCPWebhookConfig', 'hooks')],
   },
   {
     item: 14,

@@ -93,6 +93,7 @@ describe('synth-time validation runs the engine over the whole App', () => {
     srv.apiObject.addJsonPatch(JsonPatch.add('/spec/transport', 'grpc'));
     expect(errorLines(chart)).toEqual([
       '[test/srv] spec.transport: Unsupported value: "grpc": supported values: "stdio", "streamable-http", "sse" (schema.enum)',
+      '[test/srv] <root>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation (cel.not-checked)',
     ]);
   });
 

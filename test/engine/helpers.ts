@@ -5,7 +5,7 @@ export const V1BETA1 = 'toolhive.stacklok.dev/v1beta1';
 export const V1ALPHA1 = 'toolhive.stacklok.dev/v1alpha1';
 
 /** Rule ids of layers 1–4 (per-object admission); the set layers (operator, references, collisions) are tested elsewhere. */
-const ADMISSION = /^(identity|schema|cel|hygiene)\./;
+const ADMISSION = /^(identity|metadata|schema|cel|hygiene)\./;
 
 export function isAdmissionRule(rule: string): boolean {
   return ADMISSION.test(rule);
@@ -35,3 +35,10 @@ export function findings(object: unknown, rule: string): { path: string; message
 export function copy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
+
+/** The one line the API server reports instead of the CEL rules when a blocking schema error was found. */
+export const NOT_CHECKED = {
+  path: '<root>',
+  rule: 'cel.not-checked',
+  message: 'Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
+} as const;

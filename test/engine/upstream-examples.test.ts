@@ -14,27 +14,25 @@ const RELEASE_DIR = process.env.TOOLHIVE_RELEASE_DIR ?? path.resolve(__dirname, 
 const EXAMPLES = path.join(RELEASE_DIR, 'examples');
 
 /** Files SOURCE.md lists as invalid against the schema, with what the API server says about them (layer 1–4 errors). */
+// strict decoding fails on unknown fields before validation, so a stale example gets those errors alone (sorted, as Go does)
 const STALE: Readonly<Record<string, readonly { path: string; rule: string }[]>> = {
   'external-auth/complete_example.yaml': [
-    { path: 'spec.tokenExchange.tokenUrl', rule: 'schema.required' },
-    { path: 'spec.tokenExchange.token_url', rule: 'schema.unknown-field' },
     { path: 'spec.tokenExchange.client_id', rule: 'schema.unknown-field' },
     { path: 'spec.tokenExchange.client_secret_ref', rule: 'schema.unknown-field' },
-    { path: 'spec.tokenExchange.scope', rule: 'schema.unknown-field' },
     { path: 'spec.tokenExchange.external_token_header_name', rule: 'schema.unknown-field' },
+    { path: 'spec.tokenExchange.scope', rule: 'schema.unknown-field' },
+    { path: 'spec.tokenExchange.token_url', rule: 'schema.unknown-field' },
   ],
   'external-auth/mcpexternalauthconfig_basic.yaml': [
-    { path: 'spec.tokenExchange.tokenUrl', rule: 'schema.required' },
-    { path: 'spec.tokenExchange.token_url', rule: 'schema.unknown-field' },
     { path: 'spec.tokenExchange.client_id', rule: 'schema.unknown-field' },
     { path: 'spec.tokenExchange.client_secret_ref', rule: 'schema.unknown-field' },
     { path: 'spec.tokenExchange.scope', rule: 'schema.unknown-field' },
+    { path: 'spec.tokenExchange.token_url', rule: 'schema.unknown-field' },
   ],
   'external-auth/mcpexternalauthconfig_minimal.yaml': [
-    { path: 'spec.tokenExchange.tokenUrl', rule: 'schema.required' },
-    { path: 'spec.tokenExchange.token_url', rule: 'schema.unknown-field' },
     { path: 'spec.tokenExchange.client_id', rule: 'schema.unknown-field' },
     { path: 'spec.tokenExchange.client_secret_ref', rule: 'schema.unknown-field' },
+    { path: 'spec.tokenExchange.token_url', rule: 'schema.unknown-field' },
   ],
   'embedding-servers/embedding-advanced.yaml': [
     { path: 'spec.resourceOverrides.deployment', rule: 'schema.unknown-field' },

@@ -44,14 +44,16 @@ describe('Output values', () => {
       resourceError: true,
       urn: urn('McpServer', 'fetch'),
       message: [
-        'MCPServer demo/fetch is invalid (2 errors):',
+        'MCPServer demo/fetch is invalid (3 errors):',
         '  - spec.proxyPort: Invalid value: 0: spec.proxyPort in body should be greater than or equal to 1 (schema.minimum)',
         '  - spec.transport: Unsupported value: "websocket": supported values: "stdio", "streamable-http", "sse" (schema.enum)',
+        '  - <root>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation (cel.not-checked)',
       ].join('\n'),
       violations: expect.any(Array),
       errors: [
         { propertyPath: 'spec.proxyPort', reason: 'Invalid value: 0: spec.proxyPort in body should be greater than or equal to 1' },
         { propertyPath: 'spec.transport', reason: 'Unsupported value: "websocket": supported values: "stdio", "streamable-http", "sse"' },
+        { propertyPath: '<root>', reason: 'Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation' },
       ],
     }]);
     // the invalid custom resource never reaches the engine; the valid one does
