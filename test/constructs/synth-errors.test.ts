@@ -96,6 +96,7 @@ describe('props the engine rejects are reported at synth, with the engine\'s mes
     expect(linesOf(c => new VirtualMcpServer(c, 'v', {} as any))).toEqual([
       '[test/v] spec.groupRef: Required value (schema.required)',
       '[test/v] spec.incomingAuth: Required value (schema.required)',
+      '[test/v] <root>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation (cel.not-checked)',
     ]);
   });
 

@@ -57,7 +57,7 @@ const CASES: readonly Case[] = [
     what: 'a name that is not a DNS subdomain',
     cdk8s: c => new cdk8s.McpGroup(c, 'x', { metadata: { name: 'Bad_Name' } }),
     pulumi: () => new toolhive.McpGroup('x', { metadata: { ...pmeta, name: 'Bad_Name' } }),
-    rules: ['identity.name'],
+    rules: ['metadata.name'],
   },
   {
     kind: 'MCPServerEntry',
