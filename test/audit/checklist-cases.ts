@@ -2,6 +2,7 @@
  * The key rules (apiVersion per kind, the auth unions, upstream providers, references, env collisions ...) as manifest sets: for every sub-bullet the engine is meant to catch, a
  * failing set whose only errors are the expected ones, and per item a passing set that uses the same features.
  */
+import { rootCertificates } from 'node:tls';
 import {
   ARN, authServer, embedded, entry, externalAuth, GITHUB_OIDC, group, OKTA_OIDC, oidc, oidcRef, POLICY, remoteProxy,
   server, url, vmcp, vmcpOidc, vmcpUrl,
@@ -29,9 +30,11 @@ export interface Failing {
   readonly item: number;
   readonly title: string;
   readonly objects: readonly KubeObject[];
-  /** Every error the set must produce, nothing more. */
+  /** Every error (or, with `severity: 'warning'`, every warning) the set must produce, nothing more. */
   readonly want: readonly Want[];
   readonly options?: ValidateOptions;
+  /** The operator accepts the set and ignores something: it must give these warnings and no error. @default 'error' */
+  readonly severity?: 'warning';
 }
 
 export interface Passing {
@@ -49,6 +52,9 @@ const w = (kind: string, name: string, path: string, rule: string, message: stri
 const nc = (kind: string, name: string): Want => w(kind, name, '<root>', 'cel.not-checked', 'Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation');
 
 // ---- shorthands -------------------------------------------------------------------------------------------
+
+/** A real, public CA certificate (node's bundle): CA bundles are parsed (operator.secret.ca-bundle). */
+const CA_PEM = rootCertificates[0];
 
 const EA = 'MCPExternalAuthConfig';
 const MS = 'MCPServer';
@@ -266,14 +272,14 @@ export const FAILING: Failing[] = [
     title: 'a CA bundle ConfigMap name longer than 48 characters',
     objects: [
       oidc('idp', 'https://auth.example.com', { caBundleRef: { configMapRef: { name: 'a-very-long-config-map-name-for-the-corporate-ca-x', key: 'ca.crt' } } }),
-      configMap('a-very-long-config-map-name-for-the-corporate-ca-x', { 'ca.crt': 'PEM' }),
+      configMap('a-very-long-config-map-name-for-the-corporate-ca-x', { 'ca.crt': CA_PEM }),
     ],
     want: [w('MCPOIDCConfig', 'idp', 'spec.inline.caBundleRef.configMapRef.name', 'operator.oidc.ca-bundle', 'configMapRef.name "a-very-long-config-map-name-for-the-corporate-ca-x" is too long (50 chars); maximum is 48 characters to fit in Kubernetes volume name')],
   },
   {
     item: 3,
     title: 'a CA bundle ConfigMap reference without key',
-    objects: [oidc('idp', 'https://auth.example.com', { caBundleRef: { configMapRef: { name: 'corp-ca' } } }), configMap('corp-ca', { 'ca.crt': 'PEM' })],
+    objects: [oidc('idp', 'https://auth.example.com', { caBundleRef: { configMapRef: { name: 'corp-ca' } } }), configMap('corp-ca', { 'ca.crt': CA_PEM })],
     want: [w('MCPOIDCConfig', 'idp', 'spec.inline.caBundleRef.configMapRef.key', 'schema.required', 'Required value'), nc('MCPOIDCConfig', 'idp')],
   },
 
@@ -801,8 +807,11 @@ export const FAILING: Failing[] = [
   },
   {
     item: 10,
-    title: 'primaryUpstreamProvider that matches no upstream',
-    objects: vmcpWithAS({}, { primaryUpstreamProvider: 'github' }),
+    title: 'primaryUpstreamProvider that matches no upstream, with an authzConfigRef (the converter\'s check)',
+    objects: [
+      ...vmcpWithAS({ incomingAuth: { ...vmcpOidc('gw'), authzConfigRef: { name: 'authz' } } }, { primaryUpstreamProvider: 'github' }),
+      th('MCPAuthzConfig', 'authz', { type: 'cedarv1', config: { policies: [POLICY] } }),
+    ],
     want: [w(VM, 'gw', 'spec.authServerConfig.primaryUpstreamProvider', 'operator.vmcp.primary-upstream', 'authz primaryUpstreamProvider "github" does not match any upstream declared on spec.authServerConfig.upstreamProviders')],
   },
   {
@@ -1079,7 +1088,7 @@ export const FAILING: Failing[] = [
   {
     item: 14,
     title: 'caBundleRef together with insecure (Go only)',
-    objects: [telemetry({ insecure: true, caBundleRef: { configMapRef: { name: 'otel-ca', key: 'ca.crt' } } }), configMap('otel-ca', { 'ca.crt': 'PEM' })],
+    objects: [telemetry({ insecure: true, caBundleRef: { configMapRef: { name: 'otel-ca', key: 'ca.crt' } } }), configMap('otel-ca', { 'ca.crt': CA_PEM })],
     want: [w('MCPTelemetryConfig', 'otel', 'spec.openTelemetry.caBundleRef', 'operator.telemetry.ca-bundle',
       'openTelemetry.caBundleRef cannot be specified when insecure is true; they are mutually exclusive')],
   },
@@ -1087,7 +1096,7 @@ export const FAILING: Failing[] = [
     item: 14,
     title: 'a telemetry CA ConfigMap name over 48 characters',
     objects: [telemetry({ caBundleRef: { configMapRef: { name: 'a-very-long-config-map-name-for-the-telemetry-ca-x', key: 'ca.crt' } } }),
-      configMap('a-very-long-config-map-name-for-the-telemetry-ca-x', { 'ca.crt': 'PEM' })],
+      configMap('a-very-long-config-map-name-for-the-telemetry-ca-x', { 'ca.crt': CA_PEM })],
     want: [w('MCPTelemetryConfig', 'otel', 'spec.openTelemetry.caBundleRef.configMapRef.name', 'operator.telemetry.ca-bundle', 'openTelemetry.caBundleRef.configMapRef.name "a-very-long-config-map-name-for-the-telemetry-ca-x" is too long (50 chars); maximum is 48')],
   },
   {
@@ -1117,6 +1126,7 @@ export const FAILING: Failing[] = [
   {
     item: 14,
     title: 'a webhook client certificate without its key',
+    severity: 'warning',
     objects: [webhook({ tlsConfig: { clientCertSecretRef: { name: 'webhook-tls', key: 'tls.crt' } } }), secret('webhook-tls', { 'tls.crt': 'PEM', 'tls.key': 'PEM' })],
     want: [w('MCPWebhookConfig', 'hooks', 'spec.validating[0].tlsConfig.clientCertSecretRef', 'operator.webhook.mtls-pair', 'validating webhook[0] "policy": tlsConfig.clientCertSecretRef is set without tlsConfig.clientKeySecretRef; the operator ignores a half mTLS pair and connects without a client certificate, so set both or neither')],
   },
@@ -1230,7 +1240,7 @@ export const FAILING: Failing[] = [
           },
         },
       })],
-    want: [w(VM, 'gw', 'spec.outgoingAuth.backends[b].externalAuthConfigRef.name', 'collision.env', 'env var TOOLHIVE_HEADER_INJECTION_VALUE_MY_CFG in container "vmcp" is derived from MCPExternalAuthConfig "my.cfg" spec.headerInjection.valueSecretRef and MCPExternalAuthConfig "my-cfg" spec.headerInjection.valueSecretRef: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only the last entry (MCPExternalAuthConfig "my-cfg" spec.headerInjection.valueSecretRef) takes effect: rename one of them so the env var names differ')],
+    want: [w(VM, 'gw', 'spec.outgoingAuth.backends[b].externalAuthConfigRef.name', 'collision.env', 'env var TOOLHIVE_HEADER_INJECTION_VALUE_MY_CFG in container "vmcp" is derived from MCPExternalAuthConfig "my.cfg" spec.headerInjection.valueSecretRef and MCPExternalAuthConfig "my-cfg" spec.headerInjection.valueSecretRef: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only one of them takes effect, and which one is not stable: the operator collects them in no fixed order, so the winner can change from one reconcile to the next: rename one of them so the env var names differ')],
   },
   {
     item: 15,
@@ -1246,11 +1256,12 @@ export const FAILING: Failing[] = [
     objects: [group(), secret('hdr', { a: 'x', b: 'y' }), vmcp('gw'),
       entry('a.b', { headerForward: { addHeadersFromSecret: [{ headerName: 'X-Key', valueSecretRef: { name: 'hdr', key: 'a' } }] } }),
       entry('a-b', { headerForward: { addHeadersFromSecret: [{ headerName: 'X-Key', valueSecretRef: { name: 'hdr', key: 'b' } }] } })],
-    want: [w(VM, 'gw', 'spec.groupRef.name', 'collision.env', 'env var TOOLHIVE_SECRET_HEADER_FORWARD_X_KEY_A_B in container "vmcp" is derived from MCPServerEntry "a-b" spec.headerForward.addHeadersFromSecret[0] and MCPServerEntry "a.b" spec.headerForward.addHeadersFromSecret[0]: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only the last entry (MCPServerEntry "a.b" spec.headerForward.addHeadersFromSecret[0]) takes effect: rename one of them so the env var names differ')],
+    want: [w(VM, 'gw', 'spec.groupRef.name', 'collision.env', 'env var TOOLHIVE_SECRET_HEADER_FORWARD_X_KEY_A_B in container "vmcp" is derived from MCPServerEntry "a-b" spec.headerForward.addHeadersFromSecret[0] and MCPServerEntry "a.b" spec.headerForward.addHeadersFromSecret[0]: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only one of them takes effect, and which one is not stable: the operator collects them in no fixed order, so the winner can change from one reconcile to the next: rename one of them so the env var names differ')],
   },
   {
     item: 15,
     title: 'a proxy env override that shadows an operator env var',
+    severity: 'warning',
     objects: [server('fetch', { resourceOverrides: { proxyDeployment: { env: [{ name: 'THV_MCPSERVER_GENERATION', value: '1' }] } } })],
     want: [w(MS, 'fetch', 'spec.resourceOverrides.proxyDeployment.env[0]', 'collision.env-user', 'env var THV_MCPSERVER_GENERATION in container "toolhive" is set by spec.resourceOverrides.proxyDeployment.env[0] and by the operator; only the last entry (the operator) takes effect: rename or remove spec.resourceOverrides.proxyDeployment.env[0]')],
   },
@@ -1294,7 +1305,7 @@ export const PASSING: Passing[] = [
       oidc('idp', 'https://auth.example.com', { jwksUrl: 'https://auth.example.com/keys', caBundleRef: { configMapRef: { name: 'corp-ca', key: 'ca.crt' } } }),
       oidc('dev', 'http://keycloak.dev.svc:8080/realms/dev', { insecureAllowHTTP: true, jwksUrl: 'http://keycloak.dev.svc:8080/keys' }),
       th('MCPOIDCConfig', 'k8s', { type: 'kubernetesServiceAccount', kubernetesServiceAccount: {} }),
-      configMap('corp-ca', { 'ca.crt': 'PEM' }),
+      configMap('corp-ca', { 'ca.crt': CA_PEM }),
     ],
   },
   {
@@ -1412,7 +1423,9 @@ export const PASSING: Passing[] = [
           },
         },
         config: { passthroughHeaders: ['X-Tenant', 'X-Request-Id'] },
+        incomingAuth: { ...vmcpOidc('gw'), authzConfigRef: { name: 'authz' } },
       }, { primaryUpstreamProvider: 'github' }, [OKTA_OIDC, GITHUB_OIDC]),
+      th('MCPAuthzConfig', 'authz', { type: 'cedarv1', config: { policies: [POLICY] } }),
       externalAuth('inject', { type: 'upstreamInject', upstreamInject: { providerName: 'okta' } }),
       externalAuth('te', { type: 'tokenExchange', tokenExchange: { tokenUrl: 'https://sts.example.com/token', audience: 'api', subjectProviderName: 'github' } }),
       externalAuth('xaa', {
@@ -1470,7 +1483,7 @@ export const PASSING: Passing[] = [
     title: 'telemetry with a CA and sensitive headers, webhooks with mTLS and an http in-cluster URL',
     objects: [
       telemetry({ headers: { 'x-team': 'a' }, sensitiveHeaders: [{ name: 'x-api-key', secretKeyRef: { name: 'otel', key: 'key' } }], caBundleRef: { configMapRef: { name: 'otel-ca', key: 'ca.crt' } } }),
-      secret('otel', { key: 'x' }), configMap('otel-ca', { 'ca.crt': 'PEM' }),
+      secret('otel', { key: 'x' }), configMap('otel-ca', { 'ca.crt': CA_PEM }),
       th('MCPWebhookConfig', 'hooks', {
         validating: [{ name: 'policy', url: 'https://webhook.example.com/validate', timeout: '30s', tlsConfig: { clientCertSecretRef: { name: 'webhook-tls', key: 'tls.crt' }, clientKeySecretRef: { name: 'webhook-tls', key: 'tls.key' } } }],
         mutating: [{ name: 'enrich', url: 'http://enricher.tools.svc:8080/mutate', timeout: '1s', tlsConfig: { insecureSkipVerify: true } }],

@@ -31,6 +31,8 @@ const KNOWN: Readonly<Record<string, readonly Known[]>> = {
   'external-auth/complete_example.yaml': snakeCase('token_url', 'client_id', 'client_secret_ref', 'scope', 'external_token_header_name'),
   'external-auth/mcpexternalauthconfig_basic.yaml': snakeCase('token_url', 'client_id', 'client_secret_ref', 'scope'),
   'external-auth/mcpexternalauthconfig_minimal.yaml': snakeCase('token_url', 'client_id', 'client_secret_ref'),
+  // the ConfigMap holds a placeholder ("# Your internal CA certificate PEM data here"), which AppendCertsFromPEM rejects
+  'mcp-server-entries/mcpserverentry_with_ca_bundle.yaml': [{ path: 'spec.caBundleRef.configMapRef.key', rule: 'operator.secret.ca-bundle', why: 'placeholder CA certificate' }],
   'embedding-servers/embedding-advanced.yaml': [{ path: 'spec.resourceOverrides.deployment', rule: 'schema.unknown-field', why: 'SOURCE.md: not a field' }],
   'virtual-mcps/composite_tool_simple.yaml': maxRetries(0),
   'virtual-mcps/composite_tool_complex.yaml': maxRetries(0, 1, 5),
@@ -39,6 +41,8 @@ const KNOWN: Readonly<Record<string, readonly Known[]>> = {
     // step 3 is `onError: {action: retry, maxRetries: 3}`: without the (real) retryCount field, Go's
     // ValidateCompositeToolConfig says "retryCount must be at least 1 when action is retry" (pkg/vmcp/config/composite_validation.go)
     { path: 'spec.steps[3].onError.retryCount', rule: 'operator.composite-tool.step', why: 'ValidateCompositeToolConfig: retry needs retryCount >= 1' },
+    // the VirtualMCPServer of the same file references that definition: the vmcp binary validates it at start
+    { path: 'spec.config.compositeToolRefs[0].name', rule: 'operator.composite-tool.step', why: 'the referencing vMCP fails at start on the same step' },
   ],
 };
 

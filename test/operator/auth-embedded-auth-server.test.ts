@@ -254,10 +254,16 @@ describe('embedded auth server: storage', () => {
     ]);
   });
 
-  it('rejects a redis block that the default memory storage type ignores', () => {
-    expect(messages([embeddedAuth('as', { storage: { redis: { addr: 'redis:6379', aclUserConfig: acl } } })], rule)).toEqual([
-      'storage.redis is ignored because storage.type is "memory" (the default); set storage.type: redis to use Redis, or remove storage.redis',
-    ]);
+  it('warns on a redis block that the default memory storage type ignores (buildStorageRunConfig never reads it)', () => {
+    expect(authFindings([embeddedAuth('as', { storage: { redis: { addr: 'redis:6379', aclUserConfig: acl } } })])).toEqual([{
+      kind: 'MCPExternalAuthConfig',
+      name: 'as',
+      path: 'spec.embeddedAuthServer.storage.redis',
+      rule: 'operator.embedded-auth.storage-ignored',
+      severity: 'warning',
+      message: 'storage.redis is ignored because storage.type is "memory" (the default); set storage.type: redis to use Redis, or remove storage.redis',
+    }]);
+    expect(messages([embeddedAuth('as', { storage: { type: 'redis', redis: { addr: 'redis:6379', aclUserConfig: acl } } })], 'operator.embedded-auth.storage-ignored')).toEqual([]);
   });
 });
 

@@ -18,6 +18,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'spec.remoteUrl of MCPRemoteProxy and MCPServerEntry parses (Go url.Parse), uses http or https and has a host',
     source: SOURCE,
     example: 'remote URL must have a valid host',
+    severityReason: 'validateSpec (MCPRemoteProxy) or RemoteURLValidated=False (MCPServerEntry) stops the workload',
   },
   {
     id: 'operator.remote-url.blocked-ip',
@@ -25,6 +26,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     source: SOURCE,
     releases: 'all (the spec.allowPrivateEndpoint exemption: >= main@e25de16)',
     example: 'remote URL host is not allowed: IP address 169.254.169.254 falls within blocked range 169.254.0.0/16',
+    severityReason: 'validateSpec (MCPRemoteProxy) or RemoteURLValidated=False (MCPServerEntry) stops the workload',
   },
   {
     id: 'operator.remote-url.blocked-host',
@@ -32,6 +34,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     source: SOURCE,
     releases: 'all (the spec.allowPrivateEndpoint exemption: >= main@e25de16)',
     example: 'remote URL host is not allowed: hostname "localhost" matches blocked internal hostname "localhost"',
+    severityReason: 'validateSpec (MCPRemoteProxy) or RemoteURLValidated=False (MCPServerEntry) stops the workload',
   },
 ];
 
