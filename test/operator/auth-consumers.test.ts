@@ -176,8 +176,8 @@ describe('embedded auth server checks that depend on the consuming workload', ()
       jwtBearerGrant: { maxAssertionAge: '5m', subjectBindings: [{ subject: 'svc', allowedResources: [resource] }], acceptedAudiences: [accepted] },
     });
     const url = workloadUrl('github');
-    expect(messages(withAuthServer({ trustedIssuers: [issuer(url, 'https://auth.example.com/oauth/token')] }), 'operator.embedded-auth.jwt-bearer-audience')).toEqual([]);
-    expect(messages(withAuthServer({ trustedIssuers: [issuer('https://other.example.com', url)] }), 'operator.embedded-auth.jwt-bearer-audience')).toEqual([
+    expect(messages(withAuthServer({ trustedIssuers: [issuer(url, 'https://auth.example.com/oauth/token')] }), 'operator.embedded-auth.jwt-bearer-audience', { operatorRelease: 'main@e25de16' })).toEqual([]);
+    expect(messages(withAuthServer({ trustedIssuers: [issuer('https://other.example.com', url)] }), 'operator.embedded-auth.jwt-bearer-audience', { operatorRelease: 'main@e25de16' })).toEqual([
       'trusted_issuers: issuer_url "https://partner.example.com": jwt_bearer_grant subject "svc" resource "https://other.example.com" is not in allowed_audiences (allowed_audiences: ["http://github.default.svc.cluster.local:8080"])',
       'trusted_issuers: issuer_url "https://partner.example.com": jwt_bearer_grant.accepted_audiences value "http://github.default.svc.cluster.local:8080" must not also be a configured resource audience (allowed_audiences); accepted_audiences identifies this authorization server, not a resource, or a resource-scoped access token could be replayed as a JWT-bearer assertion',
     ]);

@@ -55,6 +55,8 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     id: 'operator.embedded-auth.trusted-issuer',
     checks: 'trustedIssuers: issuerUrl differs from the auth server issuer and is listed once, actorMatcher parses as CEL, issuerUrl is an https (or insecureAllowHTTP) URL without query, fragment or userinfo, jwksUrl is a public https URL, jwtBearerGrant resources and acceptedAudiences are absolute http(s) URIs without fragment',
     source: 'pkg/authserver/server/tokenexchange/multi_issuer_validator.go ValidateTrustedIssuers, pkg/authserver/config.go validateTrustedIssuers',
+    // the CRDs have trustedIssuers from v0.44.0; actorMatcher (3c41b20) and jwtBearerGrant (8735438) came after it
+    releases: '>= v0.44.0 (actorMatcher and jwtBearerGrant checks: >= main@e25de16)',
     example: 'trustedIssuers: issuer_url "https://auth.example.com": must not equal the authorization server\'s own issuer; self-issued tokens are already handled separately',
     severityReason: 'MCPExternalAuthConfig.Validate sets Valid=False, and the auth server RunConfig validation fails at reconcile or start',
   },
@@ -134,6 +136,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     id: 'operator.embedded-auth.jwt-bearer-audience',
     checks: 'jwtBearerGrant subject resources are the workload\'s resourceUrl, and acceptedAudiences do not include it',
     source: 'pkg/authserver/config.go validateTrustedIssuers, multi_issuer_validator.go validateJWTBearerAcceptedAudiences',
+    releases: '>= main@e25de16',
     example: 'trusted_issuers: issuer_url "https://idp.example.com": jwt_bearer_grant subject "svc" resource "https://other.example.com" is not in allowed_audiences (allowed_audiences: ["https://mcp.example.com"])',
     severityReason: 'the auth server RunConfig validation fails (reconcile, or start): the workload does not run',
   },
