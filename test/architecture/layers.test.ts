@@ -142,7 +142,6 @@ test('each layer imports only the packages it needs (no cdk8s or Pulumi below th
       const spec = e.to.replace(/^node:/, '');
       if (ALLOWED_PACKAGES[layer].includes(packageOf(spec))) return false;
       const builtin = builtinModules.includes(packageOf(spec));
-      // crypto: the engine parses signing keys and CA bundles in memory (validation/operator/go/pem.ts); it reads no file
       if (builtin) return !NODE_BUILTINS_FOR.has(layer) && !['net', 'util', 'crypto'].includes(packageOf(spec));
       return true;
     })
