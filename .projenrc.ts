@@ -99,12 +99,17 @@ project.package.addField('peerDependenciesMeta', {
 
 // Generated code from the real CRDs (see scripts/import-crds.ts).
 project.addTask('import:crds', {
-  description: 'Regenerate src/imports and src/schema/generated from the ToolHive CRDs (--crds DIR to override)',
+  description: 'Regenerate the tables of the bundled operator releases (--release NAME for one; scripts/releases.ts lists them) and the typed props (src/imports, src/manifests/generated) from their union',
   exec: 'ts-node --transpile-only scripts/import-crds.ts',
   receiveArgs: true,
 });
+project.addTask('releases:diff', {
+  description: 'What differs between two bundled operator releases: fields added, removed, (no longer) required; CEL rules by id (FROM TO)',
+  exec: 'ts-node --transpile-only scripts/diff-releases.ts',
+  receiveArgs: true,
+});
 project.addTask('check:generated', {
-  description: 'Fail when the committed generated files differ from a fresh regeneration (skips when ../shared is absent)',
+  description: 'Fail when the committed generated files of any bundled release differ from a fresh regeneration (skips when ../shared is absent, fails under CI)',
   exec: 'ts-node --transpile-only scripts/check-generated.ts',
 });
 

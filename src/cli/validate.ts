@@ -22,7 +22,11 @@ export function runValidate(
 ): number {
   // Non-objects, missing kinds and unknown ToolHive kinds are reported by the engine's identity layer.
   const violations = validateManifests(objects, {
-    external: args.external, assumeExternal: args.assumeExternal, kubernetesVersion: args.kubernetesVersion, sources,
+    external: args.external,
+    assumeExternal: args.assumeExternal,
+    operatorRelease: args.operatorRelease,
+    kubernetesVersion: args.kubernetesVersion,
+    sources,
   })
     .map(v => ({ ...v, message: redact(v.message) }));
   const summary: ValidateSummary = {

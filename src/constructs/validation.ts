@@ -18,6 +18,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import type { KubeObject, Violation } from '../core/types';
+import { resolveRelease } from '../schema/registry';
 import { validateManifests } from '../validation';
 
 const TOOLHIVE_OBJECT = Symbol.for('toolhive-constructs.ToolHiveObject');
@@ -30,6 +31,13 @@ export interface ToolHiveValidationOptions {
    * @default false - a reference must resolve to an object of the App or to an object declared external
    */
   readonly assumeExternal?: boolean;
+  /**
+   * The ToolHive operator release to validate for (`toolhive-constructs releases` lists the bundled ones). An
+   * unknown name throws here, listing them.
+   *
+   * @default 'v0.44.0' - the newest bundled tagged release
+   */
+  readonly operatorRelease?: string;
   /**
    * Print warnings (`console.warn`) when synth finds some.
    *
@@ -116,6 +124,7 @@ export class ToolHiveValidation {
 
   /** Changes the validation options. */
   public configure(options: ToolHiveValidationOptions): void {
+    resolveRelease(options.operatorRelease);
     this.options = { ...this.options, ...options };
     this.result = undefined;
   }
@@ -211,13 +220,17 @@ export class ToolHiveValidation {
   private run(): Result {
     const { objects, manifests } = this.collect();
     const external = this.external;
-    const fingerprint = JSON.stringify([external, this.options.assumeExternal ?? false, manifests]);
+    const fingerprint = JSON.stringify([external, this.options.assumeExternal ?? false, this.options.operatorRelease ?? '', manifests]);
     // the same content from the same ApiObjects (a construct replaced by an equal one must get its violations)
     const prior = this.result;
     if (prior && prior.fingerprint === fingerprint && sameItems(prior.objects, objects)) return prior;
 
     this.engineRuns++;
-    const violations = validateManifests(manifests, { external, assumeExternal: this.options.assumeExternal ?? false });
+    const violations = validateManifests(manifests, {
+      external,
+      assumeExternal: this.options.assumeExternal ?? false,
+      operatorRelease: this.options.operatorRelease,
+    });
     // the construct each violation is reported on: the first object of its kind, namespace and name
     const owners = new Map<string, IConstruct>();
     if (violations.length > 0) {
