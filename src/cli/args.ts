@@ -7,9 +7,10 @@
  * reported here for every flag alike.
  */
 import { parseArgs, type ParseArgsConfig } from 'util';
-import { parseKubernetesVersion } from '../core/kube-version';
-import { parseExternal } from '../validation';
 import { UsageError } from './io';
+import { parseKubernetesVersion } from '../core/kube-version';
+import { isRelease, releaseList } from '../schema/registry';
+import { parseExternal } from '../validation/manifest-set';
 
 type OptionConfig = NonNullable<ParseArgsConfig['options']>[string];
 
@@ -19,6 +20,7 @@ export const OPTIONS = {
   'external': { type: 'string', multiple: true },
   'assume-external': { type: 'boolean' },
   'strict': { type: 'boolean' },
+  'operator-release': { type: 'string' },
   'kubernetes-version': { type: 'string' },
   'help': { type: 'boolean', short: 'h' },
 } as const satisfies Record<string, OptionConfig>;
@@ -31,6 +33,8 @@ export interface CommandArgs {
   readonly assumeExternal: boolean;
   /** Warnings fail the run too (`failures(violations, { strict })`). */
   readonly strict: boolean;
+  /** `--operator-release`: a bundled release name (checked), or undefined for the default. */
+  readonly operatorRelease?: string;
   /** `--kubernetes-version`, e.g. `1.35`. @default - the newest Kubernetes release */
   readonly kubernetesVersion?: string;
   readonly help: boolean;
@@ -46,7 +50,8 @@ export interface CommandSpec {
 }
 
 /**
- * Parses `[--format F] [--external K/N]... [--assume-external] [--strict] [--kubernetes-version V] [-h] PATH...`
+ * Parses `[--format F] [--external K/N]... [--assume-external] [--strict] [--operator-release R]
+ * [--kubernetes-version V] [-h] PATH...`
  * (the options of `spec`).
  * Accepts `--flag value` and `--flag=value`; `--` ends the options; `-` alone is standard input.
  * @throws UsageError for an unknown option, a missing value, a value given to a flag, a bad format or a bad --external.
@@ -78,6 +83,10 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
       throw new UsageError(`invalid --external ${JSON.stringify(x)}: expected Kind/name, Kind/namespace/name or Kind/*`, spec.name);
     }
   }
+  const operatorRelease = lastString(values['operator-release']);
+  if (operatorRelease !== undefined && !isRelease(operatorRelease)) {
+    throw new UsageError(`invalid --operator-release ${JSON.stringify(operatorRelease)}: bundled releases are ${releaseList()}`, spec.name);
+  }
   const kubernetesVersion = lastString(values['kubernetes-version']);
   if (kubernetesVersion !== undefined) {
     try {
@@ -96,6 +105,7 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
     external,
     assumeExternal: values['assume-external'] === true,
     strict: values.strict === true,
+    operatorRelease,
     ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
     help,
     paths: positionals,

@@ -10,15 +10,20 @@ import { reportEnvProblems, runEnv } from './env';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { formatProblem, loadManifests } from './load';
 import { secretRedactor } from './redact';
+import { runReleases } from './releases';
 import { MAIN_USAGE, PROGRAM, usageOf } from './usage';
 import { reportProblems, runValidate, VALIDATE_FORMATS, type ToolIdentity } from './validate';
-import { RELEASE } from '../schema/registry';
+import { DEFAULT_RELEASE } from '../schema/registry';
 
 export type { CliIo, TextSink } from './io';
 
-/** The subcommands, the formats and the options each accepts (see OPTIONS in args.ts). */
+/** The subcommands, the formats and the options each accepts (see OPTIONS in args.ts). `releases` has its own. */
 export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
-  validate: { name: 'validate', formats: VALIDATE_FORMATS, options: ['format', 'external', 'assume-external', 'strict', 'kubernetes-version'] },
+  validate: {
+    name: 'validate',
+    formats: VALIDATE_FORMATS,
+    options: ['format', 'external', 'assume-external', 'strict', 'operator-release', 'kubernetes-version'],
+  },
   env: { name: 'env', formats: ['yaml', 'json'], options: ['format', 'external', 'assume-external'] },
 };
 
@@ -54,12 +59,13 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   if (first === 'help') {
-    if (rest.length > 1 || (rest[0] !== undefined && !COMMANDS[rest[0]])) {
+    if (rest.length > 1 || (rest[0] !== undefined && !COMMANDS[rest[0]] && rest[0] !== 'releases')) {
       throw new UsageError(`unknown command ${JSON.stringify(rest.join(' '))}`);
     }
     io.stdout.write(usageOf(rest[0]));
     return EXIT_OK;
   }
+  if (first === 'releases') return runReleases(rest, io);
   const spec = Object.prototype.hasOwnProperty.call(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (!spec) throw new UsageError(first.startsWith('-') ? `unknown option ${JSON.stringify(first)}` : `unknown command ${JSON.stringify(first)}`);
 
@@ -85,7 +91,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
  * e.g. `toolhive-constructs 0.1.0 (ToolHive operator v0.44.0)`.
  */
 export function versionText(): string {
-  return `${PROGRAM} ${version()} (ToolHive operator ${RELEASE})\n`;
+  return `${PROGRAM} ${version()} (ToolHive operator ${DEFAULT_RELEASE})\n`;
 }
 
 /** The package version, from package.json next to lib/ (or src/ under ts-jest). */

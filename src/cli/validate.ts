@@ -33,7 +33,11 @@ export async function runValidate(
 ): Promise<number> {
   // Non-objects, missing kinds and unknown ToolHive kinds are reported by the engine's identity layer.
   const violations = validateManifests(objects, {
-    external: args.external, assumeExternal: args.assumeExternal, kubernetesVersion: args.kubernetesVersion, sources,
+    external: args.external,
+    assumeExternal: args.assumeExternal,
+    operatorRelease: args.operatorRelease,
+    kubernetesVersion: args.kubernetesVersion,
+    sources,
   })
     .map(v => ({ ...v, message: redact(v.message) }));
   const report = buildReport(violations, [], objects, sources, args.strict);

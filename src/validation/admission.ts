@@ -4,6 +4,7 @@
  */
 import { decodeObjectMeta, validateObjectMeta } from './apiserver/metadata';
 import { hygieneIssues } from './hygiene';
+import { needsRelease } from './release-fields';
 import { unknownFields, validateNode, Where, type Issue, type WalkContext } from './structural';
 import { enforcesIntegerFormats } from '../core/kube-version';
 import type { KubeObject, ObjectEntry, ResolvedOptions, RuleDoc, SourceLocation, Violation } from '../core/types';
@@ -38,9 +39,10 @@ export const RULE_DOCS: readonly RuleDoc[] = [
   { id: 'schema.format', checks: 'string formats date-time, duration, uri exactly as kube-openapi strfmt (duration: Go time.ParseDuration, else its unanchored unit matcher; uri: Go url.ParseRequestURI)', source: 'CRD OpenAPI schema `format` (kube-openapi strfmt duration.go, time.go, default.go)', example: 'Invalid value: "uri": spec.validating[0].url in body must be of type uri: "not-a-valid-url"' },
   { id: 'schema.duplicate', checks: 'x-kubernetes-list-type set items and map-list keys are unique (one error per duplicated value, at its first repeat)', source: 'CRD `x-kubernetes-list-type`', example: 'Duplicate value: {"name":"FOO"}' },
   { id: 'schema.unknown-field', checks: 'fields the schema does not define are errors (kubectl strict field validation), except under x-kubernetes-preserve-unknown-fields; every key of an object given where the schema has no properties (a string field, say) is unknown. The request then fails with these alone, before validation (also under `status`)', source: 'API server fieldValidation=Strict; apiextensions-apiserver schema/pruning/algorithm.go prune', example: 'unknown field "spec.tokenExchange.token_url"' },
+  { id: 'schema.needs-release', checks: 'a field the targeted release does not define but a newer bundled release does: the targeted API server rejects it as unknown; the fix is that release or dropping the field', source: 'API server fieldValidation=Strict, CRDs of each bundled release', example: 'field spec.allowPrivateEndpoint needs operator release main@e25de16 or later; you target v0.44.0', releases: 'every release but the newest bundled (< main@e25de16)' },
   { id: 'schema.integer-format', checks: 'integers fit int64, and from Kubernetes 1.36 int32/int64 formats; reported at the object root as the API server does', source: 'kube-openapi validate/values.go IsValueValidAgainstRange; apiextensions-apiserver validation/formats.go (formats kept from 1.36)', example: 'Invalid value: "": Checked value must be of type integer with format int32 in spec.proxyPort' },
   { id: 'cel.not-checked', checks: 'when a schema or metadata error of a blocking type (type, required, enum, maxLength, maxItems, maxProperties, format) is found, the CEL rules are not evaluated and this one line says so', source: 'apiextensions-apiserver registry/customresource strategy.go hasBlockingErr', example: 'Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation' },
-  { id: 'cel.<Kind>.<location>#<n>', checks: 'every x-kubernetes-validations rule of the CRD, evaluated after defaulting at every node its location reaches; the message is the CRD\'s, verbatim. A rule that cannot be evaluated is a violation saying why', source: 'CRD `x-kubernetes-validations` (all 75 v1beta1 rules and the MCPWebhookConfig one)', example: 'Invalid value: "object": tokenExchange configuration must be set if and only if type is \'tokenExchange\'' },
+  { id: 'cel.<Kind>.<location>#<digest>', checks: 'every x-kubernetes-validations rule of the targeted release\'s CRD, evaluated after defaulting at every node its location reaches; the message is the CRD\'s, verbatim. A rule that cannot be evaluated is a violation saying why. The id ends with the first 8 hex digits of the SHA-256 of the rule\'s message (of its expression when it has none), so it survives rules added or reordered and expressions rewritten between releases', source: 'CRD `x-kubernetes-validations` of the targeted release (v0.43.0: 60 placements of v1beta1 and MCPWebhookConfig v1alpha1, v0.44.0: 68, main@e25de16: 76)', example: 'Invalid value: "object": tokenExchange configuration must be set if and only if type is \'tokenExchange\'' },
 ];
 
 function describe(doc: unknown): string {
@@ -91,9 +93,10 @@ export function admitObject(manifest: unknown, index: number, options: ResolvedO
     return { entry: entry(obj, false), violations };
   }
 
-  const info = kindInfo(kind);
+  const release = options.operatorRelease;
+  const info = kindInfo(kind, release);
   if (!info) {
-    report('kind', 'identity.unknown-kind', `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}; known kinds: ${knownKinds()}`);
+    report('kind', 'identity.unknown-kind', `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}; known kinds: ${knownKinds(release)}`);
     return { violations };
   }
   const ourVersion = apiVersion === GROUP ? '' : apiVersion.slice(GROUP.length + 1);
@@ -104,7 +107,7 @@ export function admitObject(manifest: unknown, index: number, options: ResolvedO
   }
   if (v.deprecated) report('apiVersion', 'identity.deprecated-version', v.deprecationWarning ?? `${apiVersion} is deprecated`, 'warning');
 
-  const schema = rootSchema(kind, ourVersion)!;
+  const schema = rootSchema(kind, ourVersion, release)!;
   // copy on write: shares with the input every node defaulting leaves as it is (nothing below mutates it)
   const defaulted = withDefaults(schema, obj, true) as KubeObject;
   reportAll(serverIssues(schema, obj, defaulted, kind, ourVersion, options));
@@ -123,12 +126,13 @@ export function admitObject(manifest: unknown, index: number, options: ResolvedO
 function serverIssues(schema: SchemaNode, obj: KubeObject, defaulted: KubeObject, kind: string, version: string, options: ResolvedOptions): Issue[] {
   const decoded = decodeObjectMeta(obj.metadata);
   if (decoded.typeError) return [decoded.typeError];
-  const unknown = [...decoded.unknown, ...unknownFields(schema, obj)];
+  // a field a newer bundled release has is reported as needing that release (release-fields.ts)
+  const unknown = [...decoded.unknown, ...unknownFields(schema, obj).map(i => needsRelease(i, kind, version, options.operatorRelease))];
   if (unknown.length) return unknown;
 
   const metaIssues = validateObjectMeta(obj.metadata);
   const ctx: WalkContext = { kind, issues: [], cel: [], intFormats: enforcesIntegerFormats(options.kubernetesVersion) };
-  validateRoot(schema, defaulted, ctx, hasStatusSubresource(kind, version));
+  validateRoot(schema, defaulted, ctx, hasStatusSubresource(kind, version, options.operatorRelease));
   const issues: Issue[] = [...metaIssues, ...ctx.issues];
   if (hasCelRules(schema)) {
     const blocked = metaIssues.some(i => i.blocking) || ctx.issues.some(i => BLOCKING.has(i.rule));
@@ -157,8 +161,8 @@ function hasCelRules(schema: SchemaNode): boolean {
   return has;
 }
 
-function knownKinds(): string {
-  return toolhiveKinds().map(k => k.kind).join(', ');
+function knownKinds(release: string): string {
+  return toolhiveKinds(release).map(k => k.kind).join(', ');
 }
 
 /** The root object: metadata is checked by apiserver/metadata.ts; status is dropped on create when the version has the status subresource. */

@@ -190,7 +190,8 @@ export function validateNode(schema: SchemaNode, value: unknown, where: Where | 
       const outcome = ruleOutcome(state, schema, value, ctx);
       if (outcome.ok) continue;
       const shown = schema.type === 'object' || schema.type === undefined ? 'object' : schema.type;
-      const rule = `cel.${ctx.kind}.${locationOf(where) || '<root>'}#${index}`;
+      // the id's suffix is the digest of the rule's message (scripts/import-crds.ts): stable across releases
+      const rule = `cel.${ctx.kind}.${locationOf(where) || '<root>'}#${r.id ?? index}`;
       const message = outcome.error === undefined
         ? `Invalid value: "${shown}": ${compiled.message || `failed rule: ${r.rule}`}`
         // the API server names the rule by its message when it has one (ruleErrorString)

@@ -6,7 +6,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { REPO_ROOT, mcpServer } from './helpers';
-import { RELEASE } from '../../src/schema/registry';
+import { DEFAULT_RELEASE } from '../../src/schema/registry';
 
 const BIN = path.join(REPO_ROOT, 'lib', 'cli', 'main.js');
 const built = fs.existsSync(BIN);
@@ -55,7 +55,7 @@ describeBuilt('node lib/cli/main.js', () => {
   test('prints the package version and the operator release it targets', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
     const r = node([BIN, '--version']);
-    expect([r.status, r.stdout]).toEqual([0, `toolhive-constructs ${pkg.version} (ToolHive operator ${RELEASE})\n`]);
+    expect([r.status, r.stdout]).toEqual([0, `toolhive-constructs ${pkg.version} (ToolHive operator ${DEFAULT_RELEASE})\n`]);
   });
 
   test('loads neither cdk8s, constructs nor Pulumi', () => {

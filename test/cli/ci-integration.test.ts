@@ -45,8 +45,11 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(hooks[1].pass_filenames).toBe(false);
   });
 
-  test('npm pack builds lib/ first (pre-commit installs a hook repository with npm install, then npm pack)', () => {
-    expect(pkg.scripts.prepack).toBe('tsc --build');
+  test('npm pack builds lib/ and the bundled command first (pre-commit installs a hook repository with npm install, then npm pack)', () => {
+    expect(pkg.scripts.prepack).toBe('projen compile');
+    const tasks = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, '.projen', 'tasks.json'), 'utf8')).tasks;
+    expect(tasks.compile.steps).toEqual(expect.arrayContaining([{ spawn: 'bundle:cli' }]));
+    expect(pkg.bin['toolhive-constructs']).toBe('lib/cli/bin.js');
   });
 
   test('docs/cli.md shows both hooks, from this package\'s repository', () => {

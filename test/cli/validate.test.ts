@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Readable } from 'stream';
 import { cli, mcpServer, tempTree } from './helpers';
 import { run } from '../../src/cli/main';
-import { RELEASE } from '../../src/schema/registry';
+import { DEFAULT_RELEASE } from '../../src/schema/registry';
 
 // a non-blocking schema error (field.Invalid), so the API server still runs CEL and reports it alone
 const MIN_MESSAGE = 'Invalid value: 0: spec.proxyPort in body should be greater than or equal to 1';
@@ -334,8 +334,8 @@ describe('help and version', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
     expect(pkg.version).toMatch(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/);
     expect(pkg.version).not.toBe('0.0.0');
-    expect(RELEASE).toMatch(/^v\d+\.\d+\.\d+$/);
-    const expected = `toolhive-constructs ${pkg.version} (ToolHive operator ${RELEASE})\n`;
+    expect(DEFAULT_RELEASE).toMatch(/^v\d+\.\d+\.\d+$/);
+    const expected = `toolhive-constructs ${pkg.version} (ToolHive operator ${DEFAULT_RELEASE})\n`;
     expect(await cli(['--version'])).toEqual({ code: 0, stdout: expected, stderr: '' });
     expect(await cli(['-V'])).toEqual({ code: 0, stdout: expected, stderr: '' });
   });

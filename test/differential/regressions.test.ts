@@ -215,7 +215,7 @@ describe('error-set semantics', () => {
 
   test('a non-blocking error (minimum) lets CEL run', () => {
     const o = server({ proxyPort: 0, authzConfig: { type: 'inline', inline: { policies: ['permit(principal, action, resource);'] } }, authzConfigRef: { name: 'a' } });
-    expect(errors(o).map(e => e.rule)).toEqual(['schema.minimum', 'cel.MCPServer.spec#0']);
+    expect(errors(o).map(e => e.rule)).toEqual(['schema.minimum', 'cel.MCPServer.spec#c12c8451']);
   });
 
   test('nothing below a type error: a list of scalars given for an object gets its type error only', () => {

@@ -1,10 +1,11 @@
 /**
  * One passing and one failing object for every x-kubernetes-validations placement of the v1beta1
- * CRDs (75) and of MCPWebhookConfig v1alpha1 (1). C-numbers are those of the operator notes §2.1.
+ * CRDs (75) and of MCPWebhookConfig v1alpha1 (1). C-numbers are this suite's
+ * names for the 47 distinct (rule, message) pairs; MESSAGES maps each to its CRD message.
  * Placements shared by several kinds (EmbeddedAuthServerConfig, AuthzConfigRef, session storage,
  * rate limiting) get one case per placement, built from the same fragments.
  */
-import { copy, toolhive, V1ALPHA1 } from './helpers';
+import { celId, copy, toolhive, V1ALPHA1 } from './helpers';
 import type { KubeObject } from '../../src/validation';
 
 /** The CRD messages, verbatim (C-number → message), written out here so a changed CRD message fails the suite. */
@@ -59,7 +60,7 @@ export const MESSAGES: Readonly<Record<number, string>> = {
 };
 
 export interface CelCase {
-  /** Rule number in the operator notes §2.1. */
+  /** C-number: the suite's name for the rule's (rule, message) pair (see MESSAGES). */
   readonly c: number;
   readonly kind: string;
   /** Schema location as in the generated RULES table (`spec.a[*].b`). */
@@ -76,8 +77,9 @@ export interface CelCase {
   readonly shown: 'object' | 'string';
 }
 
-export function ruleId(c: Pick<CelCase, 'kind' | 'location' | 'index'>): string {
-  return `cel.${c.kind}.${c.location}#${c.index}`;
+/** The stable id of a case's rule (the digest of its CRD message; see celId). */
+export function ruleId(c: Pick<CelCase, 'kind' | 'location' | 'c'>): string {
+  return celId(c.kind, c.location, MESSAGES[c.c]);
 }
 
 // --- fragments -------------------------------------------------------------------------------

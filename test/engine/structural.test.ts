@@ -3,7 +3,7 @@
  * formats and paths. One failing case per keyword, plus the passing edge cases that a JavaScript
  * implementation gets wrong (RE2 classes, code-point lengths).
  */
-import { admissionErrors, NOT_CHECKED, toolhive, V1ALPHA1 } from './helpers';
+import { admissionErrors, MAIN, NOT_CHECKED, toolhive, V1ALPHA1 } from './helpers';
 
 const server = (spec: Record<string, unknown>) => toolhive('MCPServer', { image: 'ghcr.io/example/server:1', ...spec });
 const extAuth = (spec: Record<string, unknown>) => toolhive('MCPExternalAuthConfig', spec);
@@ -116,7 +116,7 @@ describe('schema: pattern (RE2 semantics)', () => {
   });
 
   test('rejects an accepted audience with an ASCII space ([[:space:]] is a POSIX class)', () => {
-    expect(admissionErrors([grant({ acceptedAudiences: ['https://api.example.com/a b'] })])).toEqual([{
+    expect(admissionErrors([grant({ acceptedAudiences: ['https://api.example.com/a b'] })], MAIN)).toEqual([{
       path: 'spec.embeddedAuthServer.trustedIssuers[0].jwtBearerGrant.acceptedAudiences[0]',
       rule: 'schema.pattern',
       message: 'Invalid value: "https://api.example.com/a b": spec.embeddedAuthServer.trustedIssuers[0].jwtBearerGrant.acceptedAudiences[0] in body should match \'^https?://[^[:space:]]+$\'',
@@ -124,7 +124,7 @@ describe('schema: pattern (RE2 semantics)', () => {
   });
 
   test('rejects an accepted audience with a tab or vertical tab', () => {
-    const errors = admissionErrors([grant({ acceptedAudiences: ['https://a.example.com/\t', 'https://b.example.com/\v'] })]);
+    const errors = admissionErrors([grant({ acceptedAudiences: ['https://a.example.com/\t', 'https://b.example.com/\v'] })], MAIN);
     expect(errors.map(e => [e.path, e.rule])).toEqual([
       ['spec.embeddedAuthServer.trustedIssuers[0].jwtBearerGrant.acceptedAudiences[0]', 'schema.pattern'],
       ['spec.embeddedAuthServer.trustedIssuers[0].jwtBearerGrant.acceptedAudiences[1]', 'schema.pattern'],
@@ -132,12 +132,12 @@ describe('schema: pattern (RE2 semantics)', () => {
   });
 
   test('admits an accepted audience without spaces, and one with a non-ASCII space (RE2 [[:space:]] is ASCII only)', () => {
-    expect(admissionErrors([grant({ acceptedAudiences: ['https://api.example.com/mcp', 'https://api.example.com/a\u00a0b'] })])).toEqual([]);
+    expect(admissionErrors([grant({ acceptedAudiences: ['https://api.example.com/mcp', 'https://api.example.com/a\u00a0b'] })], MAIN)).toEqual([]);
   });
 
   test('rejects the "[[:space:]]" class in subjectBindings allowedResources too', () => {
     const o = grant({ subjectBindings: [{ subject: 's', allowedResources: ['https://api.example.com/ x'] }] });
-    expect(admissionErrors([o]).map(e => e.path)).toEqual(['spec.embeddedAuthServer.trustedIssuers[0].jwtBearerGrant.subjectBindings[0].allowedResources[0]']);
+    expect(admissionErrors([o], MAIN).map(e => e.path)).toEqual(['spec.embeddedAuthServer.trustedIssuers[0].jwtBearerGrant.subjectBindings[0].allowedResources[0]']);
   });
 
   test('admits durations with the micro sign µ (U+00B5) in the duration pattern', () => {
@@ -388,8 +388,8 @@ describe('schema: defaults are applied before CEL', () => {
   test('fails both authz type rules for an authzConfig with only inline (type defaults to configMap)', () => {
     const o = server({ authzConfig: { inline: { policies: ['permit(principal, action, resource);'] } } });
     expect(admissionErrors([o])).toEqual([
-      { path: 'spec.authzConfig', rule: 'cel.MCPServer.spec.authzConfig#0', message: 'Invalid value: "object": configMap must be set when type is \'configMap\', and must not be set otherwise' },
-      { path: 'spec.authzConfig', rule: 'cel.MCPServer.spec.authzConfig#1', message: 'Invalid value: "object": inline must be set when type is \'inline\', and must not be set otherwise' },
+      { path: 'spec.authzConfig', rule: 'cel.MCPServer.spec.authzConfig#b15f5771', message: 'Invalid value: "object": configMap must be set when type is \'configMap\', and must not be set otherwise' },
+      { path: 'spec.authzConfig', rule: 'cel.MCPServer.spec.authzConfig#ec0a58e7', message: 'Invalid value: "object": inline must be set when type is \'inline\', and must not be set otherwise' },
     ]);
   });
 

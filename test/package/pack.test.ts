@@ -36,7 +36,7 @@ describe('package.json metadata', () => {
     expect(pkg.keywords).toEqual(expect.arrayContaining(['cdk8s', 'pulumi', 'toolhive', 'kubernetes']));
     expect(pkg.license).toBe('Apache-2.0');
     expect(pkg.engines).toEqual({ node: '>= 20.0.0' });
-    expect(pkg.bin).toEqual({ 'toolhive-constructs': 'lib/cli/main.js' });
+    expect(pkg.bin).toEqual({ 'toolhive-constructs': 'lib/cli/bin.js' });
   });
 });
 
@@ -60,7 +60,7 @@ describe('npm pack', () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const linkedDocs = [...readme.matchAll(/\]\((docs\/[a-z0-9-]+\.md)\)/g)].map(m => m[1]);
     expect(linkedDocs.length).toBeGreaterThan(3);
-    expect(files).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'package.json', 'lib/cli/main.js', ...linkedDocs]));
+    expect(files).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'package.json', pkg.bin['toolhive-constructs'], ...linkedDocs]));
   });
 
   test('ships every file the exports map and typesVersions point at', () => {

@@ -67,11 +67,11 @@ describe('Output values', () => {
   test('fails a reference to a key a Secret of the program does not have, once the Secret\'s keys are known', () => {
     const outcome = run('output-secret-key');
     expect(outcome.errors.map(e => [e.urn, e.message])).toEqual([[
-      urn('McpExternalAuthConfig', 'bearer'),
-      'MCPExternalAuthConfig demo/bearer is invalid (1 error):\n'
-        + '  - spec.bearerToken.tokenSecretRef.key: bearer token secret demo/api-token is missing key "token"; its keys are "api-key" (ref.secret-key-missing)',
+      urn('McpOidcConfig', 'oidc'),
+      'MCPOIDCConfig demo/oidc is invalid (1 error):\n'
+        + '  - spec.inline.clientSecretRef.key: MCPOIDCConfig OIDC client secret secret demo/api-token is missing key "token"; its keys are "api-key" (ref.secret-key-missing)',
     ]]);
-    expect(outcome.registered.map(r => r.type)).not.toContain('kubernetes:toolhive.stacklok.dev/v1beta1:MCPExternalAuthConfig');
+    expect(outcome.registered.map(r => r.type)).not.toContain('kubernetes:toolhive.stacklok.dev/v1beta1:MCPOIDCConfig');
     // the Secret's value is never part of a message
     expect(JSON.stringify(outcome)).not.toContain('not-the-token');
   });

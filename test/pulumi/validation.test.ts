@@ -67,12 +67,19 @@ describe('at construction', () => {
 
   test('rejects a key the program\'s Secret does not have, naming the keys it has (never the values)', () => {
     const creds = new toolhive.ToolHiveSecret('creds', { metadata, stringData: { token: 'secret-token-value' } });
-    const err = thrown(() => new toolhive.McpExternalAuthConfig('bearer', { metadata, type: 'bearerToken', bearerToken: { tokenSecretRef: creds.key('api-key') } }));
+    const err = thrown(() => new toolhive.McpOidcConfig('oidc', {
+      metadata, type: 'inline', inline: { issuer: 'https://idp.example.com', clientId: 'toolhive', clientSecretRef: creds.key('api-key') },
+    }));
     expect(err.errors).toEqual([{
-      propertyPath: 'spec.bearerToken.tokenSecretRef.key',
-      reason: 'bearer token secret demo/creds is missing key "api-key"; its keys are "token"',
+      propertyPath: 'spec.inline.clientSecretRef.key',
+      reason: 'MCPOIDCConfig OIDC client secret secret demo/creds is missing key "api-key"; its keys are "token"',
     }]);
     expect(err.message).not.toContain('secret-token-value');
+  });
+
+  test('only warns on a missing key of an MCPExternalAuthConfig no workload uses yet (nothing reads it)', () => {
+    const creds = new toolhive.ToolHiveSecret('creds', { metadata, stringData: { token: 'secret-token-value' } });
+    expect(() => new toolhive.McpExternalAuthConfig('bearer', { metadata, type: 'bearerToken', bearerToken: { tokenSecretRef: creds.key('api-key') } })).not.toThrow();
   });
 
   test('passes a key the program\'s Secret has', () => {

@@ -1,19 +1,9 @@
 /** Shapes of the reference table (specs.ts) read by the generic resolver (resolve.ts). */
 import type { Dict } from '../../core/util';
+import type { ToolHiveKind } from '../../schema/type-names';
 
-/** Kinds a reference can point at. */
-export type TargetKind =
-  | 'MCPGroup'
-  | 'MCPOIDCConfig'
-  | 'MCPAuthzConfig'
-  | 'MCPExternalAuthConfig'
-  | 'MCPToolConfig'
-  | 'MCPTelemetryConfig'
-  | 'MCPWebhookConfig'
-  | 'EmbeddingServer'
-  | 'VirtualMCPCompositeToolDefinition'
-  | 'Secret'
-  | 'ConfigMap';
+/** Kinds a reference can point at: a ToolHive kind, a Secret or a ConfigMap. */
+export type TargetKind = ToolHiveKind | 'Secret' | 'ConfigMap';
 
 /** What a message function is told about one reference. */
 export interface RefContext {
@@ -29,7 +19,7 @@ export interface RefContext {
 
 export type MessageFn = (ref: RefContext) => string;
 
-/** One row of the reference graph (notes §1.2). */
+/** One row of the reference graph: one by-name reference field of one kind. */
 export interface RefSpec {
   /** Kind of the referring object. */
   readonly source: string;
