@@ -6,6 +6,7 @@
 import { RE2JS } from '@bufbuild/re2';
 import { compileRule, evaluateRule, toCel, type CompiledRule, type RuleOutcome } from './cel';
 import { RuleMemo } from './cel-memo';
+import { isStrfmtDuration } from './scan/duration';
 import type { SchemaNode } from '../schema/types';
 
 export interface Issue {
@@ -113,7 +114,6 @@ function showValue(v: unknown): string {
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 const GO_DURATION = /^[-+]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$/;
-const STRFMT_DURATION = /^(\s*\d+\s*(ns|us|µs|ms|s|sec|secs|m|min|mins|h|hr|hrs|d|day|days|w|wk|wks|week|weeks)\s*)+$/;
 
 /** Go `url.ParseRequestURI`: an absolute URI with a scheme, or an absolute path. */
 export function isRequestURI(s: string): boolean {
@@ -137,7 +137,7 @@ function formatOk(format: string, v: unknown): boolean {
     case 'int32': return typeof v !== 'number' || (v >= -2147483648 && v <= 2147483647);
     case 'int64': return typeof v !== 'number' || Number.isSafeInteger(v) || Number.isInteger(v);
     case 'date-time': return typeof v !== 'string' || DATE_TIME.test(v);
-    case 'duration': return typeof v !== 'string' || GO_DURATION.test(v) || STRFMT_DURATION.test(v);
+    case 'duration': return typeof v !== 'string' || GO_DURATION.test(v) || isStrfmtDuration(v);
     case 'uri': return typeof v !== 'string' || isRequestURI(v);
     default: return true;
   }
