@@ -3,9 +3,10 @@
  * version, name), schema after defaulting, CEL rules, then the hygiene checks the operator needs.
  */
 import { hygieneIssues } from './hygiene';
+import { notJsonData } from './safety';
 import { validateNode, Where, type Issue, type WalkContext } from './structural';
 import type { KubeObject, ObjectEntry, ResolvedOptions, RuleDoc, SourceLocation, Violation } from './types';
-import { dict, isDict, str, withSource } from './util';
+import { dict, hasOwn, isDict, str, withSource } from './util';
 import { withDefaults } from '../schema/defaults';
 import { GROUP, kindInfo, rootSchema, splitApiVersion, toolhiveKinds } from '../schema/registry';
 import type { SchemaNode } from '../schema/types';
@@ -58,6 +59,11 @@ export function admitObject(manifest: unknown, index: number, options: ResolvedO
     return { violations: [withSource({ severity: 'error', ...anon, path: '<root>', rule: 'identity.not-an-object', message: `document is ${describe(manifest)}, not a Kubernetes object` }, { source })] };
   }
   const obj = manifest as KubeObject;
+  const notJson = notJsonData(obj);
+  if (notJson !== undefined) {
+    const who = { kind: str(obj.kind) ?? '', namespace: str(dict(obj.metadata)?.namespace) || options.defaultNamespace, name: str(dict(obj.metadata)?.name) ?? '' };
+    return { violations: [withSource({ severity: 'error', ...who, path: '<root>', rule: 'identity.not-json', message: `object is not JSON data: ${notJson}; pass plain data, e.g. the result of JSON.parse` }, { source })] };
+  }
   const kind = str(obj.kind) ?? '';
   const apiVersion = str(obj.apiVersion) ?? '';
   const meta = dict(obj.metadata);
@@ -125,11 +131,11 @@ function knownKinds(): string {
 /** The root object: metadata is checked by the identity layer; status is ignored on create (status subresource). */
 function validateRoot(schema: SchemaNode, obj: Record<string, unknown>, ctx: WalkContext): void {
   for (const r of schema.required ?? []) {
-    if (!(r in obj)) ctx.issues.push({ path: r, rule: 'schema.required', message: 'Required value' });
+    if (!hasOwn(obj, r)) ctx.issues.push({ path: r, rule: 'schema.required', message: 'Required value' });
   }
   for (const key of Object.keys(obj)) {
     if (key === 'metadata' || key === 'status') continue;
-    const sub = schema.properties?.[key];
+    const sub = schema.properties && hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
     if (!sub) {
       ctx.issues.push({ path: key, rule: 'schema.unknown-field', message: `unknown field ${JSON.stringify(key)}` });
       continue;

@@ -145,7 +145,8 @@ export function toCel(schema: SchemaNode | undefined, value: unknown, cache: Wea
     const m = new Map<string, unknown>();
     const rec = value as Record<string, unknown>;
     for (const k of Object.keys(rec)) {
-      const sub = schema?.properties?.[k] ?? (typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+      const props = schema?.properties;
+      const sub = (props && Object.prototype.hasOwnProperty.call(props, k) ? props[k] : undefined) ?? (typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined);
       m.set(k, toCel(sub, rec[k], cache));
     }
     out = m;

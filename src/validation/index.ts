@@ -15,6 +15,7 @@ import { collisionsLayer } from './collisions';
 import { KeyedMap3 } from './keyed-map';
 import { OPERATOR_LAYERS } from './operator';
 import { referencesLayer } from './references';
+import { internalError } from './safety';
 import type { FailurePolicy, ManifestSet, ObjectEntry, ResolvedOptions, SetLayer, ValidateOptions, Violation } from './types';
 import { describeInput } from './util';
 
@@ -22,7 +23,19 @@ export * from './types';
 
 const SET_LAYERS: readonly SetLayer[] = [...OPERATOR_LAYERS, referencesLayer, collisionsLayer];
 
+/**
+ * Options are the caller's code, not data: a wrong type is misuse and throws a TypeError naming the option.
+ * (Objects are data: nothing in them makes the engine throw.)
+ */
 export function resolveOptions(options: ValidateOptions = {}): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) throw new TypeError(`validateManifests options must be an object, got ${describeInput(options)}`);
+  const external: unknown = options.external;
+  if (external !== undefined && (!Array.isArray(external) || external.some(x => typeof x !== 'string'))) {
+    throw new TypeError('validateManifests option external must be an array of strings such as \'Secret/github-token\'');
+  }
+  for (const x of (external ?? []) as string[]) {
+    if (!isExternalSpec(x)) throw new TypeError(`validateManifests option external has ${JSON.stringify(x)}: expected Kind/name, Kind/namespace/name or Kind/*`);
+  }
   return {
     external: [...(options.external ?? [])],
     assumeExternal: options.assumeExternal ?? false,
@@ -47,14 +60,27 @@ export function validateManifests(manifests: readonly unknown[], options: Valida
   const tagged: { index: number; v: Violation }[] = [];
   const entries: ObjectEntry[] = [];
   manifests.forEach((manifest, index) => {
-    const { entry, violations } = admitObject(manifest, index, resolved, options.sources?.[index]);
-    for (const v of violations) tagged.push({ index, v });
-    if (entry) entries.push(entry);
+    const source = options.sources?.[index];
+    let admission: ReturnType<typeof admitObject>;
+    try {
+      admission = admitObject(manifest, index, resolved, source);
+    } catch (e) {
+      // a bug of ours on odd data: fail this object loudly, never the whole call, never a silent pass
+      admission = { violations: [internalError('admission', e, manifest, resolved, source)] };
+    }
+    for (const v of admission.violations) tagged.push({ index, v });
+    if (admission.entry) entries.push(admission.entry);
   });
 
   const set = buildManifestSet(entries, resolved);
   for (const layer of SET_LAYERS) {
-    for (const v of layer(set)) {
+    let found: Violation[];
+    try {
+      found = layer(set);
+    } catch (e) {
+      found = [internalError(layer.name || 'set', e, undefined, resolved, undefined)];
+    }
+    for (const v of found) {
       // the position of the (first) object the violation is about
       tagged.push({ index: set.get(v.kind, v.namespace, v.name)?.index ?? manifests.length, v });
     }
@@ -93,6 +119,11 @@ export function buildManifestSet(entries: readonly ObjectEntry[], options: Resol
     isExternal: (kind, namespace, name) => externals.some(x =>
       x.kind === kind && (x.namespace === undefined || x.namespace === namespace) && (x.name === '*' || x.name === name)),
   };
+}
+
+function isExternalSpec(spec: string): boolean {
+  const parts = spec.split('/');
+  return (parts.length === 2 || parts.length === 3) && parts.every(p => p !== '');
 }
 
 interface ExternalRef { kind: string; namespace?: string; name: string }

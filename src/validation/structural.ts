@@ -7,6 +7,7 @@ import { RE2JS } from '@bufbuild/re2';
 import { compileRule, evaluateRule, toCel, type CompiledRule, type RuleOutcome } from './cel';
 import { RuleMemo } from './cel-memo';
 import { isStrfmtDuration } from './scan/duration';
+import { hasOwn } from './util';
 import type { SchemaNode } from '../schema/types';
 
 export interface Issue {
@@ -259,7 +260,7 @@ function validateObject(schema: SchemaNode, value: Record<string, unknown>, wher
   const keys = Object.keys(value);
   if (schema.required) {
     for (const r of schema.required) {
-      if (!(r in value) || value[r] === undefined) issues.push({ path: pathOf(new Where(where, r, 'field')), rule: 'schema.required', message: 'Required value' });
+      if (!hasOwn(value, r) || value[r] === undefined) issues.push({ path: pathOf(new Where(where, r, 'field')), rule: 'schema.required', message: 'Required value' });
     }
   }
   if (schema.minProperties !== undefined && keys.length < schema.minProperties) {
@@ -274,7 +275,7 @@ function validateObject(schema: SchemaNode, value: Record<string, unknown>, wher
   for (const key of keys) {
     const v = value[key];
     if (v === undefined) continue;
-    const sub = props?.[key];
+    const sub = props && hasOwn(props, key) ? props[key] : undefined;
     if (sub) {
       validateNode(sub, v, new Where(where, key, 'field'), ctx);
     } else if (ap && typeof ap === 'object') {

@@ -9,7 +9,7 @@
 import { parse as parseYaml } from 'yaml';
 import { cedarSyntaxProblem } from './cedar';
 import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from '../types';
-import { dict, isDict, list, str, violation } from '../util';
+import { dict, isDict, list, own, str, violation } from '../util';
 import { GO_BOOL, GO_INT, GO_STRING, goField, goSlice, goStruct, goUnmarshalError } from './go/json';
 import { goQuote } from './go/quote';
 
@@ -220,7 +220,7 @@ function checkAuthzRef(
   if (!cmName) return;
   const key = str(ref?.key) || 'authz.json';
   const cm = set.get('ConfigMap', entry.namespace, cmName);
-  const raw = str(dict(cm?.object.data)?.[key]);
+  const raw = str(own(dict(cm?.object.data), key));
   if (raw === undefined) return; // missing ConfigMap or key: the references layer reports it
   // mirrors ctrlutil.LoadAuthzConfigFromConfigMap (MCPServer RunConfig, MCPRemoteProxy validateK8sRefs, vMCP validateAuthzConfigMapRef)
   const parsed = parseAuthzDocument(raw);
