@@ -5,6 +5,7 @@
  */
 import { RE2JS } from '@bufbuild/re2';
 import { compileRule, evaluateRule, toCel, type CompiledRule, type RuleOutcome } from './cel';
+import { OUT_OF_BUDGET_MESSAGE, PER_CALL_LIMIT, PER_OBJECT_BUDGET, perCallMessage } from './cel-cost';
 import { RuleMemo } from './cel-memo';
 import { isStrfmtDuration } from './scan/duration';
 import { hasOwn } from './util';
@@ -21,6 +22,10 @@ export interface WalkContext {
   readonly issues: Issue[];
   /** CEL values of this object's nodes, created on the first rule that needs one (most outcomes are memoized). */
   celCache?: WeakMap<object, unknown>;
+  /** CEL cost charged to this object so far (see cel-cost.ts). */
+  celSpent?: number;
+  /** Set once a rule exceeded the per-call limit or the object its budget: no further rule runs on it. */
+  celStopped?: boolean;
 }
 
 const patterns = new Map<string, RE2JS | Error>();
@@ -45,7 +50,11 @@ function ruleOutcome(state: RuleState, schema: SchemaNode, value: unknown, ctx: 
     const hit = state.memo!.get(key);
     if (hit) return hit;
   }
-  const outcome = evaluateRule(state.compiled, toCel(schema, value, ctx.celCache ??= new WeakMap()));
+  // bound the cost before running: @bufbuild/cel cannot be stopped once it runs
+  const cost = state.compiled.cost ? state.compiled.cost(value) : 1;
+  const outcome: RuleOutcome = cost > PER_CALL_LIMIT
+    ? { ok: false, overLimit: true, cost }
+    : { ...evaluateRule(state.compiled, toCel(schema, value, ctx.celCache ??= new WeakMap())), cost };
   if (key !== undefined) state.memo!.set(key, outcome);
   return outcome;
 }
@@ -204,14 +213,27 @@ export function validateNode(schema: SchemaNode, value: unknown, where: Where | 
   }
 
   const rules = schema['x-kubernetes-validations'];
-  if (rules) {
+  if (rules && !ctx.celStopped) {
+    const shown = schema.type === 'object' || schema.type === undefined ? 'object' : schema.type;
     for (let index = 0; index < rules.length; index++) {
       const r = rules[index];
       const state = ruleState(r);
       const compiled = state.compiled;
       const outcome = ruleOutcome(state, schema, value, ctx);
+      const spent = (ctx.celSpent ?? 0) + (outcome.cost ?? 1);
+      if (!outcome.ok && outcome.overLimit) {
+        // mirrors validateExpressions: one error, and no further rule runs on the object
+        ctx.celStopped = true;
+        issues.push({ path: pathOf(where) || '<root>', rule: 'cel.cost-limit', message: `Invalid value: "${shown}": ${perCallMessage((compiled.message || r.rule).trim())}` });
+        return;
+      }
+      if (spent > PER_OBJECT_BUDGET) {
+        ctx.celStopped = true;
+        issues.push({ path: pathOf(where) || '<root>', rule: 'cel.cost-budget', message: `Invalid value: "${shown}": ${OUT_OF_BUDGET_MESSAGE}` });
+        return;
+      }
+      ctx.celSpent = spent;
       if (outcome.ok) continue;
-      const shown = schema.type === 'object' || schema.type === undefined ? 'object' : schema.type;
       const rule = `cel.${ctx.kind}.${locationOf(where) || '<root>'}#${index}`;
       const message = outcome.error === undefined
         ? `Invalid value: "${shown}": ${compiled.message || `failed rule: ${r.rule}`}`
