@@ -9,9 +9,9 @@ import { parseCommandArgs, type CommandSpec } from './args';
 import { runEnv } from './env';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { loadManifests } from './load';
-import { secretRedactor } from './redact';
 import { MAIN_USAGE, PROGRAM, usageOf } from './usage';
 import { runValidate } from './validate';
+import { redactor, secretValuesOf } from '../validation/redact';
 
 export type { CliIo, TextSink } from './io';
 
@@ -72,7 +72,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     for (const p of loaded.problems) io.stderr.write(`${PROGRAM}: ${p}\n`);
     return EXIT_USAGE;
   }
-  const redact = secretRedactor(loaded.objects);
+  // the engine's redaction policy, for what the CLI prints besides violations (env values)
+  const redact = redactor(secretValuesOf(loaded.objects));
   return spec.name === 'validate'
     ? runValidate(args, loaded.objects, loaded.sources, redact, io)
     : runEnv(args, loaded.objects, redact, io);

@@ -4,7 +4,7 @@ import type { SourceLocation, Violation } from '../validation';
 import type { CommandArgs } from './args';
 import type { CliIo } from './io';
 import { EXIT_OK, EXIT_VIOLATIONS } from './io';
-import type { Redactor } from './redact';
+import { redactViolations, type Redactor } from '../validation/redact';
 
 export interface ValidateSummary {
   readonly documents: number;
@@ -21,14 +21,15 @@ export function runValidate(
   io: CliIo,
 ): number {
   // Non-objects, missing kinds and unknown ToolHive kinds are reported by the engine's identity layer.
-  const violations = validateManifests(objects, { external: args.external, assumeExternal: args.assumeExternal, sources })
-    .map(v => ({ ...v, message: redact(v.message) }));
+  const violations = validateManifests(objects, { external: args.external, assumeExternal: args.assumeExternal, sources });
+  // already redacted by the engine; again here so nothing the CLI prints depends on that
+  const shown = redactViolations(violations, redact);
   const summary: ValidateSummary = {
     documents: objects.length,
     errors: violations.filter(v => v.severity === 'error').length,
     warnings: violations.filter(v => v.severity === 'warning').length,
   };
-  io.stdout.write(args.format === 'json' ? formatJson(violations, summary) : formatText(violations, summary));
+  io.stdout.write(args.format === 'json' ? formatJson(shown, summary) : formatText(shown, summary));
   return summary.errors > 0 ? EXIT_VIOLATIONS : EXIT_OK;
 }
 

@@ -14,6 +14,7 @@ import { admitObject } from './admission';
 import { collisionsLayer } from './collisions';
 import { KeyedMap3 } from './keyed-map';
 import { OPERATOR_LAYERS } from './operator';
+import { redactViolations, redactor, secretValuesOf } from './redact';
 import { referencesLayer } from './references';
 import { internalError } from './safety';
 import type { FailurePolicy, ManifestSet, ObjectEntry, ResolvedOptions, SetLayer, ValidateOptions, Violation } from './types';
@@ -32,6 +33,10 @@ export function resolveOptions(options: ValidateOptions = {}): ResolvedOptions {
   const external: unknown = options.external;
   if (external !== undefined && (!Array.isArray(external) || external.some(x => typeof x !== 'string'))) {
     throw new TypeError('validateManifests option external must be an array of strings such as \'Secret/github-token\'');
+  }
+  const redact: unknown = options.redact;
+  if (redact !== undefined && (!Array.isArray(redact) || redact.some(x => typeof x !== 'string'))) {
+    throw new TypeError('validateManifests option redact must be an array of strings');
   }
   for (const x of (external ?? []) as string[]) {
     if (!isExternalSpec(x)) throw new TypeError(`validateManifests option external has ${JSON.stringify(x)}: expected Kind/name, Kind/namespace/name or Kind/*`);
@@ -86,10 +91,14 @@ export function validateManifests(manifests: readonly unknown[], options: Valida
     }
   }
   // Stable: input order first, then the order the layers reported in.
-  return tagged
+  const result = tagged
     .map((t, seq) => ({ ...t, seq }))
     .sort((a, b) => a.index - b.index || a.seq - b.seq)
     .map(t => t.v);
+  if (result.length === 0) return result;
+  // the one redaction policy, so every front end prints redacted text (see redact.ts)
+  const secrets = [...secretValuesOf(manifests), ...(options.redact ?? [])];
+  return secrets.length === 0 ? result : redactViolations(result, redactor(secrets));
 }
 
 /**

@@ -59,6 +59,12 @@ export interface ValidateOptions {
   readonly assumeExternal?: boolean;
   /** Namespace of objects that name none. @default 'default' */
   readonly defaultNamespace?: string;
+  /**
+   * Values that must never appear in a violation, besides those the engine finds itself (Secret `data` and
+   * `stringData`, inline credential fields): e.g. the resolved values of `pulumi.secret` inputs.
+   * @default - none
+   */
+  readonly redact?: readonly string[];
   /** Source locations, index-aligned with the input objects. */
   readonly sources?: readonly (SourceLocation | undefined)[];
 }
