@@ -104,7 +104,9 @@ export class ProgramRegistry {
       this.report(violations, entry.resource, objectMessage);
       return objs[0];
     };
-    if (manifests.prompt && externals.prompt && secrets.prompt) return { prompt: true, value: check([manifests.value, externals.value, secrets.value]) };
+    if (manifests.prompt && externals.prompt && secrets.prompt) {
+      return { prompt: true, value: check([manifests.value, externals.value, secrets.value]) };
+    }
     return mapKnown(allKnown<unknown>([manifests, externals, secrets]), v => check(v as [KubeObject[], string[][], string[][]]));
   }
 
