@@ -1,12 +1,17 @@
 /** Command-line parsing for one subcommand. Small on purpose: no dependency for four flags. */
 import { parseExternal } from '../validation';
 import { UsageError } from './io';
+import { DEFAULT_LIMITS, type InputLimits } from './limits';
 
 export interface CommandArgs {
   readonly format?: string;
   readonly external: readonly string[];
   readonly assumeExternal: boolean;
   readonly help: boolean;
+  /** Size limits of the input (`--max-file-bytes`, `--max-total-bytes`). */
+  readonly limits: InputLimits;
+  /** Accept input without any document (`--allow-empty`); otherwise it is a usage error. */
+  readonly allowEmpty: boolean;
   /** Files, directories and `-` (standard input), in the order given. */
   readonly paths: readonly string[];
 }
@@ -26,6 +31,9 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
   const external: string[] = [];
   let assumeExternal = false;
   let help = false;
+  let allowEmpty = false;
+  let maxFileBytes = DEFAULT_LIMITS.maxFileBytes;
+  let maxTotalBytes = DEFAULT_LIMITS.maxTotalBytes;
   const paths: string[] = [];
 
   for (let i = 0; i < argv.length; i++) {
@@ -59,6 +67,16 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
         if (inline !== undefined) throw new UsageError(`option --assume-external takes no value, got ${JSON.stringify(arg)}`, spec.name);
         assumeExternal = true;
         break;
+      case '--allow-empty':
+        if (inline !== undefined) throw new UsageError(`option --allow-empty takes no value, got ${JSON.stringify(arg)}`, spec.name);
+        allowEmpty = true;
+        break;
+      case '--max-file-bytes':
+        maxFileBytes = byteCount(flag, value(), spec.name);
+        break;
+      case '--max-total-bytes':
+        maxTotalBytes = byteCount(flag, value(), spec.name);
+        break;
       case '-h':
       case '--help':
         help = true;
@@ -82,5 +100,19 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
     if (paths.length === 0) throw new UsageError('no PATH given: name files or directories, or - for standard input', spec.name);
     if (paths.filter(p => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once', spec.name);
   }
-  return { format, external, assumeExternal, help, paths };
+  return { format, external, assumeExternal, help, paths, allowEmpty, limits: { maxFileBytes, maxTotalBytes } };
+}
+
+const UNITS: Readonly<Record<string, number>> = { '': 1, 'K': 1024, 'M': 1024 ** 2, 'G': 1024 ** 3 };
+
+/** `1048576`, `512K`, `64M`, `2G` (binary units) → bytes; at least 1. */
+function byteCount(flag: string, text: string, command: string): number {
+  let i = 0;
+  while (i < text.length && text[i] >= '0' && text[i] <= '9') i++;
+  const unit = text.slice(i).toUpperCase();
+  const n = Number(text.slice(0, i)) * (Object.prototype.hasOwnProperty.call(UNITS, unit) ? UNITS[unit] : NaN);
+  if (i === 0 || !Number.isSafeInteger(n) || n < 1) {
+    throw new UsageError(`invalid ${flag} ${JSON.stringify(text)}: expected a number of bytes, optionally with K, M or G (e.g. 64M)`, command);
+  }
+  return n;
 }

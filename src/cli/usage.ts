@@ -31,6 +31,12 @@ const EXTERNAL = `  --external KIND/NAME     an object that exists outside these
   --assume-external        report references to objects not in the files as
                            warnings instead of errors`;
 
+const INPUT = `  --max-file-bytes N       refuse a file (or standard input) larger than N
+                           bytes; K, M, G suffixes (default: 16M)
+  --max-total-bytes N      refuse more than N bytes of input in one run
+                           (default: 256M)
+  --allow-empty            accept input without any document (default: exit 2)`;
+
 export const VALIDATE_USAGE = `Usage: ${PROGRAM} validate [--format text|json] [--external KIND/NAME]...
        [--assume-external] PATH...
 
@@ -44,6 +50,7 @@ ${PATHS}
 Options:
   --format text|json       output format (default: text)
 ${EXTERNAL}
+${INPUT}
   -h, --help               show this help
 
 Output (text): one line per violation, then a summary line
@@ -54,7 +61,8 @@ Output (text): one line per violation, then a summary line
 Exit status:
   0  no errors (warnings allowed)
   1  at least one error
-  2  usage error, unreadable file or YAML syntax error
+  2  usage error, unreadable or oversized input, no documents, YAML syntax
+     error (the files that could be read are still checked)
 `;
 
 export const ENV_USAGE = `Usage: ${PROGRAM} env [--format yaml|json] [--external KIND/NAME]...
@@ -73,11 +81,13 @@ Options:
 ${EXTERNAL}
                            (accepted for symmetry with validate; they do not
                            change the env output)
+${INPUT}
   -h, --help               show this help
 
 Exit status:
   0  success
-  2  usage error, unreadable file or YAML syntax error
+  2  usage error, unreadable or oversized input, no documents, YAML syntax
+     error
 `;
 
 export function usageOf(command: string | undefined): string {

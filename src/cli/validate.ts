@@ -4,6 +4,7 @@ import type { SourceLocation, Violation } from '../validation';
 import type { CommandArgs } from './args';
 import type { CliIo } from './io';
 import { EXIT_OK, EXIT_VIOLATIONS } from './io';
+import { escapeText } from './terminal';
 import { redactViolations, type Redactor } from '../validation/redact';
 
 export interface ValidateSummary {
@@ -35,12 +36,13 @@ export function runValidate(
 
 /** `FILE:DOC Kind/namespace/name PATH: MESSAGE [RULE]`, warnings prefixed `warning: `. */
 export function formatText(violations: readonly Violation[], summary: ValidateSummary): string {
+  // every column can come from the manifests (or a file name): escaped, so no line can be forged
   const lines = violations.map(v => {
-    const where = v.file !== undefined ? `${v.file}:${v.document ?? '-'}` : '-';
-    const object = `${v.kind || '-'}/${v.namespace || '-'}/${v.name || '-'}`;
-    const field = v.path ? ` ${v.path}` : '';
+    const where = v.file !== undefined ? `${escapeText(v.file)}:${v.document ?? '-'}` : '-';
+    const object = `${escapeText(v.kind) || '-'}/${escapeText(v.namespace) || '-'}/${escapeText(v.name) || '-'}`;
+    const field = v.path ? ` ${escapeText(v.path)}` : '';
     const prefix = v.severity === 'warning' ? 'warning: ' : '';
-    return `${prefix}${where} ${object}${field}: ${v.message} [${v.rule}]`;
+    return `${prefix}${where} ${object}${field}: ${escapeText(v.message)} [${escapeText(v.rule)}]`;
   });
   lines.push(`${plural(summary.documents, 'document')}, ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`);
   return lines.join('\n') + '\n';
