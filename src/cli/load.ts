@@ -10,6 +10,7 @@
  * binary, non-UTF-8 and control-character input is refused, and no message quotes the document text (a YAML
  * error inside a Secret would otherwise print the secret): errors give the position and a fixed reason.
  */
+import { realpath, stat } from 'fs/promises';
 import * as path from 'path';
 import { LineCounter, parseAllDocuments, isCollection, isMap, isSeq, isScalar, visit } from 'yaml';
 import type { Document, Node as YamlNode, Tags } from 'yaml';
@@ -75,7 +76,7 @@ export async function loadManifests(
     if (expanded.files.length === 0 && expanded.unreadable.length === 0 && !(await isFile(p))) out.emptyDirectories.push(p);
     for (const file of expanded.files) {
       // The same file named twice (or via a directory and by name) is read once.
-      const key = path.resolve(file);
+      const key = await realpath(file).catch(() => path.resolve(file));
       if (seen.has(key)) continue;
       seen.add(key);
       const r = await readFileLimited(file, limits.maxFileBytes);
@@ -87,8 +88,7 @@ export async function loadManifests(
 }
 
 async function isFile(p: string): Promise<boolean> {
-  const { promises: fs } = await import('fs');
-  return fs.stat(p).then(s => !s.isDirectory(), () => false);
+  return stat(p).then(s => !s.isDirectory(), () => false);
 }
 
 /** kubectl's YAML 1.1 scalars, minus the two kinds sigs.k8s.io/yaml leaves as strings. */

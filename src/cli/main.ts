@@ -104,6 +104,12 @@ export function version(): string {
 }
 
 if (require.main === module) {
+  // Node prints process warnings with their message, which may quote input: show their name and code only
+  process.removeAllListeners('warning');
+  process.on('warning', w => {
+    const code = (w as { code?: unknown }).code;
+    process.stderr.write(`${PROGRAM}: node warning: ${escapeText(w.name)}${typeof code === 'string' ? ` (${escapeText(code)})` : ''}\n`);
+  });
   // `toolhive-constructs validate x | head` closes the pipe early: that is not an error worth a trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') process.stderr.write(`${PROGRAM}: cannot write output: ${e.code ?? e.message}\n`);

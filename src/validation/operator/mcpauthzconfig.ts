@@ -158,7 +158,8 @@ type Consumer = 'MCPServer' | 'MCPRemoteProxy' | 'VirtualMCPServer';
 /** The parsed ConfigMap value (sigs.k8s.io/yaml first, JSON as the fallback: YAML 1.2 covers both). */
 function parseAuthzDocument(raw: string): { doc?: unknown; error?: string } {
   try {
-    return { doc: parseYaml(raw) as unknown };
+    // logLevel 'error': the parser's warnings would go to process.emitWarning (stderr), quoting the text
+    return { doc: parseYaml(raw, { logLevel: 'error', maxAliasCount: 100 }) as unknown };
   } catch (e) {
     return { error: (e as Error).message.split('\n')[0].replace(/:$/, '') };
   }
