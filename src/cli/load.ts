@@ -249,7 +249,8 @@ const REASONS: Readonly<Record<string, string>> = {
   MULTIPLE_DOCS: 'more than one document where one is expected',
   MULTIPLE_TAGS: 'A node can have at most one tag',
   NON_STRING_KEY: 'a mapping key is not a string',
-  RESOURCE_EXHAUSTION: `too many alias expansions (at most ${MAX_ALIAS_COUNT})`,
+  // the parser's stack ran out composing a collection (alias expansion is counted later, in toJS)
+  RESOURCE_EXHAUSTION: 'the document nests too deeply to be read',
   TAB_AS_INDENT: 'Tabs are not allowed as indentation',
   TAG_RESOLVE_FAILED: 'unresolved tag',
   UNEXPECTED_TOKEN: 'unexpected token',

@@ -13,12 +13,16 @@ export function promptly<T>(value: T): Known<T> {
 }
 
 /** True when `value` holds no Output or Promise at any depth (so it can be used synchronously). */
-export function isPromptValue(value: unknown): boolean {
+export function isPromptValue(value: unknown, ancestors: Set<object> = new Set()): boolean {
   if (value === null || typeof value !== 'object') return true;
   if (pulumi.Output.isInstance(value) || value instanceof Promise) return false;
   if (pulumi.Resource.isInstance(value)) return true;
-  if (Array.isArray(value)) return value.every(isPromptValue);
-  return Object.values(value).every(isPromptValue);
+  // a cycle: prompt as far as this walk goes (the manifest builder names the cycle in its error)
+  if (ancestors.has(value)) return true;
+  ancestors.add(value);
+  const prompt = (Array.isArray(value) ? value : Object.values(value)).every(v => isPromptValue(v, ancestors));
+  ancestors.delete(value);
+  return prompt;
 }
 
 /** Wraps an input tree: prompt when it holds no Output or Promise, else its deep-unwrapped Output. */
