@@ -1,4 +1,6 @@
 /** Command-line parsing for one subcommand. Small on purpose: no dependency for four flags. */
+import { parseKubernetesVersion } from '../core/kube-version';
+import { isRelease, releaseList } from '../schema/registry';
 import { parseExternal } from '../validation';
 import { UsageError } from './io';
 import { DEFAULT_LIMITS, type InputLimits } from './limits';
@@ -7,6 +9,10 @@ export interface CommandArgs {
   readonly format?: string;
   readonly external: readonly string[];
   readonly assumeExternal: boolean;
+  /** `--operator-release`: a bundled release name (checked), or undefined for the default. */
+  readonly operatorRelease?: string;
+  /** `--kubernetes-version`, e.g. `1.35`. @default - the newest Kubernetes release */
+  readonly kubernetesVersion?: string;
   readonly help: boolean;
   /** Size limits of the input (`--max-file-bytes`, `--max-total-bytes`). */
   readonly limits: InputLimits;
@@ -19,10 +25,12 @@ export interface CommandArgs {
 export interface CommandSpec {
   readonly name: string;
   readonly formats: readonly string[];
+  /** The command takes `--operator-release`. */
+  readonly release?: boolean;
 }
 
 /**
- * Parses `[--format F] [--external K/N]... [--assume-external] [-h] PATH...`.
+ * Parses `[--format F] [--external K/N]... [--assume-external] [--operator-release R] [--kubernetes-version V] [-h] PATH...`.
  * Accepts `--flag value` and `--flag=value`; `--` ends the options.
  * @throws UsageError for an unknown option, a missing value, a bad format or a bad --external.
  */
@@ -30,6 +38,8 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
   let format: string | undefined;
   const external: string[] = [];
   let assumeExternal = false;
+  let operatorRelease: string | undefined;
+  let kubernetesVersion: string | undefined;
   let help = false;
   let allowEmpty = false;
   let maxFileBytes = DEFAULT_LIMITS.maxFileBytes;
@@ -77,6 +87,13 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
       case '--max-total-bytes':
         maxTotalBytes = byteCount(flag, value(), spec.name);
         break;
+      case '--operator-release':
+        if (!spec.release) throw new UsageError(`unknown option ${JSON.stringify(flag)}`, spec.name);
+        operatorRelease = value();
+        break;
+      case '--kubernetes-version':
+        kubernetesVersion = value();
+        break;
       case '-h':
       case '--help':
         help = true;
@@ -96,11 +113,24 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
       throw new UsageError(`invalid --external ${JSON.stringify(x)}: expected Kind/name, Kind/namespace/name or Kind/*`, spec.name);
     }
   }
+  if (operatorRelease !== undefined && !isRelease(operatorRelease)) {
+    throw new UsageError(`invalid --operator-release ${JSON.stringify(operatorRelease)}: bundled releases are ${releaseList()}`, spec.name);
+  }
+  if (kubernetesVersion !== undefined) {
+    try {
+      parseKubernetesVersion(kubernetesVersion);
+    } catch (e) {
+      throw new UsageError(`invalid --kubernetes-version: ${(e as Error).message}`, spec.name);
+    }
+  }
   if (!help) {
     if (paths.length === 0) throw new UsageError('no PATH given: name files or directories, or - for standard input', spec.name);
     if (paths.filter(p => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once', spec.name);
   }
-  return { format, external, assumeExternal, help, paths, allowEmpty, limits: { maxFileBytes, maxTotalBytes } };
+  return {
+    format, external, assumeExternal, operatorRelease, ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}), help, paths,
+    allowEmpty, limits: { maxFileBytes, maxTotalBytes },
+  };
 }
 
 const UNITS: Readonly<Record<string, number>> = { '': 1, 'K': 1024, 'M': 1024 ** 2, 'G': 1024 ** 3 };

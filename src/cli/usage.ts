@@ -1,4 +1,6 @@
 /** Help texts. Kept next to each other so `--help` and docs/cli.md are easy to keep in step. */
+import { NEWEST_KUBERNETES_VERSION } from '../core/kube-version';
+import { DEFAULT_RELEASE } from '../schema/registry';
 
 export const PROGRAM = 'toolhive-constructs';
 
@@ -11,6 +13,7 @@ Commands:
                    ToolHive operator (reconcile-time checks, references, Secret
                    keys, name collisions) would
   env              print the env vars the operator injects into each workload
+  releases         list the operator releases validate can target
   help [COMMAND]   show help for a command
 
 Options:
@@ -38,7 +41,8 @@ const INPUT = `  --max-file-bytes N       refuse a file (or standard input) larg
   --allow-empty            accept input without any document (default: exit 2)`;
 
 export const VALIDATE_USAGE = `Usage: ${PROGRAM} validate [--format text|json] [--external KIND/NAME]...
-       [--assume-external] PATH...
+       [--assume-external] [--operator-release RELEASE] [--kubernetes-version MAJOR.MINOR]
+       PATH...
 
 Checks ToolHive manifests offline: identity, CRD schema (after defaulting) and
 CEL rules, the operator's reconcile-time checks, references between objects,
@@ -50,6 +54,12 @@ ${PATHS}
 Options:
   --format text|json       output format (default: text)
 ${EXTERNAL}
+  --operator-release R     the ToolHive operator release to check against (its
+                           CRD schemas, CEL rules and operator rules); see
+                           '${PROGRAM} releases' (default: ${DEFAULT_RELEASE})
+  --kubernetes-version V   reproduce the API server of Kubernetes V (e.g. 1.35;
+                           default: ${NEWEST_KUBERNETES_VERSION}, the newest release): int32/int64
+                           formats are enforced from 1.36
 ${INPUT}
   -h, --help               show this help
 
@@ -90,8 +100,20 @@ Exit status:
      error
 `;
 
+export const RELEASES_USAGE = `Usage: ${PROGRAM} releases
+
+Lists the ToolHive operator releases whose CRDs and rules are bundled, oldest
+first, one per line: the name to pass to --operator-release, then what it is.
+The default is marked (default).
+
+Exit status:
+  0  success
+  2  usage error
+`;
+
 export function usageOf(command: string | undefined): string {
   if (command === 'validate') return VALIDATE_USAGE;
+  if (command === 'releases') return RELEASES_USAGE;
   if (command === 'env') return ENV_USAGE;
   return MAIN_USAGE;
 }

@@ -22,7 +22,13 @@ export function runValidate(
   io: CliIo,
 ): number {
   // Non-objects, missing kinds and unknown ToolHive kinds are reported by the engine's identity layer.
-  const violations = validateManifests(objects, { external: args.external, assumeExternal: args.assumeExternal, sources });
+  const violations = validateManifests(objects, {
+    external: args.external,
+    assumeExternal: args.assumeExternal,
+    operatorRelease: args.operatorRelease,
+    kubernetesVersion: args.kubernetesVersion,
+    sources,
+  });
   // already redacted by the engine; again here so nothing the CLI prints depends on that
   const shown = redactViolations(violations, redact);
   const summary: ValidateSummary = {

@@ -15,8 +15,9 @@
 import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import { currentSynthPass } from './synth-pass';
+import type { KubeObject, Violation } from '../core/types';
+import { resolveRelease } from '../schema/registry';
 import { validateManifests } from '../validation';
-import type { KubeObject, Violation } from '../validation/types';
 
 const TOOLHIVE_OBJECT = Symbol.for('toolhive-constructs.ToolHiveObject');
 
@@ -29,11 +30,26 @@ export interface ToolHiveValidationOptions {
    */
   readonly assumeExternal?: boolean;
   /**
+   * The ToolHive operator release to validate for (`toolhive-constructs releases` lists the bundled ones). An
+   * unknown name throws here, listing them.
+   *
+   * @default 'v0.44.0' - the newest bundled tagged release
+   */
+  readonly operatorRelease?: string;
+  /**
    * Print warnings (`console.warn`) when synth finds some.
    *
    * @default true
    */
   readonly printWarnings?: boolean;
+  /**
+   * Validate the App at synth. Switching it off makes synth emit whatever the constructs built, unchecked
+   * (for a trusted, already-validated platform where synth time matters more; `npx toolhive-constructs validate`
+   * can check the output later).
+   *
+   * @default true
+   */
+  readonly enabled?: boolean;
 }
 
 interface Mapped {
@@ -103,6 +119,7 @@ export class ToolHiveValidation {
 
   /** Changes the validation options. */
   public configure(options: ToolHiveValidationOptions): void {
+    resolveRelease(options.operatorRelease);
     this.options = { ...this.options, ...options };
     this.result = undefined;
   }
@@ -194,13 +211,17 @@ export class ToolHiveValidation {
   private run(): Result {
     const { objects, manifests } = this.collect();
     const external = this.external;
-    const fingerprint = JSON.stringify([external, this.options.assumeExternal ?? false, manifests]);
+    const fingerprint = JSON.stringify([external, this.options.assumeExternal ?? false, this.options.operatorRelease ?? '', manifests]);
     // the same content from the same ApiObjects (a construct replaced by an equal one must get its violations)
     const prior = this.result;
     if (prior && prior.fingerprint === fingerprint && sameItems(prior.objects, objects)) return prior;
 
     this.engineRuns++;
-    const violations = validateManifests(manifests, { external, assumeExternal: this.options.assumeExternal ?? false });
+    const violations = validateManifests(manifests, {
+      external,
+      assumeExternal: this.options.assumeExternal ?? false,
+      operatorRelease: this.options.operatorRelease,
+    });
     // the construct each violation is reported on: the first object of its kind, namespace and name
     const owners = new Map<string, IConstruct>();
     if (violations.length > 0) {
@@ -248,6 +269,7 @@ export class ToolHiveValidation {
 
   /** Runs first in each validation pass (the root is visited first): computes and distributes. */
   private validateRoot(): string[] {
+    if (this.options.enabled === false) return [];
     const result = this.resultForPass();
     for (const owner of result.byOwner.keys()) {
       // Objects that are not ToolHive constructs (Secrets, ConfigMaps, Includes) report through a validation
@@ -264,6 +286,7 @@ export class ToolHiveValidation {
 
   /** A construct's errors. Reads the result the root computed earlier in this pass (no re-collection). */
   private messagesFor(owner: IConstruct): string[] {
+    if (this.options.enabled === false) return [];
     const result = this.result ?? this.run();
     const violations = result.byOwner.get(owner);
     // most constructs have none: no lists to build for them (cdk8s copies what a validation returns)

@@ -13,7 +13,7 @@ import type { WorkloadEnv } from '../bindings/types';
 import { validateManifests } from '../validation';
 import { objectMessage, programMessage, ToolHiveValidationError, formatViolation } from './errors';
 import { allKnown, mapKnown, promptly, type Known } from './known';
-import type { KubeObject, Violation } from '../validation/types';
+import type { KubeObject, Violation } from '../core/types';
 
 /** One object of the program's set. */
 export interface Entry {
@@ -52,6 +52,14 @@ export interface ToolHiveOptions {
    * @default 'default'
    */
   readonly defaultNamespace?: string;
+  /**
+   * The ToolHive operator release to validate for (`toolhive-constructs releases` lists the bundled ones):
+   * its CRD schemas and CEL rules, and the operator rules as it applies them. Not to be confused with
+   * `operator`, the Helm release resource custom resources depend on.
+   *
+   * @default 'v0.44.0' - the newest bundled tagged release
+   */
+  readonly operatorRelease?: string;
   /**
    * What every ToolHive custom resource depends on: the operator's Helm release or the CRDs, so no custom
    * resource races its CustomResourceDefinition. A component's own `operator` arg takes precedence.
@@ -151,6 +159,7 @@ export class ProgramRegistry {
       external: [...(this.options.external ?? []), ...externals],
       defaultNamespace: this.defaultNamespace,
       redact: secrets,
+      operatorRelease: this.options.operatorRelease,
     });
   }
 

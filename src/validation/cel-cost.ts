@@ -16,7 +16,7 @@
  * string or list costs 1 per 10 elements or characters it reads (cel-go's traversal factor 0.1).
  */
 
-import type { RuleDoc } from './types';
+import type { RuleDoc } from '../core/types';
 
 /** Per-rule limit (k8s.io/apiserver/pkg/apis/cel PerCallLimit). */
 export const PER_CALL_LIMIT = 1_000_000;

@@ -14,7 +14,7 @@
  * into "[redacted]ificate"). Documented in docs/security.md.
  */
 import { goQuote } from './operator/go/quote';
-import type { Violation } from './types';
+import type { Violation } from '../core/types';
 
 export const REDACTED = '[redacted]';
 

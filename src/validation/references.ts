@@ -13,7 +13,7 @@ import {
   RULE_WRONG_NAMESPACE,
   resolveReferences,
 } from './references/resolve';
-import type { ManifestSet, RuleDoc, Violation } from './types';
+import type { ManifestSet, RuleDoc, Violation } from '../core/types';
 
 export { REF_SPECS } from './references/specs';
 export type { RefSpec, TargetKind } from './references/types';
@@ -28,29 +28,34 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'A by-name reference resolves to an object of the referenced kind in the same namespace, in the manifest set or declared external (a warning under assumeExternal).',
     source: 'the consumer controllers\' ref checks (e.g. controllers/mcpserver_controller.go handleOIDCConfig); notes §1.2, §3',
     example: 'MCPOIDCConfig corp-oidc not found; add MCPOIDCConfig "corp-oidc" to namespace "default" or declare it external (MCPOIDCConfig/default/corp-oidc)',
+    severityReason: 'the consumer sets a False condition or fails its reconcile, or its Pod cannot start (secretKeyRef, Secret volume); a warning under assumeExternal, and for the Secrets of an MCPExternalAuthConfig no workload in the set uses (nothing reads them until one does)',
   },
   {
     id: RULE_WRONG_NAMESPACE,
     checks: 'A reference whose target exists only in another namespace: ToolHive references carry no namespace (a warning under assumeExternal).',
     source: 'notes §0.4: all references are by name in the same namespace',
     example: 'Referenced MCPGroup team-a not found; MCPGroup "team-a" exists only in namespace "tools", but ToolHive references are same-namespace: move it to namespace "default"',
+    severityReason: 'references are same-namespace: for the operator the target does not exist (as ref.missing)',
   },
   {
     id: RULE_SECRET_KEY_MISSING,
     checks: 'A referenced Secret in the set holds the referenced key in data or stringData.',
     source: 'pkg/controllerutil/tokenexchange.go addBearerTokenConfig and the Pod\'s secretKeyRef / Secret volume items',
     example: 'bearer token secret default/api-token is missing key "token"; its keys are "api-key"',
+    severityReason: 'the consumer\'s pre-check fails its reconcile, or the Pod fails to start on the missing secretKeyRef or volume item; a warning for the Secrets of an MCPExternalAuthConfig no workload in the set uses (its controller never reads them)',
   },
   {
     id: RULE_CONFIGMAP_KEY_MISSING,
     checks: 'A referenced ConfigMap in the set holds the referenced key (authzConfig.configMap defaults to authz.json; authz and OIDC CA bundles are read from data only).',
     source: 'pkg/controllerutil/authz.go LoadAuthzConfigFromConfigMap, controllers/mcpserver_controller.go validateCABundleRef and ConfigMap volume items',
     example: 'authz ConfigMap default/authz is missing key "authz.json"; its keys are "policy.json"',
+    severityReason: 'the consumer fails its reconcile or a False condition is set (authz, CA bundles), or the volume item is missing at start',
   },
   {
     id: RULE_CONFIGMAP_KEY_EMPTY,
     checks: 'The authz ConfigMap key the operator loads is not empty or blank.',
     source: 'pkg/controllerutil/authz.go LoadAuthzConfigFromConfigMap',
     example: 'authz ConfigMap default/authz key "authz.json" is empty; give key "authz.json" a non-empty value',
+    severityReason: 'LoadAuthzConfigFromConfigMap rejects the empty value: the reconcile fails',
   },
 ];

@@ -7,8 +7,8 @@
  *
  * The check is one iterative walk (no recursion, so depth cannot overflow the stack), linear in the object.
  */
-import type { ResolvedOptions, RuleDoc, SourceLocation, Violation } from './types';
-import { isDict, str, withSource } from './util';
+import type { ResolvedOptions, RuleDoc, SourceLocation, Violation } from '../core/types';
+import { isDict, str, withSource } from '../core/util';
 
 /**
  * Deepest nesting accepted below the object's root. The API server's JSON decoder refuses deeper documents too

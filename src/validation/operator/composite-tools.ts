@@ -10,10 +10,10 @@
  * makes unreachable (step type enum and default, onError/onDecline/onCancel action enums and defaults,
  * timeout pattern).
  */
-import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from '../types';
-import { dict, isDict, list, num, str, violation } from '../util';
 import { goQuote } from './go/quote';
 import { checkGoTemplate } from './go/template';
+import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from '../../core/types';
+import { dict, isDict, list, num, str, violation } from '../../core/util';
 
 const SOURCE = 'pkg/vmcp/config/composite_validation.go ValidateCompositeToolConfig';
 
@@ -23,42 +23,49 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'a composite tool has a name, a description (Go requires it, the CRD does not) and at least one step; parameters is a JSON Schema of type object',
     source: SOURCE,
     example: 'spec.description is required',
+    severityReason: 'the vmcp binary runs ValidateCompositeToolConfig over every composite tool at start and exits',
   },
   {
     id: 'operator.composite-tool.step-id',
     checks: 'every step has an id and ids are unique',
     source: `${SOURCE} → ValidateWorkflowSteps`,
     example: 'spec.steps[1].id "fetch" is duplicated',
+    severityReason: 'the vmcp binary runs ValidateCompositeToolConfig over every composite tool at start and exits',
   },
   {
     id: 'operator.composite-tool.step',
     checks: 'step type requirements: tool steps name a valid tool (^[a-zA-Z0-9][a-zA-Z0-9._-]*$), elicitation steps have a message, forEach steps have a collection and a tool inner step and respect itemVar/maxParallel/maxIterations limits; onError retry needs retryCount >= 1',
     source: `${SOURCE} → ValidateWorkflowStep`,
     example: 'spec.steps[0].tool is required when type is tool',
+    severityReason: 'the vmcp binary runs ValidateCompositeToolConfig over every composite tool at start and exits',
   },
   {
     id: 'operator.composite-tool.template',
     checks: 'step arguments (string values), condition, message, forEach collection and inner-step arguments parse as Go text/template (functions json, quote, fromJson plus the builtins)',
     source: `${SOURCE} → ValidateTemplate`,
     example: 'spec.steps[0].arguments[query]: invalid template: invalid template syntax: template: validation:1: unclosed action',
+    severityReason: 'the vmcp binary runs ValidateCompositeToolConfig over every composite tool at start and exits',
   },
   {
     id: 'operator.composite-tool.depends-on',
     checks: 'dependsOn names existing step ids and the dependency graph has no cycle',
     source: `${SOURCE} → ValidateStepDependencies, ValidateDependencyCycles`,
     example: 'spec.steps: dependency cycle detected involving step "a"',
+    severityReason: 'the vmcp binary runs ValidateCompositeToolConfig over every composite tool at start and exits',
   },
   {
     id: 'operator.composite-tool.default-results',
     checks: 'a step that may be skipped (condition, or onError continue) declares defaultResults for every output field later steps or the output read',
     source: `${SOURCE} → ValidateDefaultResultsForSteps`,
     example: 'spec.steps[fetch].defaultResults[data] is required: step "fetch" may be skipped and field "data" is referenced by step summarize',
+    severityReason: 'the vmcp binary runs ValidateCompositeToolConfig over every composite tool at start and exits',
   },
   {
     id: 'operator.composite-tool.duplicate-name',
     checks: 'composite tool names are unique across a VirtualMCPServer\'s inline tools and referenced definitions, and no definition is referenced twice',
     source: 'VirtualMCPServer Validate (inline), pkg/vmcpconfig/converter.go validateCompositeToolNames, pkg/vmcp/config/validator.go (duplicate reference)',
     example: 'invalid composite tools: duplicate composite tool name: "deploy"',
+    severityReason: 'VirtualMCPServer Validate and the converter (validateCompositeToolNames) fail the reconcile; a duplicate reference fails the vmcp start-time validation',
   },
 ];
 

@@ -2,9 +2,9 @@
  * MCPTelemetryConfig `Validate()` (api/v1beta1/mcptelemetryconfig_types.go), run by its controller and
  * again by every consumer. The headers/sensitiveHeaders overlap is a CRD CEL rule and is not repeated.
  */
-import type { ManifestSet, RuleDoc, Violation } from '../types';
-import { dict, list, str, violation } from '../util';
 import { goQuote } from './go/quote';
+import type { ManifestSet, RuleDoc, Violation } from '../../core/types';
+import { dict, list, str, violation } from '../../core/util';
 
 const SOURCE = 'cmd/thv-operator/api/v1beta1/mcptelemetryconfig_types.go (*MCPTelemetryConfig).Validate';
 
@@ -14,18 +14,21 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'an openTelemetry endpoint has tracing or metrics enabled (checked even when openTelemetry.enabled is false)',
     source: `${SOURCE} validateEndpointRequiresSignals`,
     example: 'endpoint requires at least one of tracing or metrics to be enabled',
+    severityReason: 'MCPTelemetryConfig.Validate sets Valid=False',
   },
   {
     id: 'operator.telemetry.sensitive-header',
     checks: 'every sensitiveHeaders entry names its Secret and key',
     source: `${SOURCE} validateSensitiveHeaders`,
     example: 'openTelemetry.sensitiveHeaders[0].secretKeyRef.key must not be empty',
+    severityReason: 'MCPTelemetryConfig.Validate sets Valid=False',
   },
   {
     id: 'operator.telemetry.ca-bundle',
     checks: 'caBundleRef is not combined with insecure, names a ConfigMap, and the name fits the volume name (at most 48 characters)',
     source: `${SOURCE} validateCABundle`,
     example: 'openTelemetry.caBundleRef cannot be specified when insecure is true; they are mutually exclusive',
+    severityReason: 'MCPTelemetryConfig.Validate sets Valid=False',
   },
 ];
 

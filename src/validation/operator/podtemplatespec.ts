@@ -6,10 +6,10 @@
  * blocks the Deployment (condition PodTemplateValid=False). The fields most often customised are
  * modelled; other fields are not checked (Go ignores unknown keys, so nothing is rejected wrongly).
  */
-import { isQuantity } from '../hygiene';
-import type { ManifestSet, RuleDoc, Violation } from '../types';
-import { dict, violation } from '../util';
 import { GO_BOOL, GO_INT32, GO_INT64, GO_STRING, goMap, goSlice, goStruct, goUnmarshalError, type GoType } from './go/json';
+import type { ManifestSet, RuleDoc, Violation } from '../../core/types';
+import { dict, violation } from '../../core/util';
+import { isQuantity } from '../hygiene';
 
 export const RULE_DOCS: readonly RuleDoc[] = [
   {
@@ -17,6 +17,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'spec.podTemplateSpec decodes as a corev1.PodTemplateSpec (metadata, containers, env, ports, resources, volumes, tolerations, security contexts, ...)',
     source: 'cmd/thv-operator/pkg/controllerutil/podtemplatespec_builder.go parsePodTemplateSpec; for MCPRegistry pkg/registryapi/podtemplatespec.go ValidatePodTemplateSpec (condition PodTemplateValid, reason InvalidPodTemplateSpec)',
     example: 'Invalid PodTemplateSpec: failed to unmarshal PodTemplateSpec: json: cannot unmarshal object into Go struct field PodSpec.spec.containers of type []v1.Container',
+    severityReason: 'the controller sets a False condition (InvalidPodTemplateSpec) and does not build the workload',
   },
 ];
 
