@@ -128,8 +128,15 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
     if (paths.filter(p => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once', spec.name);
   }
   return {
-    format, external, assumeExternal, operatorRelease, ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}), help, paths,
-    allowEmpty, limits: { maxFileBytes, maxTotalBytes },
+    format,
+    external,
+    assumeExternal,
+    operatorRelease,
+    ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
+    help,
+    paths,
+    allowEmpty,
+    limits: { maxFileBytes, maxTotalBytes },
   };
 }
 

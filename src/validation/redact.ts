@@ -13,8 +13,8 @@
  * alone (not inside a word): they would mangle ordinary words (a Secret holding `cert` must not turn "certificate"
  * into "[redacted]ificate"). Documented in docs/security.md.
  */
-import { goQuote } from './operator/go/quote';
 import type { Violation } from '../core/types';
+import { goQuote } from './operator/go/quote';
 
 export const REDACTED = '[redacted]';
 

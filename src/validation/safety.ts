@@ -29,6 +29,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     id: 'engine.internal-error',
     checks: 'a layer of the engine failed on this input: a bug, reported as an error so the run fails instead of passing silently',
     source: 'toolhive-constructs itself',
+    severityReason: 'the object was not fully checked: passing it would be a silent pass on input that broke the validator',
     example: 'the admission layer failed on this input (TypeError); this is a bug in toolhive-constructs: please report it with the object',
   },
 ];

@@ -8,9 +8,9 @@ import { fitsIntFormat, isApiInteger, STRING_FORMATS } from './apiserver/formats
 import { compileRule, evaluateRule, toCel, type CompiledRule, type RuleOutcome } from './cel';
 import { OUT_OF_BUDGET_MESSAGE, PER_CALL_LIMIT, PER_OBJECT_BUDGET, perCallMessage } from './cel-cost';
 import { RuleMemo } from './cel-memo';
-import { goQuote } from './operator/go/quote';
 import { hasOwn } from '../core/util';
 import type { SchemaNode } from '../schema/types';
+import { goQuote } from './operator/go/quote';
 
 export interface Issue {
   readonly path: string;

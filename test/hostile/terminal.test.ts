@@ -30,7 +30,7 @@ describe('text output', () => {
   test('escapes a map key with control characters in the path column, and bidi overrides', async () => {
     const yaml = `apiVersion: ${TH}\nkind: MCPServer\nmetadata:\n  name: s\nspec:\n  image: i\n  "a\\u202eb\\rc": 1\n`;
     const r = await cli(['validate', '-'], yaml);
-    expect(r.stdout).toBe('<stdin>:1 MCPServer/default/s spec.a\\u{202e}b\\x0dc: unknown field "spec.a\\u{202e}b\\rc" [schema.unknown-field]\n1 document, 1 error, 0 warnings\n');
+    expect(r.stdout).toBe('<stdin>:1 MCPServer/default/s spec.a\\u{202e}b\\x0dc: unknown field "spec.a\\u202eb\\rc" [schema.unknown-field]\n1 document, 1 error, 0 warnings\n');
   });
 
   test('JSON output keeps the exact strings', async () => {
