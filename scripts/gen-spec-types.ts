@@ -6,11 +6,12 @@
  *
  * scripts/import-crds.ts calls `specTypes` with the union of the bundled releases' CRDs (scripts/crd-union.ts).
  */
+import { SPEC_FIELD_DEFAULTS } from '../src/manifests/spec-defaults';
 import { KIND_TYPE_NAMES } from '../src/schema/type-names';
 
 type Json = any;
 
-function jsdoc(node: Json, indent: string): string {
+function jsdoc(node: Json, indent: string, behaviour?: string): string {
   const lines: string[] = [];
   const description: string | undefined = node.description;
   if (description) {
@@ -19,6 +20,9 @@ function jsdoc(node: Json, indent: string): string {
   if (node.default !== undefined) {
     if (lines.length) lines.push('');
     lines.push(`@default ${JSON.stringify(node.default)}`);
+  } else if (behaviour !== undefined) {
+    if (lines.length) lines.push('');
+    lines.push(`@default - ${behaviour}`);
   }
   if (!lines.length) return '';
   return `${indent}/**\n${lines.map(l => (l ? `${indent} * ${l}` : `${indent} *`)).join('\n')}\n${indent} */\n`;
@@ -26,7 +30,8 @@ function jsdoc(node: Json, indent: string): string {
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-function typeOf(node: Json, indent: string): string {
+/** `defaults`: what leaving out each optional field does (top-level spec fields, from SPEC_FIELD_DEFAULTS). */
+function typeOf(node: Json, indent: string, defaults?: Readonly<Record<string, string>>): string {
   if (!node || typeof node !== 'object') return 'unknown';
   if (node['x-kubernetes-int-or-string']) return 'number | string';
   if (Array.isArray(node.enum) && node.enum.length) return node.enum.map((e: unknown) => JSON.stringify(e)).join(' | ');
@@ -48,7 +53,8 @@ function typeOf(node: Json, indent: string): string {
     const inner = indent + '  ';
     const members = Object.keys(props).sort().map(key => {
       const name = IDENT.test(key) ? key : JSON.stringify(key);
-      return `${jsdoc(props[key], inner)}${inner}readonly ${name}${required.has(key) ? '' : '?'}: ${typeOf(props[key], inner)};`;
+      const behaviour = required.has(key) ? undefined : defaults?.[key];
+      return `${jsdoc(props[key], inner, behaviour)}${inner}readonly ${name}${required.has(key) ? '' : '?'}: ${typeOf(props[key], inner)};`;
     });
     if (open) members.push(`${inner}/** Free-form: the CRD preserves unknown fields here. */\n${inner}readonly [key: string]: unknown;`);
     return `{\n${members.join('\n')}\n${indent}}`;
@@ -78,7 +84,7 @@ export function specTypes(crds: readonly Json[], origin: string): string {
     const version = versions.find(v => v.storage) ?? versions[versions.length - 1];
     const spec = version.schema.openAPIV3Schema.properties?.spec ?? { type: 'object' };
     out.push(`/** \`${kind}\` spec (\`${crd.spec.group}/${version.name}\`). ${(spec.description ?? '').split('\n')[0]} */`);
-    out.push(`export interface ${typeName}Spec ${typeOf(spec, '')}`);
+    out.push(`export interface ${typeName}Spec ${typeOf(spec, '', SPEC_FIELD_DEFAULTS[kind])}`);
     out.push('');
   }
   return out.join('\n');

@@ -8,15 +8,15 @@
  *  - strategy.go PrepareForCreate (status dropped), Validate: apimachinery ValidateObjectMeta, kube-openapi
  *    SchemaValidator (validate/*.go, strfmt), listtype/validation.go, then CEL unless hasBlockingErr.
  * Its answer is the set of error paths (Go field paths; `<root>` for the object), empty when accepted.
- * Independent of src/validation except for what is data (the CRD tables, the CEL evaluator and Go's url parser
- * port, which the differential suite does not target) — see README.md.
+ * Independent of src/validation except for the CRD tables (data) and the CEL evaluator (not a target of the
+ * differential suite).
  */
+import { isIPv6 } from 'net';
 import { RE2JS } from '@bufbuild/re2';
 import { STATUS_SUBRESOURCE } from '../../src/schema/generated/v0.44.0/status-subresources';
 import { kindInfo, rootSchema } from '../../src/schema/registry';
 import type { SchemaNode } from '../../src/schema/types';
 import { compileRule, evaluateRule, toCel } from '../../src/validation/cel';
-import { parseGoRequestURI } from '../../src/validation/operator/go/url';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -273,10 +273,55 @@ function strfmtDateTime(s: string): boolean {
   return m[1] <= '23' && m[2] <= '59' && m[3] <= '59';
 }
 
-const FORMATS: Readonly<Record<string, (s: string) => boolean>> = {
+/** Go url.ParseRequestURI (src/net/url/url.go parse with viaRequest, Go 1.26), written again for the emulation. */
+function requestURI(raw: string): boolean {
+  if (/[\x00-\x1f\x7f]/.test(raw) || raw === '') return false;
+  if (raw === '*') return true;
+  const sm = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(raw);
+  if (!sm && raw.startsWith(':')) return false;
+  const scheme = sm ? sm[1].toLowerCase() : '';
+  let rest = sm ? raw.slice(sm[0].length) : raw;
+  rest = rest.endsWith('?') && rest.indexOf('?') === rest.length - 1 ? rest.slice(0, -1) : rest.split('?')[0];
+  if (!rest.startsWith('/')) return scheme !== '';
+  const escapesOk = (t: string, host: boolean) => {
+    for (let i = 0; i < t.length; i++) {
+      if (t[i] === '%') {
+        if (!/^[0-9a-fA-F]{2}$/.test(t.slice(i + 1, i + 3))) return false;
+        if (host && parseInt(t[i + 1], 16) < 8 && t.slice(i, i + 3) !== '%25') return false;
+        i += 2;
+      } else if (host && t.charCodeAt(i) < 0x80 && !/[A-Za-z0-9\-_.~!$&'()*+,;=:[\]<>"]/.test(t[i])) {
+        return false;
+      }
+    }
+    return true;
+  };
+  if (scheme && rest.startsWith('//')) {
+    const slash = rest.indexOf('/', 2);
+    const authority = slash < 0 ? rest.slice(2) : rest.slice(2, slash);
+    rest = slash < 0 ? '' : rest.slice(slash);
+    const at = authority.lastIndexOf('@');
+    const host = authority.slice(at + 1);
+    if (at >= 0 && (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(authority.slice(0, at)) || !escapesOk(authority.slice(0, at), false))) return false;
+    const port = (p: string) => /^(:[0-9]*)?$/.test(p);
+    if (host.includes('[')) {
+      const close = host.lastIndexOf(']');
+      if (!host.startsWith('[') || host.lastIndexOf('[') > 0 || close < 0 || !port(host.slice(close + 1))) return false;
+      const inner = host.slice(1, close);
+      const zone = inner.indexOf('%25');
+      if (!isIPv6(zone < 0 ? inner : inner.slice(0, zone)) || !escapesOk(zone < 0 ? inner : inner.slice(0, zone), true)) return false;
+    } else {
+      const colon = scheme === 'http' || scheme === 'https' ? host.indexOf(':') : host.lastIndexOf(':');
+      if (colon >= 0 && !port(host.slice(colon))) return false;
+      if (!escapesOk(host, true)) return false;
+    }
+  }
+  return escapesOk(rest, false);
+}
+
+export const FORMATS: Readonly<Record<string, (s: string) => boolean>> = {
   'date-time': strfmtDateTime,
   'duration': strfmtDuration,
-  'uri': s => parseGoRequestURI(s).ok,
+  'uri': requestURI,
 };
 
 function kind(v: unknown): string {

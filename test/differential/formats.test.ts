@@ -2,6 +2,8 @@
  * The string formats against the Go code they reproduce (kube-openapi strfmt, Go time and net/url): one case per
  * branch, valid and invalid, and a linear-time check on long inputs.
  */
+import { FORMATS } from './emulator';
+import { prng } from './generator';
 import { isDateTime, isDuration, isGoDuration, isRequestURI } from '../../src/validation/apiserver/formats';
 
 describe('duration: Go time.ParseDuration', () => {
@@ -96,5 +98,38 @@ describe('linear time on long inputs', () => {
   ])('%s finishes', (_name, run) => {
     // no timing assertion (speed is measured in bench/): a super-linear scanner would time the test out
     expect(typeof run()).toBe('boolean');
+  });
+});
+
+describe('random strings: the scanners agree with the emulation (RE2 and regular expressions from the Go code)', () => {
+  const ALPHABETS: Record<string, { parts: readonly string[]; engine: (s: string) => boolean }> = {
+    'duration': { engine: isDuration, parts: ['1', '5', '0', '99999999999999999999', '.', '-', '+', ' ', '\t', 's', 'S', 'ms', 'h', 'm', 'µ', 'μ', 'us', 'd', 'day', 'sec', 'min', 'hour', 'hr', 'wk', 'week', 'x', 'ns', 'nano'] },
+    'date-time': { engine: isDateTime, parts: ['2024', '-', '01', '02', '29', '13', 'T', 't', ' ', '03', ':', '04', '05', '60', '24', '.', '123', 'Z', 'z', '+', '01:00', 'x', '\n', '😀'] },
+    'uri': { engine: isRequestURI, parts: ['https', 'http', 'mailto', ':', '//', '/', 'example.com', '[', ']', '::1', '%25', '%2F', '%zz', '%C3%A9', '@', 'user', '?', '#', '{', '|', ' ', '80', 'port', '*', 'a', 'é', '.', '-'] },
+  };
+  test.each(Object.keys(ALPHABETS))('%s: 3000 strings, same verdict', format => {
+    const { parts, engine } = ALPHABETS[format];
+    const rnd = prng(7);
+    const disagreements: string[] = [];
+    let valid = 0;
+    for (let i = 0; i < 3000; i++) {
+      const pick = (xs: readonly string[]) => xs[Math.floor(rnd() * xs.length)];
+      let s = '';
+      if (format === 'date-time') {
+        // composed piece by piece, each piece valid or not, so both verdicts are frequent
+        s = pick(['2024', '2023', '1900', '2000', '2024', '24', '2a24']) + pick(['-', '-', '-', '/']) + pick(['01', '02', '02', '12', '13', '00']) + '-'
+          + pick(['28', '29', '29', '30', '31', '00']) + pick(['T', 't', 'T', ' ']) + pick(['00', '23', '12', '24']) + ':'
+          + pick(['00', '59', '30', '60']) + pick([':', ':', ':', '']) + pick(['00', '59', '30', '60']) + pick(['', '', '.5', '.123', 'x9', '.', '\n1', '😀1'])
+          + pick(['Z', 'z', '+01:00', '-23:59', 'Z', '+0100', '', 'ZZ']) + pick(['', '', 'T', 'tail']);
+      } else {
+        const n = 1 + Math.floor(rnd() * 8);
+        for (let j = 0; j < n; j++) s += pick(parts);
+      }
+      if (engine(s)) valid++;
+      if (engine(s) !== FORMATS[format](s)) disagreements.push(s);
+    }
+    expect(disagreements.slice(0, 10)).toEqual([]);
+    // both verdicts are exercised
+    expect({ format, valid: valid > 30, invalid: valid < 2970 }).toEqual({ format, valid: true, invalid: true });
   });
 });

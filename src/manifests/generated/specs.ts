@@ -9,10 +9,14 @@
 export interface EmbeddingServerSpec {
   /**
    * Args are additional arguments to pass to the embedding inference server
+   *
+   * @default - no extra arguments
    */
   readonly args?: readonly string[];
   /**
    * Env are environment variables to set in the container
+   *
+   * @default - no extra env vars
    */
   readonly env?: readonly {
     /**
@@ -27,6 +31,8 @@ export interface EmbeddingServerSpec {
   /**
    * HFTokenSecretRef is a reference to a Kubernetes Secret containing the huggingface token.
    * If provided, the secret value will be provided to the embedding server for authentication with huggingface.
+   *
+   * @default - no token: public models only
    */
   readonly hfTokenSecretRef?: {
     /**
@@ -60,6 +66,8 @@ export interface EmbeddingServerSpec {
   /**
    * ModelCache configures persistent storage for downloaded models
    * When enabled, models are cached in a PVC and reused across pod restarts
+   *
+   * @default - no model cache (the operator's EmbeddingServer.IsModelCacheEnabled): the model is downloaded at every start
    */
   readonly modelCache?: {
     /**
@@ -91,6 +99,8 @@ export interface EmbeddingServerSpec {
    * This field accepts a PodTemplateSpec object as JSON/YAML.
    * Note that to modify the specific container the embedding server runs in, you must specify
    * the 'embedding' container name in the PodTemplateSpec.
+   *
+   * @default - the operator's pod template
    */
   readonly podTemplateSpec?: { readonly [key: string]: any };
   /**
@@ -107,6 +117,8 @@ export interface EmbeddingServerSpec {
   readonly replicas?: number;
   /**
    * ResourceOverrides allows overriding annotations and labels for resources created by the operator
+   *
+   * @default - no overrides
    */
   readonly resourceOverrides?: {
     /**
@@ -164,6 +176,8 @@ export interface EmbeddingServerSpec {
   };
   /**
    * Resources defines compute resources for the embedding server
+   *
+   * @default - no requests or limits
    */
   readonly resources?: {
     /**
@@ -216,6 +230,8 @@ export interface McpExternalAuthConfigSpec {
   /**
    * AWSSts configures AWS STS authentication with SigV4 request signing
    * Only used when Type is "awsSts"
+   *
+   * @default - none (required when type is awsSts)
    */
   readonly awsSts?: {
     /**
@@ -310,6 +326,8 @@ export interface McpExternalAuthConfigSpec {
   /**
    * BearerToken configures bearer token authentication
    * Only used when Type is "bearerToken"
+   *
+   * @default - none (required when type is bearerToken)
    */
   readonly bearerToken?: {
     /**
@@ -329,6 +347,8 @@ export interface McpExternalAuthConfigSpec {
   /**
    * EmbeddedAuthServer configures an embedded OAuth2/OIDC authorization server
    * Only used when Type is "embeddedAuthServer"
+   *
+   * @default - none (required when type is embeddedAuthServer)
    */
   readonly embeddedAuthServer?: {
     /**
@@ -1313,6 +1333,8 @@ export interface McpExternalAuthConfigSpec {
   /**
    * HeaderInjection configures custom HTTP header injection
    * Only used when Type is "headerInjection"
+   *
+   * @default - none (required when type is headerInjection)
    */
   readonly headerInjection?: {
     /**
@@ -1340,6 +1362,8 @@ export interface McpExternalAuthConfigSpec {
    * status.conditions[Valid] = False with Reason: EnterpriseRequired, because
    * no OBO handler is registered. See OBOConfig for the field-to-runtime
    * contract mapping.
+   *
+   * @default - none (required when type is obo)
    */
   readonly obo?: {
     /**
@@ -1450,6 +1474,8 @@ export interface McpExternalAuthConfigSpec {
   /**
    * TokenExchange configures RFC-8693 OAuth 2.0 Token Exchange
    * Only used when Type is "tokenExchange"
+   *
+   * @default - none (required when type is tokenExchange)
    */
   readonly tokenExchange?: {
     /**
@@ -1519,6 +1545,8 @@ export interface McpExternalAuthConfigSpec {
   /**
    * UpstreamInject configures upstream token injection for backend requests.
    * Only used when Type is "upstreamInject".
+   *
+   * @default - none (required when type is upstreamInject)
    */
   readonly upstreamInject?: {
     /**
@@ -1530,6 +1558,8 @@ export interface McpExternalAuthConfigSpec {
   /**
    * XAA configures XAA (Cross-Application Access) auth for backend requests.
    * Only used when Type is "xaa".
+   *
+   * @default - none (required when type is xaa)
    */
   readonly xaa?: {
     /**
@@ -1622,6 +1652,8 @@ export interface McpExternalAuthConfigSpec {
 export interface McpGroupSpec {
   /**
    * Description provides human-readable context
+   *
+   * @default - no description
    */
   readonly description?: string;
 }
@@ -1631,6 +1663,8 @@ export interface McpOidcConfigSpec {
   /**
    * Inline contains direct OIDC configuration.
    * Only used when Type is "inline".
+   *
+   * @default - none (required when type is inline)
    */
   readonly inline?: {
     /**
@@ -1723,6 +1757,8 @@ export interface McpOidcConfigSpec {
   /**
    * KubernetesServiceAccount configures OIDC for Kubernetes service account token validation.
    * Only used when Type is "kubernetesServiceAccount".
+   *
+   * @default - none (required when type is kubernetesServiceAccount)
    */
   readonly kubernetesServiceAccount?: {
     /**
@@ -1783,6 +1819,8 @@ export interface McpRegistrySpec {
   readonly configYAML: string;
   /**
    * DisplayName is a human-readable name for the registry.
+   *
+   * @default - no display name
    */
   readonly displayName?: string;
   /**
@@ -1816,6 +1854,8 @@ export interface McpRegistrySpec {
    * platform-managed pull secrets (for example OpenShift's per-SA dockercfg
    * entries) when overlays or patches emit an empty list. Truly clearing the
    * ServiceAccount's pull secrets requires recreating the resource.
+   *
+   * @default - no image pull Secrets
    */
   readonly imagePullSecrets?: readonly {
     /**
@@ -1863,6 +1903,8 @@ export interface McpRegistrySpec {
    * 	pgpassSecretRef:
    * 	  name: my-pgpass
    * 	  key: .pgpass
+   *
+   * @default - no pgpass file mounted
    */
   readonly pgpassSecretRef?: {
     /**
@@ -1890,6 +1932,8 @@ export interface McpRegistrySpec {
    * Note that to modify the specific container the registry API server runs in, you must specify
    * the `registry-api` container name in the PodTemplateSpec.
    * This field accepts a PodTemplateSpec object as JSON/YAML.
+   *
+   * @default - the operator's pod template
    */
   readonly podTemplateSpec?: { readonly [key: string]: any };
   /**
@@ -1900,6 +1944,8 @@ export interface McpRegistrySpec {
    * Mount paths must match the file paths referenced in configYAML.
    * For example, if configYAML references passwordFile: /secrets/git-creds/token,
    * a corresponding volume mount must exist with mountPath: /secrets/git-creds.
+   *
+   * @default - no extra volume mounts
    */
   readonly volumeMounts?: readonly { readonly [key: string]: any }[];
   /**
@@ -1912,6 +1958,8 @@ export interface McpRegistrySpec {
    *   - ConfigMaps (registry data files)
    *   - PersistentVolumeClaims (registry data on persistent storage)
    *   - Any other volume type the registry server needs
+   *
+   * @default - no extra volumes
    */
   readonly volumes?: readonly { readonly [key: string]: any }[];
 }
@@ -1935,6 +1983,8 @@ export interface McpRemoteProxySpec {
   readonly allowPrivateEndpoint?: boolean;
   /**
    * Audit defines audit logging configuration for the proxy
+   *
+   * @default - audit logging disabled
    */
   readonly audit?: {
     /**
@@ -1949,6 +1999,8 @@ export interface McpRemoteProxySpec {
    * AuthServerRef optionally references a resource that configures an embedded
    * OAuth 2.0/OIDC authorization server to authenticate MCP clients.
    * Currently the only supported kind is MCPExternalAuthConfig (type: embeddedAuthServer).
+   *
+   * @default - no embedded auth server
    */
   readonly authServerRef?: {
     /**
@@ -1965,6 +2017,8 @@ export interface McpRemoteProxySpec {
   /**
    * AuthzConfig defines authorization policy configuration for the proxy.
    * AuthzConfig and AuthzConfigRef are mutually exclusive.
+   *
+   * @default - no inline authorization config
    */
   readonly authzConfig?: {
     /**
@@ -2056,6 +2110,8 @@ export interface McpRemoteProxySpec {
    * AuthzConfigRef references a shared MCPAuthzConfig resource for authorization.
    * The referenced MCPAuthzConfig must exist in the same namespace as this MCPRemoteProxy.
    * Mutually exclusive with authzConfig.
+   *
+   * @default - no shared authorization config
    */
   readonly authzConfigRef?: {
     /**
@@ -2067,12 +2123,16 @@ export interface McpRemoteProxySpec {
    * EndpointPrefix is the path prefix to prepend to SSE endpoint URLs.
    * This is used to handle path-based ingress routing scenarios where the ingress
    * strips a path prefix before forwarding to the backend.
+   *
+   * @default - no prefix
    */
   readonly endpointPrefix?: string;
   /**
    * ExternalAuthConfigRef references a MCPExternalAuthConfig resource for token exchange.
    * When specified, the proxy will exchange validated incoming tokens for remote service tokens.
    * The referenced MCPExternalAuthConfig must exist in the same namespace as this MCPRemoteProxy.
+   *
+   * @default - no credentials added to requests to the remote server
    */
   readonly externalAuthConfigRef?: {
     /**
@@ -2083,6 +2143,8 @@ export interface McpRemoteProxySpec {
   /**
    * GroupRef references the MCPGroup this proxy belongs to.
    * The referenced MCPGroup must be in the same namespace.
+   *
+   * @default - in no group
    */
   readonly groupRef?: {
     /**
@@ -2093,6 +2155,8 @@ export interface McpRemoteProxySpec {
   /**
    * HeaderForward configures headers to inject into requests to the remote MCP server.
    * Use this to add custom headers like X-Tenant-ID or correlation IDs.
+   *
+   * @default - no extra headers
    */
   readonly headerForward?: {
     /**
@@ -2135,6 +2199,8 @@ export interface McpRemoteProxySpec {
    * forwards it to the remote MCP server under a synthetic local-user identity, with no
    * token or credential check. Set this field to enforce identity-based access control
    * per request.
+   *
+   * @default - no OIDC authentication of incoming requests
    */
   readonly oidcConfigRef?: {
     /**
@@ -2165,6 +2231,8 @@ export interface McpRemoteProxySpec {
    * Note that to modify the specific container the remote proxy runs in, you must specify
    * the `toolhive` container name in the PodTemplateSpec.
    * This field accepts a PodTemplateSpec object as JSON/YAML.
+   *
+   * @default - the operator's pod template
    */
   readonly podTemplateSpec?: { readonly [key: string]: any };
   /**
@@ -2186,10 +2254,14 @@ export interface McpRemoteProxySpec {
    * When set above 1, also configure sessionStorage with the redis provider and
    * sessionAffinity: "None" so sessions resolve across replicas; otherwise a
    * SessionStorageWarning condition is surfaced on the resource status.
+   *
+   * @default - not set: the operator leaves the Deployment's replicas alone (HPA-friendly)
    */
   readonly replicas?: number;
   /**
    * ResourceOverrides allows overriding annotations and labels for resources created by the operator
+   *
+   * @default - no overrides
    */
   readonly resourceOverrides?: {
     /**
@@ -2265,6 +2337,8 @@ export interface McpRemoteProxySpec {
   };
   /**
    * Resources defines the resource requirements for the proxy container
+   *
+   * @default - no requests or limits
    */
   readonly resources?: {
     /**
@@ -2297,6 +2371,8 @@ export interface McpRemoteProxySpec {
   /**
    * ServiceAccount is the name of an already existing service account to use by the proxy.
    * If not specified, a ServiceAccount will be created automatically and used by the proxy.
+   *
+   * @default - the operator creates `<name>-remote-proxy-runner`
    */
   readonly serviceAccount?: string;
   /**
@@ -2332,6 +2408,8 @@ export interface McpRemoteProxySpec {
    * session store rather than pod-local state.
    *
    * Mirrors MCPServer.spec.sessionStorage and VirtualMCPServer.spec.sessionStorage.
+   *
+   * @default - no session storage: sessions live in each pod's memory
    */
   readonly sessionStorage?: {
     /**
@@ -2370,6 +2448,8 @@ export interface McpRemoteProxySpec {
    * TelemetryConfigRef references an MCPTelemetryConfig resource for shared telemetry configuration.
    * The referenced MCPTelemetryConfig must exist in the same namespace as this MCPRemoteProxy.
    * Cross-namespace references are not supported for security and isolation reasons.
+   *
+   * @default - no telemetry
    */
   readonly telemetryConfigRef?: {
     /**
@@ -2389,6 +2469,8 @@ export interface McpRemoteProxySpec {
    * The referenced MCPToolConfig must exist in the same namespace as this MCPRemoteProxy.
    * Cross-namespace references are not supported for security and isolation reasons.
    * If specified, this allows filtering and overriding tools from the remote MCP server.
+   *
+   * @default - every tool, unchanged
    */
   readonly toolConfigRef?: {
     /**
@@ -2432,6 +2514,8 @@ export interface McpServerEntrySpec {
   /**
    * CABundleRef references a ConfigMap containing CA certificates for TLS verification
    * when connecting to the remote MCP server.
+   *
+   * @default - the system trust store
    */
   readonly caBundleRef?: {
     /**
@@ -2463,6 +2547,8 @@ export interface McpServerEntrySpec {
    * ExternalAuthConfigRef references a MCPExternalAuthConfig resource for token exchange
    * when connecting to the remote MCP server. The referenced MCPExternalAuthConfig must
    * exist in the same namespace as this MCPServerEntry.
+   *
+   * @default - no credentials added to requests to the remote server
    */
   readonly externalAuthConfigRef?: {
     /**
@@ -2483,6 +2569,8 @@ export interface McpServerEntrySpec {
   /**
    * HeaderForward configures headers to inject into requests to the remote MCP server.
    * Use this to add custom headers like API keys or correlation IDs.
+   *
+   * @default - no extra headers
    */
   readonly headerForward?: {
     /**
@@ -2531,10 +2619,14 @@ export interface McpServerEntrySpec {
 export interface McpServerSpec {
   /**
    * Args are additional arguments to pass to the MCP server
+   *
+   * @default - no arguments
    */
   readonly args?: readonly string[];
   /**
    * Audit defines audit logging configuration for the MCP server
+   *
+   * @default - audit logging disabled
    */
   readonly audit?: {
     /**
@@ -2549,6 +2641,8 @@ export interface McpServerSpec {
    * AuthServerRef optionally references a resource that configures an embedded
    * OAuth 2.0/OIDC authorization server to authenticate MCP clients.
    * Currently the only supported kind is MCPExternalAuthConfig (type: embeddedAuthServer).
+   *
+   * @default - no embedded auth server
    */
   readonly authServerRef?: {
     /**
@@ -2565,6 +2659,8 @@ export interface McpServerSpec {
   /**
    * AuthzConfig defines authorization policy configuration for the MCP server.
    * AuthzConfig and AuthzConfigRef are mutually exclusive.
+   *
+   * @default - no inline authorization config
    */
   readonly authzConfig?: {
     /**
@@ -2656,6 +2752,8 @@ export interface McpServerSpec {
    * AuthzConfigRef references a shared MCPAuthzConfig resource for authorization.
    * The referenced MCPAuthzConfig must exist in the same namespace as this MCPServer.
    * Mutually exclusive with authzConfig.
+   *
+   * @default - no shared authorization config
    */
   readonly authzConfigRef?: {
     /**
@@ -2669,16 +2767,22 @@ export interface McpServerSpec {
    * independent of the proxy runner controlled by Replicas.
    * When nil, the operator does not set Deployment.Spec.Replicas, leaving replica
    * management to an HPA or other external controller.
+   *
+   * @default - not set: the operator leaves the backend's replicas alone (HPA-friendly)
    */
   readonly backendReplicas?: number;
   /**
    * EndpointPrefix is the path prefix to prepend to SSE endpoint URLs.
    * This is used to handle path-based ingress routing scenarios where the ingress
    * strips a path prefix before forwarding to the backend.
+   *
+   * @default - no prefix
    */
   readonly endpointPrefix?: string;
   /**
    * Env are environment variables to set in the MCP server container
+   *
+   * @default - no extra env vars
    */
   readonly env?: readonly {
     /**
@@ -2693,6 +2797,8 @@ export interface McpServerSpec {
   /**
    * ExternalAuthConfigRef references a MCPExternalAuthConfig resource for external authentication.
    * The referenced MCPExternalAuthConfig must exist in the same namespace as this MCPServer.
+   *
+   * @default - no credentials added to requests to the MCP server
    */
   readonly externalAuthConfigRef?: {
     /**
@@ -2703,6 +2809,8 @@ export interface McpServerSpec {
   /**
    * GroupRef references the MCPGroup this server belongs to.
    * The referenced MCPGroup must be in the same namespace.
+   *
+   * @default - in no group
    */
   readonly groupRef?: {
     /**
@@ -2716,6 +2824,8 @@ export interface McpServerSpec {
   readonly image: string;
   /**
    * MCPPort is the port that MCP server listens to
+   *
+   * @default - 8080 (the operator's MCPServer.GetMCPPort)
    */
   readonly mcpPort?: number;
   /**
@@ -2728,6 +2838,8 @@ export interface McpServerSpec {
    * the proxy runs UNAUTHENTICATED. It accepts every request that can reach its port and
    * forwards it to the MCP server under a synthetic local-user identity, with no token or
    * credential check. Set this field to enforce identity-based access control per request.
+   *
+   * @default - no OIDC authentication of incoming requests
    */
   readonly oidcConfigRef?: {
     /**
@@ -2754,6 +2866,8 @@ export interface McpServerSpec {
   };
   /**
    * PermissionProfile defines the permission profile to use
+   *
+   * @default - no permission profile: the proxy runner's default
    */
   readonly permissionProfile?: {
     /**
@@ -2780,6 +2894,8 @@ export interface McpServerSpec {
    * Note that to modify the specific container the MCP server runs in, you must specify
    * the `mcp` container name in the PodTemplateSpec.
    * This field accepts a PodTemplateSpec object as JSON/YAML.
+   *
+   * @default - the operator's pod template
    */
   readonly podTemplateSpec?: { readonly [key: string]: any };
   /**
@@ -2800,6 +2916,8 @@ export interface McpServerSpec {
   /**
    * RateLimiting defines rate limiting configuration for the MCP server.
    * Requires Redis session storage to be configured for distributed rate limiting.
+   *
+   * @default - no rate limiting
    */
   readonly rateLimiting?: {
     /**
@@ -2891,10 +3009,14 @@ export interface McpServerSpec {
    * for the MCP server backend. This field controls the proxy runner Deployment.
    * When nil, the operator does not set Deployment.Spec.Replicas, leaving replica
    * management to an HPA or other external controller.
+   *
+   * @default - not set: the operator leaves the Deployment's replicas alone (HPA-friendly)
    */
   readonly replicas?: number;
   /**
    * ResourceOverrides allows overriding annotations and labels for resources created by the operator
+   *
+   * @default - no overrides
    */
   readonly resourceOverrides?: {
     /**
@@ -2970,6 +3092,8 @@ export interface McpServerSpec {
   };
   /**
    * Resources defines the resource requirements for the MCP server container
+   *
+   * @default - no requests or limits
    */
   readonly resources?: {
     /**
@@ -3001,6 +3125,8 @@ export interface McpServerSpec {
   };
   /**
    * Secrets are references to secrets to mount in the MCP server container
+   *
+   * @default - no Secrets exposed as env vars
    */
   readonly secrets?: readonly {
     /**
@@ -3020,6 +3146,8 @@ export interface McpServerSpec {
   /**
    * ServiceAccount is the name of an already existing service account to use by the MCP server.
    * If not specified, a ServiceAccount will be created automatically and used by the MCP server.
+   *
+   * @default - the operator creates `<name>-sa`
    */
   readonly serviceAccount?: string;
   /**
@@ -3033,6 +3161,8 @@ export interface McpServerSpec {
   /**
    * SessionStorage configures session storage for stateful horizontal scaling.
    * When nil, no session storage is configured.
+   *
+   * @default - no session storage: sessions live in each pod's memory
    */
   readonly sessionStorage?: {
     /**
@@ -3071,6 +3201,8 @@ export interface McpServerSpec {
    * TelemetryConfigRef references an MCPTelemetryConfig resource for shared telemetry configuration.
    * The referenced MCPTelemetryConfig must exist in the same namespace as this MCPServer.
    * Cross-namespace references are not supported for security and isolation reasons.
+   *
+   * @default - no telemetry
    */
   readonly telemetryConfigRef?: {
     /**
@@ -3089,6 +3221,8 @@ export interface McpServerSpec {
    * ToolConfigRef references a MCPToolConfig resource for tool filtering and renaming.
    * The referenced MCPToolConfig must exist in the same namespace as this MCPServer.
    * Cross-namespace references are not supported for security and isolation reasons.
+   *
+   * @default - every tool, unchanged
    */
   readonly toolConfigRef?: {
     /**
@@ -3112,6 +3246,8 @@ export interface McpServerSpec {
   readonly trustProxyHeaders?: boolean;
   /**
    * Volumes are volumes to mount in the MCP server container
+   *
+   * @default - no host paths mounted
    */
   readonly volumes?: readonly {
     /**
@@ -3136,6 +3272,8 @@ export interface McpServerSpec {
   /**
    * WebhookConfigRef references a MCPWebhookConfig resource for webhook middleware configuration.
    * The referenced MCPWebhookConfig must exist in the same namespace as this MCPServer.
+   *
+   * @default - no webhooks
    */
   readonly webhookConfigRef?: {
     /**
@@ -3149,6 +3287,8 @@ export interface McpServerSpec {
 export interface McpTelemetryConfigSpec {
   /**
    * OpenTelemetry defines OpenTelemetry configuration (OTLP endpoint, tracing, metrics)
+   *
+   * @default - OpenTelemetry disabled
    */
   readonly openTelemetry?: {
     /**
@@ -3274,6 +3414,8 @@ export interface McpTelemetryConfigSpec {
   };
   /**
    * Prometheus defines Prometheus-specific configuration
+   *
+   * @default - no Prometheus metrics endpoint
    */
   readonly prometheus?: {
     /**
@@ -3291,11 +3433,15 @@ export interface McpToolConfigSpec {
    * ToolsFilter is a list of tool names to filter (allow list).
    * Only tools in this list will be exposed by the MCP server.
    * If empty, all tools are exposed.
+   *
+   * @default - every tool is exposed
    */
   readonly toolsFilter?: readonly string[];
   /**
    * ToolsOverride is a map from actual tool names to their overridden configuration.
    * This allows renaming tools and/or changing their descriptions.
+   *
+   * @default - no renames or description overrides
    */
   readonly toolsOverride?: { readonly [key: string]: {
     /**
@@ -3339,6 +3485,8 @@ export interface McpToolConfigSpec {
 export interface McpWebhookConfigSpec {
   /**
    * Mutating webhooks are called to transform MCP requests before processing.
+   *
+   * @default - no mutating webhooks (at least one validating or mutating webhook is required)
    */
   readonly mutating?: readonly {
     /**
@@ -3431,6 +3579,8 @@ export interface McpWebhookConfigSpec {
   }[];
   /**
    * Validating webhooks are called to approve or deny MCP requests.
+   *
+   * @default - no validating webhooks (at least one validating or mutating webhook is required)
    */
   readonly validating?: readonly {
     /**
@@ -3543,6 +3693,8 @@ export interface VirtualMcpCompositeToolDefinitionSpec {
    * guardrail that drops the composite tool (with a warning naming the offending
    * step tools) if an explicit hint would make the tool look safer than its
    * steps allow.
+   *
+   * @default - derived from the annotations of the backend tools its steps call
    */
   readonly annotations?: {
     /**
@@ -3578,6 +3730,8 @@ export interface VirtualMcpCompositeToolDefinitionSpec {
   };
   /**
    * Description describes what the workflow does.
+   *
+   * @default - none: the operator requires one, so validation fails without it
    */
   readonly description?: string;
   /**
@@ -3587,6 +3741,8 @@ export interface VirtualMcpCompositeToolDefinitionSpec {
   /**
    * Output defines the structured output schema for this workflow.
    * If not specified, the workflow returns the last step's output (backward compatible).
+   *
+   * @default - the last step's output
    */
   readonly output?: {
     /**
@@ -3642,6 +3798,8 @@ export interface VirtualMcpCompositeToolDefinitionSpec {
    * items, additionalProperties, oneOf, anyOf, allOf, etc.). Using json.Map
    * allows full JSON Schema compatibility without needing to define every possible
    * field, and matches how the MCP SDK handles inputSchema.
+   *
+   * @default - no parameters
    */
   readonly parameters?: { readonly [key: string]: any };
   /**
@@ -3780,6 +3938,8 @@ export interface VirtualMcpCompositeToolDefinitionSpec {
   }[];
   /**
    * Timeout is the maximum workflow execution time.
+   *
+   * @default - no workflow timeout
    */
   readonly timeout?: string;
 }
@@ -3793,6 +3953,8 @@ export interface VirtualMcpServerSpec {
    * IncomingAuth OIDC provider — its issuer must match IncomingAuth.OIDCConfigRef
    * so that tokens it issues are accepted by the vMCP's incoming auth middleware.
    * When nil, IncomingAuth uses an external IDP and behavior is unchanged.
+   *
+   * @default - no embedded auth server: clients bring tokens of their identity provider
    */
   readonly authServerConfig?: {
     /**
@@ -4777,6 +4939,8 @@ export interface VirtualMcpServerSpec {
   /**
    * Config is the Virtual MCP server configuration.
    * The audit config from here is also supported, but not required.
+   *
+   * @default - the operator's defaults (aggregation of every tool of the group)
    */
   readonly config?: {
     /**
@@ -6479,6 +6643,8 @@ export interface VirtualMcpServerSpec {
    * When the optimizer is enabled, this field is required to point to a ready EmbeddingServer
    * that provides embedding capabilities.
    * The referenced EmbeddingServer must exist in the same namespace and be ready.
+   *
+   * @default - no embedding server (the optimizer then needs config.optimizer.embeddingService)
    */
   readonly embeddingServerRef?: {
     /**
@@ -6527,6 +6693,8 @@ export interface VirtualMcpServerSpec {
    * strategic-merge-by-name behavior described above. Aligning the two is tracked
    * as a separate follow-up; until then, manifests that set imagePullSecrets on
    * both CRDs will see different override behavior between them.
+   *
+   * @default - no image pull Secrets
    */
   readonly imagePullSecrets?: readonly {
     /**
@@ -6694,6 +6862,8 @@ export interface VirtualMcpServerSpec {
    * This field takes precedence over config.OutgoingAuth and should be preferred because it
    * supports Kubernetes-native secret references (SecretKeyRef, ConfigMapRef) for secure
    * dynamic discovery of credentials, rather than requiring secrets to be embedded in config.
+   *
+   * @default - source `discovered`: each backend's own externalAuthConfigRef
    */
   readonly outgoingAuth?: {
     /**
@@ -6750,6 +6920,8 @@ export interface VirtualMcpServerSpec {
    * a user). Takes precedence over config.PassthroughHeaders. Names must not be
    * restricted headers (Host, hop-by-hop, X-Forwarded-*). Forwarded headers are
    * attacker-influenceable unless a trusted upstream sets them.
+   *
+   * @default - no headers forwarded verbatim
    */
   readonly passthroughHeaders?: readonly string[];
   /**
@@ -6758,6 +6930,8 @@ export interface VirtualMcpServerSpec {
    * Note that to modify the specific container the Virtual MCP server runs in, you must specify
    * the 'vmcp' container name in the PodTemplateSpec.
    * This field accepts a PodTemplateSpec object as JSON/YAML.
+   *
+   * @default - the operator's pod template
    */
   readonly podTemplateSpec?: { readonly [key: string]: any };
   /**
@@ -6767,11 +6941,15 @@ export interface VirtualMcpServerSpec {
    * Replicas and BackendReplicas for its two Deployments).
    * When nil, the operator does not set Deployment.Spec.Replicas, leaving replica
    * management to an HPA or other external controller.
+   *
+   * @default - not set: the operator leaves the Deployment's replicas alone (HPA-friendly)
    */
   readonly replicas?: number;
   /**
    * ServiceAccount is the name of an already existing service account to use by the Virtual MCP server.
    * If not specified, a ServiceAccount will be created automatically and used by the Virtual MCP server.
+   *
+   * @default - the operator creates `<name>-vmcp`
    */
   readonly serviceAccount?: string;
   /**
@@ -6791,6 +6969,8 @@ export interface VirtualMcpServerSpec {
   /**
    * SessionStorage configures session storage for stateful horizontal scaling.
    * When nil, no session storage is configured.
+   *
+   * @default - no session storage: sessions live in each pod's memory
    */
   readonly sessionStorage?: {
     /**
@@ -6829,6 +7009,8 @@ export interface VirtualMcpServerSpec {
    * TelemetryConfigRef references an MCPTelemetryConfig resource for shared telemetry configuration.
    * The referenced MCPTelemetryConfig must exist in the same namespace as this VirtualMCPServer.
    * Cross-namespace references are not supported for security and isolation reasons.
+   *
+   * @default - no telemetry
    */
   readonly telemetryConfigRef?: {
     /**

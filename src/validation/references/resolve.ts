@@ -2,7 +2,7 @@
 import { externalAuthConfigConsumed } from './consumers';
 import { defaultKeyEmpty, defaultKeyMissing, defaultMissing, quoteList } from './messages';
 import { expand } from './paths';
-import { specsFor } from './specs';
+import { REF_SPECS, specsFor } from './specs';
 import type { RefContext, RefSpec, TargetKind } from './types';
 import type { ManifestSet, ObjectEntry, Severity, Violation } from '../../core/types';
 import { dict, isDict, str, violation, type Dict } from '../../core/util';
@@ -16,8 +16,8 @@ export const RULE_CONFIGMAP_KEY_EMPTY = 'ref.configmap-key-empty';
 
 /** Kinds a name could be confused between; a same-named object of a sibling kind earns a hint. */
 const FAMILIES: readonly (readonly string[])[] = [
-  ['MCPGroup', 'MCPOIDCConfig', 'MCPAuthzConfig', 'MCPExternalAuthConfig', 'MCPToolConfig', 'MCPTelemetryConfig',
-    'MCPWebhookConfig', 'EmbeddingServer', 'VirtualMCPCompositeToolDefinition'],
+  // the ToolHive kinds some field references, from the reference table
+  [...new Set<string>(REF_SPECS.map(s => s.target))].filter(k => k !== 'Secret' && k !== 'ConfigMap'),
   ['Secret', 'ConfigMap'],
 ];
 

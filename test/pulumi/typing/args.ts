@@ -22,6 +22,13 @@ export function typing(): void {
   new toolhive.McpServer('e', { image: 'x', secrets: [creds.key('token'), { name: plain, key: 'token', targetEnvName: 'T' }] });
   new toolhive.McpServer('f', { image: 'x', authzConfig: { type: 'configMap', configMap: cm } });
   new toolhive.McpServer('g', { image: 'x', authzConfig: { type: 'configMap', configMap: toolhive.ConfigMapKey.fromConfigMap(cm, 'authz.json') } });
+  // Reference fields come from the engine's reference table, including rows built by helpers (webhooks, auth servers).
+  new toolhive.McpWebhookConfig('w', { validating: [{ name: 'v', url: 'https://v.example.com', hmacSecretRef: creds.key('token') }] });
+  new toolhive.VirtualMcpServer('v', {
+    groupRef: group,
+    incomingAuth: { type: 'anonymous' },
+    authServerConfig: { issuer: 'https://auth.example.com', upstreamProviders: [], signingKeySecretRefs: [creds.key('token')] },
+  });
   // Inputs at any level.
   new toolhive.McpServer('h', { image: pulumi.output('x'), transport: pulumi.output<'stdio'>('stdio'), env: pulumi.output([{ name: 'A', value: 'b' }]) });
 
@@ -37,6 +44,8 @@ export function typing(): void {
   new toolhive.McpServer('m', {});
   // @ts-expect-error unknown spec field
   new toolhive.McpGroup('n', { descriptoin: 'typo' });
+  // @ts-expect-error a ConfigMap where a webhook's Secret key belongs
+  new toolhive.McpWebhookConfig('x', { mutating: [{ name: 'm', url: 'https://m.example.com', hmacSecretRef: cm }] });
   // @ts-expect-error a ConfigMap key where a Secret key belongs
   new toolhive.McpServer('o', { image: 'x', secrets: [toolhive.ConfigMapKey.fromConfigMap(cm, 'k')] });
 }
