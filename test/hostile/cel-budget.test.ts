@@ -5,13 +5,13 @@
  */
 import { parse } from '@bufbuild/cel';
 import { cli, expectNoSecret } from './helpers';
+import { rootSchema } from '../../src/schema/registry';
 import { validateManifests, type ValidateOptions } from '../../src/validation';
+import { costEstimator, PER_CALL_LIMIT } from '../../src/validation/cel-cost';
+import { validateNode, Where, type WalkContext } from '../../src/validation/structural';
 
 /** jwtBearerGrant is newer than v0.44.0: the bundled main snapshot has it. */
 const MAIN: ValidateOptions = { operatorRelease: 'main@e25de16' };
-import { rootSchema } from '../../src/schema/registry';
-import { costEstimator, PER_CALL_LIMIT } from '../../src/validation/cel-cost';
-import { validateNode, Where, type WalkContext } from '../../src/validation/structural';
 
 const UNIQUE_SUBJECTS = 'self.subjectBindings.all(binding, self.subjectBindings.filter(other, other.subject == binding.subject).size() == 1)';
 
