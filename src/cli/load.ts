@@ -65,7 +65,8 @@ export async function loadManifests(
   };
   for (const p of paths) {
     if (p === '-') {
-      const r = await readStreamLimited(stdin, Math.min(limits.maxFileBytes, limits.maxTotalBytes - total + 1));
+      // at most --max-file-bytes are held; take() then checks the run's total
+      const r = await readStreamLimited(stdin, limits.maxFileBytes);
       if ('problem' in r) skipped.push(`${STDIN_LABEL}: ${r.problem}`);
       else if (!take(STDIN_LABEL, r.bytes)) return out;
       continue;
