@@ -59,7 +59,7 @@ export function mcpServerLayer(set: ManifestSet): Violation[] {
     const runConfig = (path: string, rule: string, message: string) => out.push(violation(entry, path, rule, `invalid RunConfig: ${message}`));
 
     // mirrors validateRequiredFields: image is required
-    if (spec.image === '') runConfig('spec.image', 'operator.mcpserver.image', 'image is required');
+    if (spec.image === '') {runConfig('spec.image', 'operator.mcpserver.image', 'image is required');}
     // mirrors Kubernetes pkg/apis/core/validation validateContainerCommon: the image becomes the MCP container's
     // image in the StatefulSet the proxy runner creates, which the API server rejects with surrounding whitespace
     else if (typeof spec.image === 'string' && spec.image.trim() !== spec.image) {
