@@ -58,11 +58,12 @@ export function mcpServerLayer(set: ManifestSet): Violation[] {
     if (!spec) continue;
     const runConfig = (path: string, rule: string, message: string) => out.push(violation(entry, path, rule, `invalid RunConfig: ${message}`));
 
-    // mirrors validateRequiredFields: image is required
-    if (spec.image === '') {runConfig('spec.image', 'operator.mcpserver.image', 'image is required');}
-    // mirrors Kubernetes pkg/apis/core/validation validateContainerCommon: the image becomes the MCP container's
-    // image in the StatefulSet the proxy runner creates, which the API server rejects with surrounding whitespace
-    else if (typeof spec.image === 'string' && spec.image.trim() !== spec.image) {
+    // mirrors validateRequiredFields: image is required. Otherwise, mirrors Kubernetes pkg/apis/core/validation
+    // validateContainerCommon: the image becomes the MCP container's image in the StatefulSet the proxy runner
+    // creates, which the API server rejects with surrounding whitespace
+    if (spec.image === '') {
+      runConfig('spec.image', 'operator.mcpserver.image', 'image is required');
+    } else if (typeof spec.image === 'string' && spec.image.trim() !== spec.image) {
       out.push(violation(entry, 'spec.image', 'operator.mcpserver.image', `Invalid value: ${JSON.stringify(spec.image)}: must not have leading or trailing whitespace (the MCP server container the proxy runner creates from it is rejected by the API server)`));
     }
 
