@@ -1,9 +1,9 @@
 /** Command-line parsing for one subcommand. Small on purpose: no dependency for four flags. */
-import { parseKubernetesVersion } from '../core/kube-version';
-import { isRelease, releaseList } from '../schema/registry';
-import { parseExternal } from '../validation';
 import { UsageError } from './io';
 import { DEFAULT_LIMITS, type InputLimits } from './limits';
+import { parseKubernetesVersion } from '../core/kube-version';
+import { isRelease, releaseList } from '../schema/registry';
+import { parseExternal } from '../validation/manifest-set';
 
 export interface CommandArgs {
   readonly format?: string;
