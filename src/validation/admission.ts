@@ -5,7 +5,7 @@
 import { decodeObjectMeta, validateObjectMeta } from './apiserver/metadata';
 import { hygieneIssues } from './hygiene';
 import { needsRelease } from './release-fields';
-import { unknownFields, validateNode, Where, type Issue, type WalkContext } from './structural';
+import { unknownFields, validateRoot, type Issue, type WalkContext } from './structural';
 import { enforcesIntegerFormats } from '../core/kube-version';
 import type { KubeObject, ObjectEntry, ResolvedOptions, RuleDoc, SourceLocation, Violation } from '../core/types';
 import { dict, isDict, str, withSource } from '../core/util';
@@ -163,18 +163,6 @@ function hasCelRules(schema: SchemaNode): boolean {
 
 function knownKinds(release: string): string {
   return toolhiveKinds(release).map(k => k.kind).join(', ');
-}
-
-/** The root object: metadata is checked by apiserver/metadata.ts; status is dropped on create when the version has the status subresource. */
-function validateRoot(schema: SchemaNode, obj: Record<string, unknown>, ctx: WalkContext, statusSubresource: boolean): void {
-  for (const r of schema.required ?? []) {
-    if (!(r in obj)) ctx.issues.push({ path: r, rule: 'schema.required', message: 'Required value' });
-  }
-  for (const key of Object.keys(obj)) {
-    if (key === 'metadata' || (key === 'status' && statusSubresource)) continue;
-    const sub = schema.properties && Object.prototype.hasOwnProperty.call(schema.properties, key) ? schema.properties[key] : undefined;
-    if (sub && obj[key] !== undefined) validateNode(sub, obj[key], new Where(undefined, key, 'field'), ctx);
-  }
 }
 
 function checkSecretData(obj: KubeObject, report: (path: string, rule: string, message: string) => void): void {
