@@ -13,6 +13,7 @@ import { fitsIntFormat, isApiInteger, STRING_FORMATS } from './apiserver/formats
 import { compileRule, evaluateRule, toCel, type CompiledRule, type RuleOutcome } from './cel';
 import { RuleMemo } from './cel-memo';
 import { goQuote } from './operator/go/quote';
+import { wholeStringBody } from './re2-whole';
 import { apiPath, locationOf, pathOf, PathStack, Where } from './schema-path';
 import type { SchemaNode } from '../schema/types';
 
@@ -73,7 +74,7 @@ interface CompiledNode {
   /** The node has a number check (an integer type's capacity, bounds). */
   readonly numbers: boolean;
   /** The compiled pattern (or why it does not compile), at the first string that reaches the node. */
-  re: RE2JS | Error | undefined;
+  re: Pattern | undefined;
   readonly formatCheck: ((s: string) => boolean) | undefined;
   readonly items: CompiledNode | undefined;
   readonly listType: 'set' | 'map' | undefined;
@@ -138,20 +139,41 @@ export function compileSchema(schema: SchemaNode): CompiledNode {
   return n;
 }
 
-const patterns = new Map<string, RE2JS | Error>();
+/** A CRD pattern, compiled: whether a string matches it, or why it does not compile. */
+type Pattern = { readonly test: (s: string) => boolean } | Error;
 
-/** RE2 (Go) semantics, unanchored search like the API server; compiled once per pattern. */
-function compilePattern(pattern: string): RE2JS | Error {
+const patterns = new Map<string, Pattern>();
+
+/**
+ * RE2 (Go) semantics, unanchored search like the API server; compiled once per pattern. A pattern `^X$` is run
+ * as X against the whole string, which is the same and faster (re2-whole.ts); a pattern that does not compile
+ * is reported with the error of the pattern as written.
+ */
+function compilePattern(pattern: string): Pattern {
   let re = patterns.get(pattern);
   if (!re) {
     try {
-      re = RE2JS.compile(pattern);
+      const search = RE2JS.compile(pattern);
+      const body = wholeStringBody(pattern);
+      let whole: RE2JS | undefined;
+      try {
+        whole = body === undefined ? undefined : RE2JS.compile(`(?:${body})`);
+      } catch {
+        whole = undefined;
+      }
+      re = whole ? { test: (s: string) => whole.testExact(s) } : { test: (s: string) => search.test(s) };
     } catch (e) {
       re = e as Error;
     }
     patterns.set(pattern, re);
   }
   return re;
+}
+
+/** Whether `value` matches the CRD `pattern` as the API server decides it (for tests of the rewrite). */
+export function patternMatches(pattern: string, value: string): boolean | Error {
+  const re = compilePattern(pattern);
+  return re instanceof Error ? re : re.test(value);
 }
 
 /** Evaluates a rule at a node, or reuses the outcome of a node with the same projection (see cel-memo.ts). */
