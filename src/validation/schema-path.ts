@@ -18,10 +18,6 @@ export class Where {
 
 /** The steps from the root to the node being checked; `n` of them are live (the arrays are reused). */
 export class PathStack {
-  private readonly keys: (string | number)[] = [];
-  private readonly steps: Where['step'][] = [];
-  private n = 0;
-
   /** A stack holding the steps of `where` (the walk of one node starts there). */
   public static from(where: Where | undefined): PathStack {
     const p = new PathStack();
@@ -30,6 +26,10 @@ export class PathStack {
     for (let i = chain.length - 1; i >= 0; i--) p.push(chain[i].key, chain[i].step);
     return p;
   }
+
+  private readonly keys: (string | number)[] = [];
+  private readonly steps: Where['step'][] = [];
+  private n = 0;
 
   public push(key: string | number, step: Where['step']): void {
     this.keys[this.n] = key;
