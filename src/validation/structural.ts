@@ -178,13 +178,10 @@ export function patternMatches(pattern: string, value: string): boolean | Error 
 
 /** Evaluates a rule at a node, or reuses the outcome of a node with the same projection (see cel-memo.ts). */
 function ruleOutcome(state: RuleState, schema: SchemaNode, value: unknown, ctx: WalkContext): RuleOutcome {
-  const key = state.memo?.key(value);
-  if (key !== undefined) {
-    const hit = state.memo!.get(key);
-    if (hit) return hit;
-  }
+  const slot = state.memo?.slot(value);
+  if (slot?.outcome !== undefined) return slot.outcome;
   const outcome = evaluateRule(state.compiled, toCel(schema, value, ctx.celCache ??= new WeakMap()));
-  if (key !== undefined) state.memo!.set(key, outcome);
+  if (slot !== undefined) slot.outcome = outcome;
   return outcome;
 }
 
