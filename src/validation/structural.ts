@@ -38,8 +38,15 @@ export interface WalkContext {
 
 type RuleEntry = NonNullable<SchemaNode['x-kubernetes-validations']>[number];
 
-/** A compiled CEL rule and its outcome memo, keyed by the schema's rule entry (no string hashing on the hot path). */
-interface RuleState { readonly compiled: CompiledRule; readonly memo?: RuleMemo }
+/**
+ * A compiled CEL rule and its outcome memo, keyed by the schema's rule entry (no string hashing on the hot path).
+ * A rule that reads `self` itself (`self == '' || duration(self) >= ...`) has no projection, but its outcome on
+ * a string, a boolean or a number is a function of that value: `scalars` keeps those.
+ */
+interface RuleState { readonly compiled: CompiledRule; readonly memo?: RuleMemo; scalars?: Map<unknown, RuleOutcome> }
+
+/** Scalar outcomes kept per rule before that memo is emptied (memory stays bounded whatever the input). */
+const MAX_SCALARS = 1024;
 const ruleCache = new WeakMap<object, RuleState>();
 
 function ruleState(r: RuleEntry): RuleState {
@@ -178,7 +185,20 @@ export function patternMatches(pattern: string, value: string): boolean | Error 
 
 /** Evaluates a rule at a node, or reuses the outcome of a node with the same projection (see cel-memo.ts). */
 function ruleOutcome(state: RuleState, schema: SchemaNode, value: unknown, ctx: WalkContext): RuleOutcome {
-  const slot = state.memo?.slot(value);
+  if (state.memo === undefined) {
+    // -0 is left out: a Map takes it for 0, and CEL tells them apart (1.0 / -0.0)
+    const scalar = typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && !Object.is(value, -0));
+    if (!scalar) return evaluateRule(state.compiled, toCel(schema, value, ctx.celCache ??= new WeakMap()));
+    const scalars = state.scalars ??= new Map();
+    let outcome = scalars.get(value);
+    if (outcome === undefined) {
+      outcome = evaluateRule(state.compiled, toCel(schema, value, ctx.celCache ??= new WeakMap()));
+      if (scalars.size >= MAX_SCALARS) scalars.clear();
+      scalars.set(value, outcome);
+    }
+    return outcome;
+  }
+  const slot = state.memo.slot(value);
   if (slot?.outcome !== undefined) return slot.outcome;
   const outcome = evaluateRule(state.compiled, toCel(schema, value, ctx.celCache ??= new WeakMap()));
   if (slot !== undefined) slot.outcome = outcome;

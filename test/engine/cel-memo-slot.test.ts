@@ -3,7 +3,9 @@
  * (RuleMemo.key, the specification of a projection) equates: same slot if and only if same key.
  */
 import * as fc from 'fast-check';
+import type { SchemaNode } from '../../src/schema/types';
 import { RuleMemo } from '../../src/validation/cel-memo';
+import { validateNode, Where, type WalkContext } from '../../src/validation/structural';
 
 const fields = new Map<string, 'presence' | 'value'>([['a', 'value'], ['b', 'presence'], ['c', 'value']]);
 
@@ -38,5 +40,29 @@ describe('memo slots follow the memo key', () => {
     memo.slot({ a: 'x', c: [1] })!.outcome = { ok: false };
     expect(memo.slot({ c: [1], a: 'x' })!.outcome).toEqual({ ok: false });
     expect(memo.slot({ a: 'y', c: [1] })!.outcome).toBeUndefined();
+  });
+});
+
+describe('rules that read self itself: outcomes kept per scalar value', () => {
+  const check = (schema: SchemaNode, values: readonly unknown[]) => values.map(v => {
+    const ctx: WalkContext = { kind: 'Test', issues: [] };
+    validateNode(schema, v, new Where(undefined, 'timeout', 'field'), ctx);
+    return ctx.issues.map(i => i.message).join('; ');
+  });
+
+  test('each value gets its own outcome, whatever the order', () => {
+    const duration: SchemaNode = { 'type': 'string', 'x-kubernetes-validations': [{ rule: 'self == \'\' || duration(self) >= duration(\'1s\')', message: 'timeout must be >= 1s' }] };
+    expect(check(duration, ['500ms', '2s', '500ms', '', '2s', '0.5s', 'x'])).toEqual([
+      'Invalid value: "string": timeout must be >= 1s', '', 'Invalid value: "string": timeout must be >= 1s', '', '',
+      'Invalid value: "string": timeout must be >= 1s',
+      'Invalid value: "string": Failed to parse duration: invalid syntax evaluating rule: timeout must be >= 1s',
+    ]);
+  });
+
+  test('numbers and booleans too; a value of another type is not confused with them', () => {
+    const positive: SchemaNode = { 'type': 'integer', 'x-kubernetes-validations': [{ rule: 'self > 0', message: 'must be positive' }] };
+    expect(check(positive, [1, -1, 1, -1])).toEqual(['', 'Invalid value: "integer": must be positive', '', 'Invalid value: "integer": must be positive']);
+    const isTrue: SchemaNode = { 'x-kubernetes-validations': [{ rule: 'self == true', message: 'must be true' }] };
+    expect(check(isTrue, [true, 'true', false, true])).toEqual(['', 'Invalid value: "object": must be true', 'Invalid value: "object": must be true', '']);
   });
 });
