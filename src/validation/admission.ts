@@ -127,12 +127,14 @@ function serverIssues(schema: SchemaNode, obj: KubeObject, defaulted: KubeObject
   const decoded = decodeObjectMeta(obj.metadata);
   if (decoded.typeError) return [decoded.typeError];
   // a field a newer bundled release has is reported as needing that release (release-fields.ts)
-  const unknown = [...decoded.unknown, ...unknownFields(schema, obj).map(i => needsRelease(i, kind, version, options.operatorRelease))];
-  if (unknown.length) return unknown;
+  const pruned = unknownFields(schema, obj);
+  if (decoded.unknown.length || pruned.length) return [...decoded.unknown, ...pruned.map(i => needsRelease(i, kind, version, options.operatorRelease))];
 
   const metaIssues = validateObjectMeta(obj.metadata);
   const ctx: WalkContext = { kind, issues: [], cel: [], intFormats: enforcesIntegerFormats(options.kubernetesVersion) };
   validateRoot(schema, defaulted, ctx, hasStatusSubresource(kind, version, options.operatorRelease));
+  // the valid object (the common case) allocates no list of its own
+  if (metaIssues.length === 0 && ctx.issues.length === 0) return ctx.cel!;
   const issues: Issue[] = [...metaIssues, ...ctx.issues];
   if (hasCelRules(schema)) {
     const blocked = metaIssues.some(i => i.blocking) || ctx.issues.some(i => BLOCKING.has(i.rule));
