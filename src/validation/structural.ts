@@ -168,13 +168,35 @@ function compilePattern(pattern: string): Pattern {
       } catch {
         whole = undefined;
       }
-      re = whole ? { test: (s: string) => whole.testExact(s) } : { test: (s: string) => search.test(s) };
+      re = { test: remembered(whole ? (s: string) => whole.testExact(s) : (s: string) => search.test(s)) };
     } catch (e) {
       re = e as Error;
     }
     patterns.set(pattern, re);
   }
   return re;
+}
+
+/** Decisions kept per pattern, and the longest string kept: memory stays bounded whatever the input. */
+const MAX_REMEMBERED = 512;
+const MAX_REMEMBERED_LENGTH = 256;
+
+/**
+ * A pattern's decisions on recent strings: manifests repeat the same issuer URLs, durations, provider names
+ * across objects, and a Map lookup is much cheaper than an RE2JS run (~1 µs for a short string).
+ */
+function remembered(test: (s: string) => boolean): (s: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (s: string) => {
+    if (s.length > MAX_REMEMBERED_LENGTH) return test(s);
+    let ok = seen.get(s);
+    if (ok === undefined) {
+      ok = test(s);
+      if (seen.size >= MAX_REMEMBERED) seen.clear();
+      seen.set(s, ok);
+    }
+    return ok;
+  };
 }
 
 /** Whether `value` matches the CRD `pattern` as the API server decides it (for tests of the rewrite). */

@@ -75,3 +75,15 @@ describe('pattern rewrite: ^X$ as a whole-string match', () => {
     expect((r as Error).message).toBe((() => { try { RE2JS.compile('^(a$'); return ''; } catch (e) { return (e as Error).message; } })());
   });
 });
+
+describe('pattern decisions kept per string', () => {
+  test('past the memo capacity and for long strings, every decision is still the search\'s', () => {
+    const pattern = '^[a-z0-9]([a-z0-9-]*[a-z0-9])?$';
+    const search = RE2JS.compile(pattern);
+    const values = Array.from({ length: 1500 }, (_, i) => (i % 3 === 0 ? `name-${i}-` : `name-${i}`));
+    values.push('a'.repeat(300), `${'a'.repeat(300)}-`);
+    for (let round = 0; round < 2; round++) {
+      for (const v of values) expect([v, patternMatches(pattern, v)]).toEqual([v, search.test(v)]);
+    }
+  });
+});
