@@ -128,7 +128,9 @@ function serverIssues(schema: SchemaNode, obj: KubeObject, defaulted: KubeObject
   if (decoded.typeError) return [decoded.typeError];
   // a field a newer bundled release has is reported as needing that release (release-fields.ts)
   const pruned = unknownFields(schema, obj);
-  if (decoded.unknown.length || pruned.length) return [...decoded.unknown, ...pruned.map(i => needsRelease(i, kind, version, options.operatorRelease))];
+  if (decoded.unknown.length || pruned.length) {
+    return [...decoded.unknown, ...pruned.map(i => needsRelease(i, kind, version, options.operatorRelease))];
+  }
 
   const metaIssues = validateObjectMeta(obj.metadata);
   const ctx: WalkContext = { kind, issues: [], cel: [], intFormats: enforcesIntegerFormats(options.kubernetesVersion) };
