@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     { name: 'anchors', run: benchSynthAnchors },
     ...loadOptional('synth', 'benchSynth'),
     ...loadOptional('pulumi', 'benchPulumi'),
+    ...loadOptional('entries', 'benchEntries'),
   ].filter(s => only.length === 0 || only.includes(s.name));
   const all: Record<string, Row[]> = {};
   for (const s of suites) {

@@ -1,8 +1,8 @@
 /** Command-line parsing for one subcommand. Small on purpose: no dependency for four flags. */
+import { UsageError } from './io';
 import { parseKubernetesVersion } from '../core/kube-version';
 import { isRelease, releaseList } from '../schema/registry';
-import { parseExternal } from '../validation';
-import { UsageError } from './io';
+import { parseExternal } from '../validation/manifest-set';
 
 export interface CommandArgs {
   readonly format?: string;
