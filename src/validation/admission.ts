@@ -6,10 +6,10 @@ import { decodeObjectMeta, validateObjectMeta } from './apiserver/metadata';
 import { hygieneIssues } from './hygiene';
 import { needsRelease } from './release-fields';
 import { notJsonData } from './safety';
-import { unknownFields, validateNode, Where, type Issue, type WalkContext } from './structural';
+import { unknownFields, validateRoot, type Issue, type WalkContext } from './structural';
 import { enforcesIntegerFormats } from '../core/kube-version';
 import type { KubeObject, ObjectEntry, ResolvedOptions, RuleDoc, SourceLocation, Violation } from '../core/types';
-import { dict, hasOwn, isDict, str, withSource } from '../core/util';
+import { dict, isDict, str, withSource } from '../core/util';
 import { withDefaults } from '../schema/defaults';
 import { GROUP, hasStatusSubresource, kindInfo, rootSchema, splitApiVersion, toolhiveKinds } from '../schema/registry';
 import type { SchemaNode } from '../schema/types';
@@ -133,12 +133,16 @@ function serverIssues(schema: SchemaNode, obj: KubeObject, defaulted: KubeObject
   const decoded = decodeObjectMeta(obj.metadata);
   if (decoded.typeError) return [decoded.typeError];
   // a field a newer bundled release has is reported as needing that release (release-fields.ts)
-  const unknown = [...decoded.unknown, ...unknownFields(schema, obj).map(i => needsRelease(i, kind, version, options.operatorRelease))];
-  if (unknown.length) return unknown;
+  const pruned = unknownFields(schema, obj);
+  if (decoded.unknown.length || pruned.length) {
+    return [...decoded.unknown, ...pruned.map(i => needsRelease(i, kind, version, options.operatorRelease))];
+  }
 
   const metaIssues = validateObjectMeta(obj.metadata);
   const ctx: WalkContext = { kind, issues: [], cel: [], intFormats: enforcesIntegerFormats(options.kubernetesVersion) };
   validateRoot(schema, defaulted, ctx, hasStatusSubresource(kind, version, options.operatorRelease));
+  // the valid object (the common case) allocates no list of its own
+  if (metaIssues.length === 0 && ctx.issues.length === 0) return ctx.cel!;
   const issues: Issue[] = [...metaIssues, ...ctx.issues];
   if (hasCelRules(schema)) {
     const blocked = metaIssues.some(i => i.blocking) || ctx.issues.some(i => BLOCKING.has(i.rule));
@@ -169,18 +173,6 @@ function hasCelRules(schema: SchemaNode): boolean {
 
 function knownKinds(release: string): string {
   return toolhiveKinds(release).map(k => k.kind).join(', ');
-}
-
-/** The root object: metadata is checked by apiserver/metadata.ts; status is dropped on create when the version has the status subresource. */
-function validateRoot(schema: SchemaNode, obj: Record<string, unknown>, ctx: WalkContext, statusSubresource: boolean): void {
-  for (const r of schema.required ?? []) {
-    if (!hasOwn(obj, r)) ctx.issues.push({ path: r, rule: 'schema.required', message: 'Required value' });
-  }
-  for (const key of Object.keys(obj)) {
-    if (key === 'metadata' || (key === 'status' && statusSubresource)) continue;
-    const sub = schema.properties && Object.prototype.hasOwnProperty.call(schema.properties, key) ? schema.properties[key] : undefined;
-    if (sub && obj[key] !== undefined) validateNode(sub, obj[key], new Where(undefined, key, 'field'), ctx);
-  }
 }
 
 function checkSecretData(obj: KubeObject, report: (path: string, rule: string, message: string) => void): void {
