@@ -5,6 +5,7 @@
 import { decodeObjectMeta, validateObjectMeta } from './apiserver/metadata';
 import { hygieneIssues } from './hygiene';
 import { needsRelease } from './release-fields';
+import { notJsonData } from './safety';
 import { unknownFields, validateRoot, type Issue, type WalkContext } from './structural';
 import { enforcesIntegerFormats } from '../core/kube-version';
 import type { KubeObject, ObjectEntry, ResolvedOptions, RuleDoc, SourceLocation, Violation } from '../core/types';
@@ -58,6 +59,11 @@ export function admitObject(manifest: unknown, index: number, options: ResolvedO
     return { violations: [withSource({ severity: 'error', ...anon, path: '<root>', rule: 'identity.not-an-object', message: `document is ${describe(manifest)}, not a Kubernetes object` }, { source })] };
   }
   const obj = manifest as KubeObject;
+  const notJson = notJsonData(obj);
+  if (notJson !== undefined) {
+    const who = { kind: str(obj.kind) ?? '', namespace: str(dict(obj.metadata)?.namespace) || options.defaultNamespace, name: str(dict(obj.metadata)?.name) ?? '' };
+    return { violations: [withSource({ severity: 'error', ...who, path: '<root>', rule: 'identity.not-json', message: `object is not JSON data: ${notJson}; pass plain data, e.g. the result of JSON.parse` }, { source })] };
+  }
   const kind = str(obj.kind) ?? '';
   const apiVersion = str(obj.apiVersion) ?? '';
   const meta = dict(obj.metadata);

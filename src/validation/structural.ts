@@ -11,6 +11,7 @@
 import { RE2JS } from '@bufbuild/re2';
 import { fitsIntFormat, isApiInteger, STRING_FORMATS } from './apiserver/formats';
 import { compileRule, evaluateRule, toCel, type CompiledRule, type RuleOutcome } from './cel';
+import { OUT_OF_BUDGET_MESSAGE, PER_CALL_LIMIT, PER_OBJECT_BUDGET, perCallMessage } from './cel-cost';
 import { RuleMemo } from './cel-memo';
 import { goQuote } from './operator/go/quote';
 import { wholeStringBody } from './re2-whole';
@@ -34,6 +35,10 @@ export interface WalkContext {
   readonly intFormats?: boolean;
   /** CEL values of this object's nodes, created on the first rule that needs one (most outcomes are memoized). */
   celCache?: WeakMap<object, unknown>;
+  /** CEL cost charged to this object so far (see cel-cost.ts). */
+  celSpent?: number;
+  /** Set once a rule exceeded the per-call limit or the object its budget: no further rule runs on it. */
+  celStopped?: boolean;
 }
 
 type RuleEntry = NonNullable<SchemaNode['x-kubernetes-validations']>[number];
@@ -205,16 +210,23 @@ export function patternMatches(pattern: string, value: string): boolean | Error 
   return re instanceof Error ? re : re.test(value);
 }
 
+/** Evaluates a rule, bounding its cost first: @bufbuild/cel cannot be stopped once it runs (see cel-cost.ts). */
+function evaluate(state: RuleState, schema: SchemaNode, value: unknown, ctx: WalkContext): RuleOutcome {
+  const cost = state.compiled.cost ? state.compiled.cost(value) : 1;
+  if (cost > PER_CALL_LIMIT) return { ok: false, overLimit: true, cost };
+  return { ...evaluateRule(state.compiled, toCel(schema, value, ctx.celCache ??= new WeakMap())), cost };
+}
+
 /** Evaluates a rule at a node, or reuses the outcome of a node with the same projection (see cel-memo.ts). */
 function ruleOutcome(state: RuleState, schema: SchemaNode, value: unknown, ctx: WalkContext): RuleOutcome {
   if (state.memo === undefined) {
     // -0 is left out: a Map takes it for 0, and CEL tells them apart (1.0 / -0.0)
     const scalar = typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && !Object.is(value, -0));
-    if (!scalar) return evaluateRule(state.compiled, toCel(schema, value, ctx.celCache ??= new WeakMap()));
+    if (!scalar) return evaluate(state, schema, value, ctx);
     const scalars = state.scalars ??= new Map();
     let outcome = scalars.get(value);
     if (outcome === undefined) {
-      outcome = evaluateRule(state.compiled, toCel(schema, value, ctx.celCache ??= new WeakMap()));
+      outcome = evaluate(state, schema, value, ctx);
       if (scalars.size >= MAX_SCALARS) scalars.clear();
       scalars.set(value, outcome);
     }
@@ -222,7 +234,7 @@ function ruleOutcome(state: RuleState, schema: SchemaNode, value: unknown, ctx: 
   }
   const slot = state.memo.slot(value);
   if (slot?.outcome !== undefined) return slot.outcome;
-  const outcome = evaluateRule(state.compiled, toCel(schema, value, ctx.celCache ??= new WeakMap()));
+  const outcome = evaluate(state, schema, value, ctx);
   if (slot !== undefined) slot.outcome = outcome;
   return outcome;
 }
@@ -342,6 +354,7 @@ function checkNode(n: CompiledNode, value: unknown, ctx: WalkContext, p: PathSta
 }
 
 function checkRules(n: CompiledNode, value: unknown, p: PathStack, ctx: WalkContext): void {
+  if (ctx.celStopped) return;
   const rules = n.rules!;
   const states = n.states ??= rules.map(ruleState);
   const out = ctx.cel ?? ctx.issues;
@@ -349,8 +362,21 @@ function checkRules(n: CompiledNode, value: unknown, p: PathStack, ctx: WalkCont
     const r = rules[index];
     const state = states[index];
     const outcome = ruleOutcome(state, n.schema, value, ctx);
-    if (outcome.ok) continue;
     const compiled = state.compiled;
+    const spent = (ctx.celSpent ?? 0) + (outcome.cost ?? 1);
+    if (!outcome.ok && outcome.overLimit) {
+      // mirrors validateExpressions: one error, and no further rule runs on the object
+      ctx.celStopped = true;
+      out.push({ path: apiPath(p.where()) || '<root>', rule: 'cel.cost-limit', message: `Invalid value: "${n.shown}": ${perCallMessage((compiled.message || r.rule).trim())}` });
+      return;
+    }
+    if (spent > PER_OBJECT_BUDGET) {
+      ctx.celStopped = true;
+      out.push({ path: apiPath(p.where()) || '<root>', rule: 'cel.cost-budget', message: `Invalid value: "${n.shown}": ${OUT_OF_BUDGET_MESSAGE}` });
+      return;
+    }
+    ctx.celSpent = spent;
+    if (outcome.ok) continue;
     const where = p.where();
     // the id's suffix is the digest of the rule's message (scripts/import-crds.ts): stable across releases
     const rule = `cel.${ctx.kind}.${locationOf(where) || '<root>'}#${r.id ?? index}`;
