@@ -8,6 +8,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'util';
 import { UsageError } from './io';
+import { DEFAULT_LIMITS, type InputLimits } from './limits';
 import { parseKubernetesVersion } from '../core/kube-version';
 import { isRelease, releaseList } from '../schema/registry';
 import { parseExternal } from '../validation/manifest-set';
@@ -20,6 +21,9 @@ export const OPTIONS = {
   'external': { type: 'string', multiple: true },
   'assume-external': { type: 'boolean' },
   'strict': { type: 'boolean' },
+  'allow-empty': { type: 'boolean' },
+  'max-file-bytes': { type: 'string' },
+  'max-total-bytes': { type: 'string' },
   'operator-release': { type: 'string' },
   'kubernetes-version': { type: 'string' },
   'help': { type: 'boolean', short: 'h' },
@@ -33,6 +37,10 @@ export interface CommandArgs {
   readonly assumeExternal: boolean;
   /** Warnings fail the run too (`failures(violations, { strict })`). */
   readonly strict: boolean;
+  /** Size limits of the input (`--max-file-bytes`, `--max-total-bytes`). */
+  readonly limits: InputLimits;
+  /** Accept input without any document (`--allow-empty`); otherwise it is a usage error. */
+  readonly allowEmpty: boolean;
   /** `--operator-release`: a bundled release name (checked), or undefined for the default. */
   readonly operatorRelease?: string;
   /** `--kubernetes-version`, e.g. `1.35`. @default - the newest Kubernetes release */
@@ -83,6 +91,12 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
       throw new UsageError(`invalid --external ${JSON.stringify(x)}: expected Kind/name, Kind/namespace/name or Kind/*`, spec.name);
     }
   }
+  const maxFile = lastString(values['max-file-bytes']);
+  const maxTotal = lastString(values['max-total-bytes']);
+  const limits: InputLimits = {
+    maxFileBytes: maxFile === undefined ? DEFAULT_LIMITS.maxFileBytes : byteCount('--max-file-bytes', maxFile, spec.name),
+    maxTotalBytes: maxTotal === undefined ? DEFAULT_LIMITS.maxTotalBytes : byteCount('--max-total-bytes', maxTotal, spec.name),
+  };
   const operatorRelease = lastString(values['operator-release']);
   if (operatorRelease !== undefined && !isRelease(operatorRelease)) {
     throw new UsageError(`invalid --operator-release ${JSON.stringify(operatorRelease)}: bundled releases are ${releaseList()}`, spec.name);
@@ -105,6 +119,8 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
     external,
     assumeExternal: values['assume-external'] === true,
     strict: values.strict === true,
+    allowEmpty: values['allow-empty'] === true,
+    limits,
     operatorRelease,
     ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
     help,
@@ -126,4 +142,18 @@ function strings(v: unknown): string[] {
 /** `a or b`, `a, b or c`. */
 function orList(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+const UNITS: Readonly<Record<string, number>> = { '': 1, 'K': 1024, 'M': 1024 ** 2, 'G': 1024 ** 3 };
+
+/** `1048576`, `512K`, `64M`, `2G` (binary units) → bytes; at least 1. */
+function byteCount(flag: string, text: string, command: string): number {
+  let i = 0;
+  while (i < text.length && text[i] >= '0' && text[i] <= '9') i++;
+  const unit = text.slice(i).toUpperCase();
+  const n = Number(text.slice(0, i)) * (Object.prototype.hasOwnProperty.call(UNITS, unit) ? UNITS[unit] : NaN);
+  if (i === 0 || !Number.isSafeInteger(n) || n < 1) {
+    throw new UsageError(`invalid ${flag} ${JSON.stringify(text)}: expected a number of bytes, optionally with K, M or G (e.g. 64M)`, command);
+  }
+  return n;
 }

@@ -6,8 +6,7 @@
  */
 import junit from 'junit-report-builder';
 import type { Violation } from '../validation';
-import { formatProblem } from './load';
-import { documentRef, violationText, type ValidateReport } from './report';
+import { documentRef, formatProblem, violationText, type ValidateReport } from './report';
 
 export function formatJunit(report: ValidateReport, name: string): string {
   const builder = junit.newBuilder().name(xmlSafe(name));

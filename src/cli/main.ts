@@ -8,12 +8,14 @@ import * as path from 'path';
 import { parseCommandArgs, type CommandSpec } from './args';
 import { reportEnvProblems, runEnv } from './env';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
-import { formatProblem, loadManifests } from './load';
-import { secretRedactor } from './redact';
+import { loadManifests } from './load';
 import { runReleases } from './releases';
+import { problemFromText } from './report';
+import { escapeText } from './terminal';
 import { MAIN_USAGE, PROGRAM, usageOf } from './usage';
 import { reportProblems, runValidate, VALIDATE_FORMATS, type ToolIdentity } from './validate';
 import { DEFAULT_RELEASE } from '../schema/registry';
+import { redactor, secretValuesOf } from '../validation/redact';
 
 export type { CliIo, TextSink } from './io';
 
@@ -22,9 +24,9 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   validate: {
     name: 'validate',
     formats: VALIDATE_FORMATS,
-    options: ['format', 'external', 'assume-external', 'strict', 'operator-release', 'kubernetes-version'],
+    options: ['format', 'external', 'assume-external', 'strict', 'operator-release', 'kubernetes-version', 'max-file-bytes', 'max-total-bytes', 'allow-empty'],
   },
-  env: { name: 'env', formats: ['yaml', 'json'], options: ['format', 'external', 'assume-external'] },
+  env: { name: 'env', formats: ['yaml', 'json'], options: ['format', 'external', 'assume-external', 'max-file-bytes', 'max-total-bytes', 'allow-empty'] },
 };
 
 /**
@@ -38,11 +40,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return await dispatch(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`${PROGRAM}: ${e.message}\n\n${usageOf(e.command)}`);
+      io.stderr.write(`${PROGRAM}: ${escapeText(e.message)}\n\n${usageOf(e.command)}`);
       return EXIT_USAGE;
     }
     // A bug of ours: say so in one line, without a stack trace.
-    io.stderr.write(`${PROGRAM}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    // the error's name and system code only: its message could quote input
+    const code = (e as { code?: unknown } | undefined)?.code;
+    io.stderr.write(`${PROGRAM}: internal error: ${e instanceof Error ? e.name : typeof e}${typeof code === 'string' ? ` (${escapeText(code)})` : ''}; please report it\n`);
     return EXIT_USAGE;
   }
 }
@@ -74,16 +78,30 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(usageOf(spec.name));
     return EXIT_OK;
   }
-  const loaded = await loadManifests(args.paths, io.stdin);
-  for (const dir of loaded.emptyDirectories) io.stderr.write(`${PROGRAM}: note: no .yaml, .yml or .json file under ${dir}\n`);
+  const loaded = await loadManifests(args.paths, io.stdin, args.limits);
+  // every line naming a path goes through escapeText: a file name can hold newlines and escape sequences
+  for (const dir of loaded.emptyDirectories) io.stderr.write(`${PROGRAM}: note: no .yaml, .yml or .json file under ${escapeText(dir)}\n`);
+  for (const n of loaded.notes ?? []) io.stderr.write(`${PROGRAM}: note: ${escapeText(n)}\n`);
+  for (const s of loaded.skipped ?? []) io.stderr.write(`${PROGRAM}: ${escapeText(s)}\n`);
   if (loaded.problems.length > 0) {
-    for (const p of loaded.problems) io.stderr.write(`${PROGRAM}: ${formatProblem(p)}\n`);
-    return spec.name === 'validate' ? reportProblems(args, loaded.problems, io, toolIdentity()) : reportEnvProblems(args, loaded.problems, io);
+    for (const p of loaded.problems) io.stderr.write(`${PROGRAM}: ${escapeText(p)}\n`);
+    // json, sarif and junit carry the problems too, so a CI step that reads the report sees why the run failed
+    const problems = loaded.problems.map(problemFromText);
+    return spec.name === 'validate' ? reportProblems(args, problems, io, toolIdentity()) : reportEnvProblems(args, problems, io);
   }
-  const redact = secretRedactor(loaded.objects);
-  return spec.name === 'validate'
-    ? runValidate(args, loaded.objects, loaded.sources, redact, io, toolIdentity())
+  const incomplete = (loaded.skipped ?? []).length > 0;
+  if (loaded.objects.length === 0 && !args.allowEmpty) {
+    // empty input is a usage error: a pipeline whose generator printed nothing must not pass
+    if (!incomplete) io.stderr.write(`${PROGRAM}: no documents in the input; pass --allow-empty if empty input is expected\n`);
+    return EXIT_USAGE;
+  }
+  // the engine's redaction policy, for what the CLI prints besides violations (env values)
+  const redact = redactor(secretValuesOf(loaded.objects));
+  const code = spec.name === 'validate'
+    ? await runValidate(args, loaded.objects, loaded.sources, redact, io, toolIdentity())
     : runEnv(args, loaded.objects, redact, io);
+  // an unreadable path is a usage error for that path: the rest was checked, the run still fails
+  return incomplete ? EXIT_USAGE : code;
 }
 
 /**
@@ -116,6 +134,12 @@ function packageJson(): Record<string, unknown> {
 }
 
 if (require.main === module) {
+  // Node prints process warnings with their message, which may quote input: show their name and code only
+  process.removeAllListeners('warning');
+  process.on('warning', w => {
+    const code = (w as { code?: unknown }).code;
+    process.stderr.write(`${PROGRAM}: node warning: ${escapeText(w.name)}${typeof code === 'string' ? ` (${escapeText(code)})` : ''}\n`);
+  });
   // `toolhive-constructs validate x | head` closes the pipe early: that is not an error worth a trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') process.stderr.write(`${PROGRAM}: cannot write output: ${e.code ?? e.message}\n`);

@@ -1,6 +1,36 @@
 /** What a `validate` run produced, for every output format. */
 import type { Violation } from '../validation';
-import type { LoadProblem } from './load';
+
+/** Rule ids of input problems, so machine-readable reports (JSON, SARIF, JUnit) carry them like violations. */
+export const INPUT_SYNTAX = 'input.syntax';
+export const INPUT_LIMIT = 'input.limit';
+
+/** A problem that stopped the run before validation, split into file, position and message. */
+export interface LoadProblem {
+  readonly file: string;
+  /** 1-based. */
+  readonly line?: number;
+  /** 1-based. */
+  readonly column?: number;
+  readonly rule: string;
+  /** Never quotes the document text (load.ts words every message without it). */
+  readonly message: string;
+}
+
+/** `FILE[:LINE[:COLUMN]]: MESSAGE`, as load.ts writes it. */
+export function formatProblem(p: LoadProblem): string {
+  const at = p.line === undefined ? '' : p.column === undefined ? `:${p.line}` : `:${p.line}:${p.column}`;
+  return `${p.file}${at}: ${p.message}`;
+}
+
+/** Reads a load.ts problem line (`FILE:LINE:COL: MESSAGE`, `FILE:LINE: MESSAGE` or `FILE: MESSAGE`) back into parts. */
+export function problemFromText(text: string): LoadProblem {
+  const rule = /exceeds the limit/.test(text) ? INPUT_LIMIT : INPUT_SYNTAX;
+  const m = /^(.*?):(\d+)(?::(\d+))?: (.*)$/s.exec(text);
+  if (m) return { file: m[1], line: Number(m[2]), ...(m[3] !== undefined ? { column: Number(m[3]) } : {}), rule, message: m[4] };
+  const i = text.indexOf(': ');
+  return i > 0 ? { file: text.slice(0, i), rule, message: text.slice(i + 2) } : { file: '-', rule, message: text };
+}
 
 /** An input problem as JSON (validate and env `--format json`), with a fixed key order. */
 export function problemJson(p: LoadProblem) {

@@ -35,6 +35,12 @@ const EXTERNAL = `  --external KIND/NAME     an object that exists outside these
   --assume-external        report references to objects not in the files as
                            warnings instead of errors`;
 
+const INPUT = `  --max-file-bytes N       refuse a file (or standard input) larger than N
+                           bytes; K, M, G suffixes (default: 16M)
+  --max-total-bytes N      refuse more than N bytes of input in one run
+                           (default: 256M)
+  --allow-empty            accept input without any document (default: exit 2)`;
+
 export const VALIDATE_USAGE = `Usage: ${PROGRAM} validate [--format text|json|sarif|junit] [--strict]
        [--external KIND/NAME]... [--assume-external] [--operator-release RELEASE]
        [--kubernetes-version MAJOR.MINOR] PATH...
@@ -60,6 +66,7 @@ ${EXTERNAL}
   --kubernetes-version V   reproduce the API server of Kubernetes V (e.g. 1.35;
                            default: ${NEWEST_KUBERNETES_VERSION}, the newest release): int32/int64
                            formats are enforced from 1.36
+${INPUT}
   -h, --help               show this help
 
 Output (text): one line per violation, then a summary line
@@ -71,8 +78,9 @@ DOC is the document's number in its file (1-based).
 Exit status:
   0  no errors (warnings allowed, unless --strict)
   1  at least one error (or, with --strict, a warning)
-  2  usage error, unreadable file or syntax error (json, sarif and junit
-     still print a report with the problems)
+  2  usage error, unreadable or oversized input, no documents, syntax
+     error (the files that could be read are still checked; json, sarif and
+     junit still print a report with syntax problems)
 `;
 
 export const ENV_USAGE = `Usage: ${PROGRAM} env [--format yaml|json] [--external KIND/NAME]...
@@ -91,11 +99,13 @@ Options:
 ${EXTERNAL}
                            (accepted for symmetry with validate; they do not
                            change the env output)
+${INPUT}
   -h, --help               show this help
 
 Exit status:
   0  success
-  2  usage error, unreadable file or syntax error
+  2  usage error, unreadable or oversized input, no documents, YAML syntax
+     error
 `;
 
 export const RELEASES_USAGE = `Usage: ${PROGRAM} releases

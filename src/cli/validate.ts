@@ -4,9 +4,9 @@ import type { SourceLocation, Violation } from '../validation';
 import type { CommandArgs } from './args';
 import type { CliIo } from './io';
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS } from './io';
-import type { LoadProblem } from './load';
-import type { Redactor } from './redact';
-import { documentRef, problemJson, violationText, type ValidateReport, type ValidateSummary } from './report';
+import { problemJson, type LoadProblem, type ValidateReport, type ValidateSummary } from './report';
+import { escapeText } from './terminal';
+import { redactViolations, type Redactor } from '../validation/redact';
 
 export type { ValidateSummary } from './report';
 
@@ -38,9 +38,9 @@ export async function runValidate(
     operatorRelease: args.operatorRelease,
     kubernetesVersion: args.kubernetesVersion,
     sources,
-  })
-    .map(v => ({ ...v, message: redact(v.message) }));
-  const report = buildReport(violations, [], objects, sources, args.strict);
+  });
+  // already redacted by the engine; again here so nothing the CLI prints depends on that
+  const report = buildReport(redactViolations(violations, redact), [], objects, sources, args.strict);
   io.stdout.write(await render(args.format, report, tool));
   return report.failing.size > 0 ? EXIT_VIOLATIONS : EXIT_OK;
 }
@@ -90,7 +90,14 @@ async function render(format: string | undefined, report: ValidateReport, tool: 
 
 /** `FILE#DOC Kind/namespace/name PATH: MESSAGE [RULE]`, warnings prefixed `warning: `. */
 export function formatText(violations: readonly Violation[], summary: ValidateSummary): string {
-  const lines = violations.map(v => `${v.severity === 'warning' ? 'warning: ' : ''}${documentRef(v)} ${violationText(v)}`);
+  // every column can come from the manifests (or a file name): escaped, so no line can be forged
+  const lines = violations.map(v => {
+    const where = v.file !== undefined ? `${escapeText(v.file)}#${v.document ?? '-'}` : '-';
+    const object = `${escapeText(v.kind) || '-'}/${escapeText(v.namespace) || '-'}/${escapeText(v.name) || '-'}`;
+    const field = v.path ? ` ${escapeText(v.path)}` : '';
+    const prefix = v.severity === 'warning' ? 'warning: ' : '';
+    return `${prefix}${where} ${object}${field}: ${escapeText(v.message)} [${escapeText(v.rule)}]`;
+  });
   lines.push(`${plural(summary.documents, 'document')}, ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`);
   return lines.join('\n') + '\n';
 }

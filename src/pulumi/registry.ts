@@ -12,7 +12,7 @@ import { envBindings as deriveEnvBindings } from '../bindings';
 import type { WorkloadEnv } from '../bindings/types';
 import { validateManifests } from '../validation';
 import { objectMessage, programMessage, ToolHiveValidationError, formatViolation } from './errors';
-import { allKnown, mapKnown, type Known } from './known';
+import { allKnown, mapKnown, promptly, type Known } from './known';
 import type { KubeObject, Violation } from '../core/types';
 
 /** One object of the program's set. */
@@ -33,6 +33,8 @@ export interface Entry {
   readonly refs: readonly Entry[];
   /** `Kind/namespace/name` of the objects it references by plain name (declared external). */
   readonly externals: Known<string[]>;
+  /** Values no message may show: its secret inputs, or a Secret's values (see `ValidateOptions.redact`). */
+  readonly secrets?: Known<string[]>;
 }
 
 /** Program-wide settings (see `configure`). */
@@ -103,14 +105,17 @@ export class ProgramRegistry {
     const closure = referenceClosure(entry);
     const manifests = allKnown([entry.manifest, ...closure.map(e => e.manifest)]);
     const externals = allKnown([entry.externals, ...closure.map(e => e.externals)]);
-    const check = ([objs, exts]: [KubeObject[], string[][]]): KubeObject => {
+    const secrets = secretsOf([entry, ...closure]);
+    const check = ([objs, exts, hidden]: [KubeObject[], string[][], string[][]]): KubeObject => {
       const own = objectIdentity(objs[0], this.defaultNamespace);
-      const violations = this.run(objs, exts.flat()).filter(v => `${v.kind}/${v.namespace}/${v.name}` === own);
+      const violations = this.run(objs, exts.flat(), hidden.flat()).filter(v => `${v.kind}/${v.namespace}/${v.name}` === own);
       this.report(violations, entry.resource, objectMessage);
       return objs[0];
     };
-    if (manifests.prompt && externals.prompt) return { prompt: true, value: check([manifests.value, externals.value]) };
-    return mapKnown(allKnown<unknown>([manifests, externals]), v => check(v as [KubeObject[], string[][]]));
+    if (manifests.prompt && externals.prompt && secrets.prompt) {
+      return { prompt: true, value: check([manifests.value, externals.value, secrets.value]) };
+    }
+    return mapKnown(allKnown<unknown>([manifests, externals, secrets]), v => check(v as [KubeObject[], string[][], string[][]]));
   }
 
   /** The whole-program pass: every object, then the env bindings. */
@@ -119,39 +124,41 @@ export class ProgramRegistry {
     const entries = [...this.entries, ...this.adopted.values()];
     const manifests = allKnown(entries.map(e => e.manifest));
     const externals = allKnown(entries.map(e => e.externals));
-    const check = ([objs, exts]: [KubeObject[], string[][]]): Violation[] => {
+    const secrets = secretsOf(entries);
+    const check = ([objs, exts, hidden]: [KubeObject[], string[][], string[][]]): Violation[] => {
       const owners = new Map<string, pulumi.Resource>();
       objs.forEach((o, i) => {
         const id = objectIdentity(o, this.defaultNamespace);
         if (!owners.has(id)) owners.set(id, entries[i].resource);
       });
       const ownerOf = (v: Violation): pulumi.Resource | undefined => owners.get(`${v.kind}/${v.namespace}/${v.name}`);
-      const violations = this.run(objs, exts.flat());
+      const violations = this.run(objs, exts.flat(), hidden.flat());
       const errors = violations.filter(v => v.severity === 'error');
       if (errors.length > 0) throw new ToolHiveValidationError(programMessage(errors), ownerOf(errors[0]), errors);
       const warnings = violations.filter(v => v.severity === 'warning');
       for (const w of warnings) this.warn(w, ownerOf(w));
       return warnings;
     };
-    const both = allKnown<unknown>([manifests, externals]);
+    const both = allKnown<unknown>([manifests, externals, secrets]);
     if (both.prompt) {
-      const [objs, exts] = both.value as [KubeObject[], string[][]];
-      const warnings = check([objs, exts]);
+      const [objs, exts, hidden] = both.value as [KubeObject[], string[][], string[][]];
+      const warnings = check([objs, exts, hidden]);
       this.resolveBindings(pulumi.output(deriveEnvBindings(objs, { defaultNamespace: this.defaultNamespace })));
       return { prompt: true, value: warnings };
     }
     const checked = both.output.apply(v => {
-      const [objs, exts] = v as [KubeObject[], string[][]];
-      return { warnings: check([objs, exts]), objs };
+      const [objs, exts, hidden] = v as [KubeObject[], string[][], string[][]];
+      return { warnings: check([objs, exts, hidden]), objs };
     });
     this.resolveBindings(checked.apply(c => deriveEnvBindings(c.objs, { defaultNamespace: this.defaultNamespace })));
     return { prompt: false, output: checked.apply(c => c.warnings) };
   }
 
-  private run(objs: readonly KubeObject[], externals: readonly string[]): Violation[] {
+  private run(objs: readonly KubeObject[], externals: readonly string[], secrets: readonly string[]): Violation[] {
     return validateManifests(objs, {
       external: [...(this.options.external ?? []), ...externals],
       defaultNamespace: this.defaultNamespace,
+      redact: secrets,
       operatorRelease: this.options.operatorRelease,
     });
   }
@@ -184,6 +191,11 @@ export function programRegistry(): ProgramRegistry {
   let reg = REGISTRIES.get(run);
   if (!reg) REGISTRIES.set(run, reg = new ProgramRegistry());
   return reg;
+}
+
+/** The values no message about these entries may show. */
+function secretsOf(entries: readonly Entry[]): Known<string[][]> {
+  return allKnown(entries.map(e => e.secrets ?? promptly<string[]>([])));
 }
 
 /** `Kind/namespace/name` of a manifest, with the default namespace filled in. */

@@ -14,8 +14,10 @@ import { admitObject } from './admission';
 import { collisionsLayer } from './collisions';
 import { buildManifestSet, resolveOptions } from './manifest-set';
 import { OPERATOR_LAYERS } from './operator';
+import { redactViolations, redactor, secretValuesOf } from './redact';
 import { referencesLayer } from './references';
 import { pathNeedsNewerRelease } from './release-fields';
+import { internalError } from './safety';
 import type { FailurePolicy, ObjectEntry, SetLayer, ValidateOptions, Violation } from '../core/types';
 import { describeInput } from '../core/util';
 
@@ -60,14 +62,27 @@ export function validateManifests(manifests: readonly unknown[], options: Valida
   const tagged: { index: number; v: Violation }[] = [];
   const entries: ObjectEntry[] = [];
   manifests.forEach((manifest, index) => {
-    const { entry, violations } = admitObject(manifest, index, resolved, options.sources?.[index]);
-    for (const v of violations) tagged.push({ index, v });
-    if (entry) entries.push(entry);
+    const source = options.sources?.[index];
+    let admission: ReturnType<typeof admitObject>;
+    try {
+      admission = admitObject(manifest, index, resolved, source);
+    } catch (e) {
+      // a bug of ours on odd data: fail this object loudly, never the whole call, never a silent pass
+      admission = { violations: [internalError('admission', e, manifest, resolved, source)] };
+    }
+    for (const v of admission.violations) tagged.push({ index, v });
+    if (admission.entry) entries.push(admission.entry);
   });
 
   const set = buildManifestSet(entries, resolved);
   for (const layer of SET_LAYERS) {
-    for (const v of layer(set)) {
+    let found: Violation[];
+    try {
+      found = layer(set);
+    } catch (e) {
+      found = [internalError(layer.name || 'set', e, undefined, resolved, undefined)];
+    }
+    for (const v of found) {
       const entry = set.get(v.kind, v.namespace, v.name);
       // a field of a newer release: schema.needs-release reports it; the targeted operator's Go types drop it
       if (entry?.isToolHive && v.rule.startsWith('operator.') && pathNeedsNewerRelease(entry.kind, entry.version, resolved.operatorRelease, v.path)) continue;
@@ -76,10 +91,14 @@ export function validateManifests(manifests: readonly unknown[], options: Valida
     }
   }
   // Stable: input order first, then the order the layers reported in.
-  return tagged
+  const result = tagged
     .map((t, seq) => ({ ...t, seq }))
     .sort((a, b) => a.index - b.index || a.seq - b.seq)
     .map(t => t.v);
+  if (result.length === 0) return result;
+  // the one redaction policy, so every front end prints redacted text (see redact.ts)
+  const secrets = [...secretValuesOf(manifests), ...(options.redact ?? [])];
+  return secrets.length === 0 ? result : redactViolations(result, redactor(secrets));
 }
 
 /**

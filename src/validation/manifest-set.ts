@@ -2,11 +2,27 @@
 import { KeyedMap3 } from '../core/keyed-map';
 import { NEWEST_KUBERNETES_VERSION, parseKubernetesVersion } from '../core/kube-version';
 import type { ManifestSet, ObjectEntry, ResolvedOptions, ValidateOptions } from '../core/types';
+import { describeInput } from '../core/util';
 import { resolveRelease } from '../schema/registry';
 
-/** Fills in the defaults of the options (`external: []`, `assumeExternal: false`, namespace `default`, the newest operator release and
- * Kubernetes version). */
+/**
+ * Fills in the defaults of the options (`external: []`, `assumeExternal: false`, namespace `default`, the newest
+ * operator release and Kubernetes version). Options are the caller's code, not data: a wrong type is misuse and
+ * throws a TypeError naming the option (objects are data: nothing in them makes the engine throw).
+ */
 export function resolveOptions(options: ValidateOptions = {}): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) throw new TypeError(`validateManifests options must be an object, got ${describeInput(options)}`);
+  const external: unknown = options.external;
+  if (external !== undefined && (!Array.isArray(external) || external.some(x => typeof x !== 'string'))) {
+    throw new TypeError('validateManifests option external must be an array of strings such as \'Secret/github-token\'');
+  }
+  const redact: unknown = options.redact;
+  if (redact !== undefined && (!Array.isArray(redact) || redact.some(x => typeof x !== 'string'))) {
+    throw new TypeError('validateManifests option redact must be an array of strings');
+  }
+  for (const x of (external ?? []) as string[]) {
+    if (!isExternalSpec(x)) throw new TypeError(`validateManifests option external has ${JSON.stringify(x)}: expected Kind/name, Kind/namespace/name or Kind/*`);
+  }
   return {
     external: [...(options.external ?? [])],
     assumeExternal: options.assumeExternal ?? false,
@@ -35,6 +51,11 @@ export function buildManifestSet(entries: readonly ObjectEntry[], options: Resol
     isExternal: (kind, namespace, name) => externals.some(x =>
       x.kind === kind && (x.namespace === undefined || x.namespace === namespace) && (x.name === '*' || x.name === name)),
   };
+}
+
+function isExternalSpec(spec: string): boolean {
+  const parts = spec.split('/');
+  return (parts.length === 2 || parts.length === 3) && parts.every(p => p !== '');
 }
 
 interface ExternalRef { kind: string; namespace?: string; name: string }

@@ -24,7 +24,7 @@ describe('argument parsing', () => {
 
   test('reads every option of a command, in both spellings, and keeps paths in order', () => {
     const spec = { name: 'validate', formats: ['text', 'json'], options: ['format', 'external', 'assume-external', 'strict'] as const };
-    expect(parseCommandArgs(spec, ['a.yaml', '--format=json', '--external', 'Secret/x', '--external=Secret/y', '--strict', '--assume-external', '-', '--', '--b.yaml'])).toEqual({
+    expect(parseCommandArgs(spec, ['a.yaml', '--format=json', '--external', 'Secret/x', '--external=Secret/y', '--strict', '--assume-external', '-', '--', '--b.yaml'])).toMatchObject({
       format: 'json', external: ['Secret/x', 'Secret/y'], assumeExternal: true, strict: true, help: false, paths: ['a.yaml', '-', '--b.yaml'],
     });
     expect(() => parseCommandArgs({ ...spec, options: ['format'] }, ['--strict', 'a.yaml'])).toThrow('unknown option "--strict"');
@@ -125,11 +125,13 @@ describe('input problems in the chosen format', () => {
     expect(out.summary).toEqual({ documents: 0, errors: 0, warnings: 0, problems: 1 });
   });
 
-  test('JSON: an unreadable file is a problem with its rule', async () => {
-    const missing = path.join(tempTree({}), 'nope.yaml');
-    const r = await cli(['validate', '--format', 'json', missing]);
+  test('JSON: an unreadable file is reported on stderr and skipped, the rest is checked; exit 2', async () => {
+    const dir = tempTree({ 'ok.yaml': mcpServer('ok') });
+    const missing = path.join(dir, 'nope.yaml');
+    const r = await cli(['validate', '--format', 'json', missing, path.join(dir, 'ok.yaml')]);
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout).problems).toEqual([{ severity: 'error', rule: 'input.unreadable', message: 'cannot read: no such file or directory', file: missing }]);
+    expect(r.stderr).toBe(`toolhive-constructs: ${missing}: cannot read: no such file or directory\n`);
+    expect(JSON.parse(r.stdout).summary).toEqual({ documents: 1, errors: 0, warnings: 0, problems: 0 });
   });
 
   test('env --format json: {"workloads":[],"problems":[...]} on stdout, exit 2', async () => {
