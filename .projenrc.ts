@@ -1,8 +1,32 @@
 import { javascript, typescript } from 'projen';
 import { UpdateSnapshot } from 'projen/lib/javascript';
 
+/**
+ * Where the code lives. A placeholder named after the package (no organisation has been chosen yet): change this
+ * one constant before the first publish; `repository`, `homepage` and `bugs` derive from it.
+ */
+const REPOSITORY = 'https://github.com/toolhive-constructs/toolhive-constructs';
+
+/**
+ * Subpath exports. `typesVersions` is derived from this map so that a subpath added here also resolves under
+ * `moduleResolution: node` (node10), which ignores `exports` (the stock `pulumi new typescript` tsconfig before 2026).
+ */
+const EXPORTS: Record<string, { types: string; default: string }> = {
+  // Each entry point loads only its own layers (docs/architecture.md): the engine alone, the cdk8s constructs,
+  // the Pulumi components, and the L1 classes of `cdk8s import` (large declarations, so on their own subpath).
+  '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  './validation': { types: './lib/validation/index.d.ts', default: './lib/validation/index.js' },
+  './pulumi': { types: './lib/pulumi/index.d.ts', default: './lib/pulumi/index.js' },
+  './l1': { types: './lib/imports/toolhive.stacklok.dev.d.ts', default: './lib/imports/toolhive.stacklok.dev.js' },
+};
+
 const project = new typescript.TypeScriptProject({
   name: 'toolhive-constructs',
+  packageName: 'toolhive-constructs',
+  repository: `git+${REPOSITORY}.git`,
+  homepage: `${REPOSITORY}#readme`,
+  bugsUrl: `${REPOSITORY}/issues`,
+  keywords: ['cdk8s', 'pulumi', 'toolhive', 'mcp', 'model-context-protocol', 'kubernetes', 'operator', 'crd', 'validation', 'cel', 'kubeconform'],
   description: 'cdk8s constructs, Pulumi components and an offline validator for the ToolHive Kubernetes operator (toolhive.stacklok.dev)',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
@@ -86,16 +110,25 @@ const bundleCli = project.addTask('bundle:cli', {
   exec: 'esbuild lib/cli/main.js --bundle --platform=node --target=node20 --outfile=lib/cli/bin.js --log-level=warning',
 });
 project.compileTask.spawn(bundleCli);
-project.package.addField('exports', {
-  // Each entry point loads only its own layers (docs/architecture.md): the engine alone, the cdk8s constructs,
-  // the Pulumi components, and the L1 classes of `cdk8s import` (large declarations, so on their own subpath).
-  '.': { types: './lib/index.d.ts', default: './lib/index.js' },
-  './validation': { types: './lib/validation/index.d.ts', default: './lib/validation/index.js' },
-  './pulumi': { types: './lib/pulumi/index.d.ts', default: './lib/pulumi/index.js' },
-  './l1': { types: './lib/imports/toolhive.stacklok.dev.d.ts', default: './lib/imports/toolhive.stacklok.dev.js' },
-  './package.json': './package.json',
+// The first release. projen leaves `version` at 0.0.0 when no release workflow bumps it.
+project.package.addVersion('0.1.0');
+project.package.addField('exports', { ...EXPORTS, './package.json': './package.json' });
+// `moduleResolution: node`/`node10` ignores `exports`: map each subpath to its declarations for it (TypeScript reads
+// `typesVersions` only for paths `exports` does not already answer, so node16 and bundler still use `exports`).
+project.package.addField('typesVersions', {
+  '*': Object.fromEntries(Object.entries(EXPORTS)
+    .filter(([subpath]) => subpath !== '.')
+    .map(([subpath, target]) => [subpath.replace(/^\.\//, ''), [target.types.replace(/^\.\//, '')]])),
 });
+// `npm pack`/`npm publish` build lib/ first; pre-commit installs a hook repository with `npm install` then `npm pack`.
+project.package.setScript('prepack', 'projen compile');
+// What the tarball ships (test/package/pack.test.ts checks it): the compiled library and the user docs.
+project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'docs/*.md', 'CHANGELOG.md']);
+// Every peer is optional: a Pulumi user gets no cdk8s and a cdk8s user no Pulumi (npm installs required peers
+// automatically); the README's install commands name the pair each tool needs.
 project.package.addField('peerDependenciesMeta', {
+  'cdk8s': { optional: true },
+  'constructs': { optional: true },
   '@pulumi/pulumi': { optional: true },
   '@pulumi/kubernetes': { optional: true },
   '@pulumi/policy': { optional: true },

@@ -4,7 +4,8 @@ import { envBindings } from '../bindings';
 import type { EnvBinding, WorkloadEnv } from '../bindings';
 import type { CommandArgs } from './args';
 import type { CliIo } from './io';
-import { EXIT_OK } from './io';
+import { EXIT_OK, EXIT_USAGE } from './io';
+import { problemJson, type LoadProblem } from './report';
 import type { Redactor } from '../validation/redact';
 
 /** Writes `{"workloads":[...]}` as YAML (default) or JSON. Returns the exit code. */
@@ -15,6 +16,12 @@ export function runEnv(args: CommandArgs, objects: readonly unknown[], redact: R
     // YAML 1.1 quoting, so values such as "on" or "0755" stay strings when kubectl reads them back.
     : stringify(data, { version: '1.1', lineWidth: 0 }));
   return EXIT_OK;
+}
+
+/** Unreadable or unparsable input: `--format json` prints `{"workloads":[],"problems":[...]}` (exit 2). */
+export function reportEnvProblems(args: CommandArgs, problems: readonly LoadProblem[], io: CliIo): number {
+  if (args.format === 'json') io.stdout.write(JSON.stringify({ workloads: [], problems: problems.map(problemJson) }, null, 2) + '\n');
+  return EXIT_USAGE;
 }
 
 /** A fixed key order, and only the documented fields. */

@@ -60,7 +60,7 @@ export async function loadManifests(
       skipped.push(`${label}: ${decoded.problem}`);
       return true;
     }
-    parseYamlStream(decoded.text, label, out);
+    parseYamlStream(decoded.text, label, out, /\.json$/i.test(label) ? 'json' : 'yaml');
     return true;
   };
   for (const p of paths) {
@@ -97,17 +97,23 @@ const kubectlTags = (tags: Tags): Tags => tags.filter(t => typeof t === 'string'
   ? !['timestamp', 'intTime', 'floatTime'].includes(t)
   : t.tag !== 'tag:yaml.org,2002:timestamp' && (t as { format?: string }).format !== 'TIME');
 
-/** Parses a multi-document YAML stream; appends objects and sources, or problems on syntax errors. */
-export function parseYamlStream(text: string, file: string, out: LoadedManifests): void {
+/**
+ * Parses a multi-document YAML stream, or a JSON text (`kubectl get -o json`; YAML 1.2's JSON schema: JSON's own
+ * scalars, no YAML 1.1 conversions); appends objects and sources, or problems on syntax errors.
+ */
+export function parseYamlStream(text: string, file: string, out: LoadedManifests, syntax: 'yaml' | 'json' = 'yaml'): void {
+  const what = syntax === 'json' ? 'JSON' : 'YAML';
   const lineCounter = new LineCounter();
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let docs: Document.Parsed[];
   try {
     // logLevel 'error': the parser's warnings go to process.emitWarning and quote document text
-    docs = parseAllDocuments(source, { lineCounter, prettyErrors: false, version: '1.1', customTags: kubectlTags, logLevel: 'error' }) as Document.Parsed[];
+    docs = parseAllDocuments(source, syntax === 'json'
+      ? { lineCounter, prettyErrors: false, version: '1.2', schema: 'json', logLevel: 'error' }
+      : { lineCounter, prettyErrors: false, version: '1.1', customTags: kubectlTags, logLevel: 'error' }) as Document.Parsed[];
   } catch (e) {
     // the parser recurses per nesting level: a document nested tens of thousands of levels deep exhausts the stack
-    out.problems.push(`${file}: YAML error: ${e instanceof RangeError ? 'the document nests too deeply to be read' : 'the stream cannot be parsed'}`);
+    out.problems.push(`${file}: ${what} error: ${e instanceof RangeError ? 'the document nests too deeply to be read' : 'the stream cannot be parsed'}`);
     return;
   }
   if (!Array.isArray(docs)) docs = [docs];
@@ -123,7 +129,7 @@ export function parseYamlStream(text: string, file: string, out: LoadedManifests
   const bad = forbiddenCharAt(source);
   if (bad >= 0) {
     const doc = docs.findIndex(d => d.range[0] <= bad && bad <= d.range[2]);
-    out.problems.push(`${at(bad)}: YAML syntax error in document ${doc < 0 ? docs.length || 1 : doc + 1}: control character ${codePointName(source, bad)} is not allowed in YAML; write it as an escape in a double-quoted string`);
+    out.problems.push(`${at(bad)}: ${what} syntax error in document ${doc < 0 ? docs.length || 1 : doc + 1}: control character ${codePointName(source, bad)} is not allowed in YAML; write it as an escape in a double-quoted string`);
     return;
   }
 
@@ -132,7 +138,7 @@ export function parseYamlStream(text: string, file: string, out: LoadedManifests
     if (doc.errors.length > 0) {
       failed = true;
       for (const err of doc.errors) {
-        out.problems.push(`${at(err.pos[0])}: YAML syntax error in document ${document}: ${yamlReason(err.code, err.message)}`);
+        out.problems.push(`${at(err.pos[0])}: ${what} syntax error in document ${document}: ${yamlReason(err.code, err.message)}`);
       }
       return;
     }
@@ -142,7 +148,7 @@ export function parseYamlStream(text: string, file: string, out: LoadedManifests
     const collectionKey = firstCollectionKey(doc);
     if (collectionKey !== undefined) {
       failed = true;
-      out.problems.push(`${at(collectionKey)}: YAML syntax error in document ${document}: a mapping key is a list or a mapping; Kubernetes objects have string keys`);
+      out.problems.push(`${at(collectionKey)}: ${what} syntax error in document ${document}: a mapping key is a list or a mapping; Kubernetes objects have string keys`);
       return;
     }
     let value: unknown;
@@ -150,14 +156,14 @@ export function parseYamlStream(text: string, file: string, out: LoadedManifests
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
       failed = true;
-      out.problems.push(`${file}:${lineOf(contents.range?.[0] ?? 0)}: YAML error in document ${document}: ${toJsReason(e)}`);
+      out.problems.push(`${file}:${lineOf(contents.range?.[0] ?? 0)}: ${what} error in document ${document}: ${toJsReason(e)}`);
       return;
     }
     // an alias inside the node it names makes a cyclic object: not JSON, so not a Kubernetes object
     const notJson = typeof value === 'object' && value !== null ? notJsonData(value) : undefined;
     if (notJson !== undefined) {
       failed = true;
-      out.problems.push(`${file}:${lineOf(contents.range?.[0] ?? 0)}: YAML error in document ${document}: ${notJson.includes('cycle') ? 'an alias refers to a node that contains it (a recursive alias)' : `not JSON data: ${notJson}`}`);
+      out.problems.push(`${file}:${lineOf(contents.range?.[0] ?? 0)}: ${what} error in document ${document}: ${notJson.includes('cycle') ? 'an alias refers to a node that contains it (a recursive alias)' : `not JSON data: ${notJson}`}`);
       return;
     }
     const line = lineOf(contents.range?.[0] ?? doc.range[0]);

@@ -6,20 +6,27 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { parseCommandArgs, type CommandSpec } from './args';
-import { runEnv } from './env';
+import { reportEnvProblems, runEnv } from './env';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { loadManifests } from './load';
 import { runReleases } from './releases';
+import { problemFromText } from './report';
 import { escapeText } from './terminal';
 import { MAIN_USAGE, PROGRAM, usageOf } from './usage';
-import { runValidate } from './validate';
+import { reportProblems, runValidate, VALIDATE_FORMATS, type ToolIdentity } from './validate';
+import { DEFAULT_RELEASE } from '../schema/registry';
 import { redactor, secretValuesOf } from '../validation/redact';
 
 export type { CliIo, TextSink } from './io';
 
-const COMMANDS: Record<string, CommandSpec> = {
-  validate: { name: 'validate', formats: ['text', 'json'], release: true },
-  env: { name: 'env', formats: ['yaml', 'json'] },
+/** The subcommands, the formats and the options each accepts (see OPTIONS in args.ts). `releases` has its own. */
+export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
+  validate: {
+    name: 'validate',
+    formats: VALIDATE_FORMATS,
+    options: ['format', 'external', 'assume-external', 'strict', 'operator-release', 'kubernetes-version', 'max-file-bytes', 'max-total-bytes', 'allow-empty'],
+  },
+  env: { name: 'env', formats: ['yaml', 'json'], options: ['format', 'external', 'assume-external', 'max-file-bytes', 'max-total-bytes', 'allow-empty'] },
 };
 
 /**
@@ -52,7 +59,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   if (first === '-V' || first === '--version') {
-    io.stdout.write(`${version()}\n`);
+    io.stdout.write(versionText());
     return EXIT_OK;
   }
   if (first === 'help') {
@@ -73,12 +80,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const loaded = await loadManifests(args.paths, io.stdin, args.limits);
   // every line naming a path goes through escapeText: a file name can hold newlines and escape sequences
-  for (const dir of loaded.emptyDirectories) io.stderr.write(`${PROGRAM}: note: no .yaml or .yml file under ${escapeText(dir)}\n`);
+  for (const dir of loaded.emptyDirectories) io.stderr.write(`${PROGRAM}: note: no .yaml, .yml or .json file under ${escapeText(dir)}\n`);
   for (const n of loaded.notes ?? []) io.stderr.write(`${PROGRAM}: note: ${escapeText(n)}\n`);
   for (const s of loaded.skipped ?? []) io.stderr.write(`${PROGRAM}: ${escapeText(s)}\n`);
   if (loaded.problems.length > 0) {
     for (const p of loaded.problems) io.stderr.write(`${PROGRAM}: ${escapeText(p)}\n`);
-    return EXIT_USAGE;
+    // json, sarif and junit carry the problems too, so a CI step that reads the report sees why the run failed
+    const problems = loaded.problems.map(problemFromText);
+    return spec.name === 'validate' ? reportProblems(args, problems, io, toolIdentity()) : reportEnvProblems(args, problems, io);
   }
   const incomplete = (loaded.skipped ?? []).length > 0;
   if (loaded.objects.length === 0 && !args.allowEmpty) {
@@ -89,19 +98,38 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   // the engine's redaction policy, for what the CLI prints besides violations (env values)
   const redact = redactor(secretValuesOf(loaded.objects));
   const code = spec.name === 'validate'
-    ? runValidate(args, loaded.objects, loaded.sources, redact, io)
+    ? await runValidate(args, loaded.objects, loaded.sources, redact, io, toolIdentity())
     : runEnv(args, loaded.objects, redact, io);
   // an unreadable path is a usage error for that path: the rest was checked, the run still fails
   return incomplete ? EXIT_USAGE : code;
 }
 
+/**
+ * `--version`: the package version and the ToolHive operator release whose CRDs and rules it checks by default,
+ * e.g. `toolhive-constructs 0.1.0 (ToolHive operator v0.44.0)`.
+ */
+export function versionText(): string {
+  return `${PROGRAM} ${version()} (ToolHive operator ${DEFAULT_RELEASE})\n`;
+}
+
 /** The package version, from package.json next to lib/ (or src/ under ts-jest). */
 export function version(): string {
+  const v = packageJson().version;
+  return typeof v === 'string' ? v : 'unknown';
+}
+
+/** Name, version and home page, as SARIF's tool driver. */
+function toolIdentity(): ToolIdentity {
+  const home = packageJson().homepage;
+  return { name: PROGRAM, version: version(), ...(typeof home === 'string' ? { informationUri: home } : {}) };
+}
+
+function packageJson(): Record<string, unknown> {
   try {
-    const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: unknown };
-    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+    const pkg: unknown = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    return typeof pkg === 'object' && pkg !== null ? pkg as Record<string, unknown> : {};
   } catch {
-    return 'unknown';
+    return {};
   }
 }
 

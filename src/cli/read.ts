@@ -83,7 +83,7 @@ async function walk(dir: string, root: string, top: string, out: Expanded, visit
       continue;
     }
     if (st.isDirectory()) await walk(full, root, top, out, visited);
-    else if (!/\.ya?ml$/i.test(name)) continue;
+    else if (!/\.(ya?ml|json)$/i.test(name)) continue;
     else if (st.isFile()) out.files.push(full);
     else out.notes.push(`${full}: skipped: not a regular file (${specialKind(st)})`);
   }

@@ -18,14 +18,15 @@ Commands:
 
 Options:
   -h, --help       show this help
-  -V, --version    print the version
+  -V, --version    print the version and the ToolHive operator release it targets
 
 Run '${PROGRAM} help <command>' for the options of a command.
 `;
 
-const PATHS = `PATH is a file, a directory (searched recursively for *.yaml and *.yml, in
-sorted order) or - for standard input. A file may hold several YAML documents;
-empty documents are skipped and a kind: List is read as its items.`;
+const PATHS = `PATH is a file, a directory (searched recursively for *.yaml, *.yml and *.json,
+in sorted order) or - for standard input. A file may hold several YAML documents;
+empty documents are skipped and a kind: List is read as its items. A .json file
+is read as JSON (kubectl get -o json).`;
 
 const EXTERNAL = `  --external KIND/NAME     an object that exists outside these files, so
                            references to it are not errors (repeatable); also
@@ -40,9 +41,9 @@ const INPUT = `  --max-file-bytes N       refuse a file (or standard input) larg
                            (default: 256M)
   --allow-empty            accept input without any document (default: exit 2)`;
 
-export const VALIDATE_USAGE = `Usage: ${PROGRAM} validate [--format text|json] [--external KIND/NAME]...
-       [--assume-external] [--operator-release RELEASE] [--kubernetes-version MAJOR.MINOR]
-       PATH...
+export const VALIDATE_USAGE = `Usage: ${PROGRAM} validate [--format text|json|sarif|junit] [--strict]
+       [--external KIND/NAME]... [--assume-external] [--operator-release RELEASE]
+       [--kubernetes-version MAJOR.MINOR] PATH...
 
 Checks ToolHive manifests offline: identity, CRD schema (after defaulting) and
 CEL rules, the operator's reconcile-time checks, references between objects,
@@ -52,7 +53,12 @@ Secret and ConfigMap keys, and name collisions. Objects of other kinds
 ${PATHS}
 
 Options:
-  --format text|json       output format (default: text)
+  --format F               output format (default: text):
+                             text   one line per violation and a summary
+                             json   violations, input problems and a summary
+                             sarif  SARIF 2.1.0 (GitHub code scanning)
+                             junit  JUnit XML (one test case per object)
+  --strict                 warnings fail the run too (exit 1)
 ${EXTERNAL}
   --operator-release R     the ToolHive operator release to check against (its
                            CRD schemas, CEL rules and operator rules); see
@@ -64,15 +70,17 @@ ${INPUT}
   -h, --help               show this help
 
 Output (text): one line per violation, then a summary line
-  FILE:DOC Kind/namespace/name PATH: MESSAGE [RULE]
-  warning: FILE:DOC Kind/namespace/name PATH: MESSAGE [RULE]
+  FILE#DOC Kind/namespace/name PATH: MESSAGE [RULE]
+  warning: FILE#DOC Kind/namespace/name PATH: MESSAGE [RULE]
   N documents, E errors, W warnings
+DOC is the document's number in its file (1-based).
 
 Exit status:
-  0  no errors (warnings allowed)
-  1  at least one error
-  2  usage error, unreadable or oversized input, no documents, YAML syntax
-     error (the files that could be read are still checked)
+  0  no errors (warnings allowed, unless --strict)
+  1  at least one error (or, with --strict, a warning)
+  2  usage error, unreadable or oversized input, no documents, syntax
+     error (the files that could be read are still checked; json, sarif and
+     junit still print a report with syntax problems)
 `;
 
 export const ENV_USAGE = `Usage: ${PROGRAM} env [--format yaml|json] [--external KIND/NAME]...

@@ -1,26 +1,36 @@
-/** `toolhive-constructs validate`: runs the engine over the loaded manifests and prints violations. */
-import { validateManifests } from '../validation';
+/** `toolhive-constructs validate`: runs the engine over the loaded manifests and prints the report. */
+import { failures, validateManifests } from '../validation';
 import type { SourceLocation, Violation } from '../validation';
 import type { CommandArgs } from './args';
 import type { CliIo } from './io';
-import { EXIT_OK, EXIT_VIOLATIONS } from './io';
+import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS } from './io';
+import { problemJson, type LoadProblem, type ValidateReport, type ValidateSummary } from './report';
 import { escapeText } from './terminal';
 import { redactViolations, type Redactor } from '../validation/redact';
 
-export interface ValidateSummary {
-  readonly documents: number;
-  readonly errors: number;
-  readonly warnings: number;
+export type { ValidateSummary } from './report';
+
+/** The output formats of `validate`; the first is the default. */
+export const VALIDATE_FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
+
+export interface ToolIdentity {
+  readonly name: string;
+  readonly version: string;
+  readonly informationUri?: string;
 }
 
-/** Validates `objects` and writes the report to stdout. Returns the exit code (0 or 1). */
-export function runValidate(
+/**
+ * Validates `objects` and writes the report to stdout. Returns the exit code: 1 when a violation fails the run
+ * (an error, or with `--strict` also a warning), else 0.
+ */
+export async function runValidate(
   args: CommandArgs,
   objects: readonly unknown[],
   sources: readonly SourceLocation[],
   redact: Redactor,
   io: CliIo,
-): number {
+  tool: ToolIdentity,
+): Promise<number> {
   // Non-objects, missing kinds and unknown ToolHive kinds are reported by the engine's identity layer.
   const violations = validateManifests(objects, {
     external: args.external,
@@ -30,21 +40,59 @@ export function runValidate(
     sources,
   });
   // already redacted by the engine; again here so nothing the CLI prints depends on that
-  const shown = redactViolations(violations, redact);
-  const summary: ValidateSummary = {
-    documents: objects.length,
-    errors: violations.filter(v => v.severity === 'error').length,
-    warnings: violations.filter(v => v.severity === 'warning').length,
-  };
-  io.stdout.write(args.format === 'json' ? formatJson(shown, summary) : formatText(shown, summary));
-  return summary.errors > 0 ? EXIT_VIOLATIONS : EXIT_OK;
+  const report = buildReport(redactViolations(violations, redact), [], objects, sources, args.strict);
+  io.stdout.write(await render(args.format, report, tool));
+  return report.failing.size > 0 ? EXIT_VIOLATIONS : EXIT_OK;
 }
 
-/** `FILE:DOC Kind/namespace/name PATH: MESSAGE [RULE]`, warnings prefixed `warning: `. */
+/**
+ * For unreadable or unparsable input: the machine-readable formats still print a report (with the problems and no
+ * violations), so a CI step that reads it sees why the run failed. Text output has the problems on stderr only.
+ */
+export async function reportProblems(args: CommandArgs, problems: readonly LoadProblem[], io: CliIo, tool: ToolIdentity): Promise<number> {
+  if (args.format !== undefined && args.format !== 'text') {
+    io.stdout.write(await render(args.format, buildReport([], problems, [], [], args.strict), tool));
+  }
+  return EXIT_USAGE;
+}
+
+function buildReport(
+  violations: readonly Violation[],
+  problems: readonly LoadProblem[],
+  objects: readonly unknown[],
+  sources: readonly SourceLocation[],
+  strict: boolean,
+): ValidateReport {
+  return {
+    violations,
+    problems,
+    objects,
+    sources,
+    strict,
+    failing: new Set(failures(violations, { strict })),
+    summary: {
+      documents: objects.length,
+      errors: violations.filter(v => v.severity === 'error').length,
+      warnings: violations.filter(v => v.severity === 'warning').length,
+    },
+  };
+}
+
+async function render(format: string | undefined, report: ValidateReport, tool: ToolIdentity): Promise<string> {
+  switch (format) {
+    case 'json': return formatJson(report);
+    // Loaded on demand: the common text run does not pay for the builders.
+    case 'sarif': return (await import('./sarif')).formatSarif(report, tool);
+    case 'junit': return (await import('./junit')).formatJunit(report, `${tool.name} validate`);
+    default: return formatText(report.violations, report.summary);
+  }
+}
+
+/** `FILE#DOC Kind/namespace/name PATH: MESSAGE [RULE]`, warnings prefixed `warning: `. */
 export function formatText(violations: readonly Violation[], summary: ValidateSummary): string {
   // every column can come from the manifests (or a file name): escaped, so no line can be forged
   const lines = violations.map(v => {
-    const where = v.file !== undefined ? `${escapeText(v.file)}:${v.document ?? '-'}` : '-';
+    const where = v.file !== undefined ? `${escapeText(v.file)}#${v.document ?? '-'}` : '-';
     const object = `${escapeText(v.kind) || '-'}/${escapeText(v.namespace) || '-'}/${escapeText(v.name) || '-'}`;
     const field = v.path ? ` ${escapeText(v.path)}` : '';
     const prefix = v.severity === 'warning' ? 'warning: ' : '';
@@ -54,10 +102,10 @@ export function formatText(violations: readonly Violation[], summary: ValidateSu
   return lines.join('\n') + '\n';
 }
 
-/** `{"violations":[...],"summary":{...}}` with a fixed key order. */
-export function formatJson(violations: readonly Violation[], summary: ValidateSummary): string {
+/** `{"violations":[...],"problems":[...],"summary":{...}}` with a fixed key order. */
+export function formatJson(report: Pick<ValidateReport, 'violations' | 'problems' | 'summary'>): string {
   const out = {
-    violations: violations.map(v => ({
+    violations: report.violations.map(v => ({
       severity: v.severity,
       kind: v.kind,
       namespace: v.namespace,
@@ -69,7 +117,13 @@ export function formatJson(violations: readonly Violation[], summary: ValidateSu
       ...(v.document !== undefined ? { document: v.document } : {}),
       ...(v.line !== undefined ? { line: v.line } : {}),
     })),
-    summary: { documents: summary.documents, errors: summary.errors, warnings: summary.warnings },
+    problems: report.problems.map(problemJson),
+    summary: {
+      documents: report.summary.documents,
+      errors: report.summary.errors,
+      warnings: report.summary.warnings,
+      problems: report.problems.length,
+    },
   };
   return JSON.stringify(out, null, 2) + '\n';
 }

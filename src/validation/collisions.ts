@@ -68,15 +68,22 @@ function duplicateObjects(set: ManifestSet): Violation[] {
     const prior = first.setIfAbsent(e.group, e.kind, e.namespace, e.name, e);
     if (prior === e) continue;
     const what = `${e.kind} ${JSON.stringify(e.name)} in namespace ${JSON.stringify(e.namespace)}`;
+    const where = bothSources(prior, e);
     if (JSON.stringify(prior.object) === JSON.stringify(e.object)) {
-      out.push(violation(e, 'metadata.name', 'collision.duplicate-object', `${what} is defined twice with the same content: remove the copy`, 'warning'));
+      out.push(violation(e, 'metadata.name', 'collision.duplicate-object', `${what} is defined twice with the same content${where}: remove the copy`, 'warning'));
     } else {
       out.push(violation(e, 'metadata.name', 'collision.duplicate-object',
-        `${what} is defined more than once with different content; the cluster keeps one object per name, so the definition ` +
+        `${what} is defined more than once with different content${where}; the cluster keeps one object per name, so the definition ` +
         'applied last replaces the other, while references are checked against the first: remove one definition or rename it'));
     }
   }
   return out;
+}
+
+/** ` (file.yaml#1 and other.yaml#2)` when both copies came from files, so the message names both; else empty. */
+function bothSources(first: ObjectEntry, second: ObjectEntry): string {
+  const ref = (x: ObjectEntry) => `${x.source!.file}#${x.source!.document}`;
+  return first.source && second.source ? ` (${ref(first)} and ${ref(second)})` : '';
 }
 
 // ---------------------------------------------------------------------------------------------------------

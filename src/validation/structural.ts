@@ -269,10 +269,13 @@ function codePoints(s: string): number {
   return n;
 }
 
-/** Go's `%#v` of a map[string]interface{} as the API server prints duplicate list-map keys. */
-function goMapLiteral(keys: readonly string[], item: Record<string, unknown>): string {
-  const parts = [...keys].sort().map(k => `${JSON.stringify(k)}:${JSON.stringify(item[k])}`);
-  return `map[string]interface {}{${parts.join(', ')}}`;
+/**
+ * The duplicate list-map item's keys, as a JSON object with sorted keys (`{"name":"FOO"}`). The API server prints
+ * Go's `%#v` (`map[string]interface {}{...}`); the same keys and values as JSON read the same without the Go syntax.
+ */
+function keysAsJson(keys: readonly string[], item: Record<string, unknown>): string {
+  const parts = [...keys].sort().map(k => `${JSON.stringify(k)}:${JSON.stringify(item[k]) ?? 'null'}`);
+  return `{${parts.join(',')}}`;
 }
 
 function showValue(v: unknown): string {
@@ -483,7 +486,7 @@ function checkArray(n: CompiledNode, value: unknown[], p: PathStack, ctx: WalkCo
       const rec = item as Record<string, unknown>;
       const key = JSON.stringify(keys.map((k, j) => rec[k] ?? n.mapKeyDefaults[j]));
       const times = seen.get(key) ?? 0;
-      if (times === 1) issues.push({ path: pathOf(new Where(p.where(), i, 'item')), rule: 'schema.duplicate', message: `Duplicate value: ${goMapLiteral(keys, rec)}` });
+      if (times === 1) issues.push({ path: pathOf(new Where(p.where(), i, 'item')), rule: 'schema.duplicate', message: `Duplicate value: ${keysAsJson(keys, rec)}` });
       seen.set(key, times + 1);
     }
   }

@@ -294,7 +294,7 @@ export const FAILING: Failing[] = [
     item: 4,
     title: 'two upstreams with one name',
     objects: [embedded('as', { upstreamProviders: [OKTA_OIDC, { ...GITHUB_OIDC, name: 'okta' }] })],
-    want: [w(EA, 'as', 'spec.embeddedAuthServer.upstreamProviders[1]', 'schema.duplicate', 'Duplicate value: map[string]interface {}{"name":"okta"}')],
+    want: [w(EA, 'as', 'spec.embeddedAuthServer.upstreamProviders[1]', 'schema.duplicate', 'Duplicate value: {"name":"okta"}')],
   },
   {
     item: 4,
@@ -1172,7 +1172,7 @@ export const FAILING: Failing[] = [
     item: 15,
     title: 'two MCPServer secrets entries for one Secret',
     objects: [server('fetch', { secrets: [{ name: 'github', key: 'token' }, { name: 'github', key: 'user' }] }), secret('github', { token: 'x', user: 'y' })],
-    want: [w(MS, 'fetch', 'spec.secrets[1]', 'schema.duplicate', 'Duplicate value: map[string]interface {}{"name":"github"}')],
+    want: [w(MS, 'fetch', 'spec.secrets[1]', 'schema.duplicate', 'Duplicate value: {"name":"github"}')],
   },
   {
     item: 15,

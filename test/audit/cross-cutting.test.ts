@@ -8,7 +8,7 @@ import type { KubeObject } from '../../src/validation';
 const S = secret('s', { k: 'v', j: 'w' });
 const G = th('MCPGroup', 'g', {});
 const lines = (objects: readonly KubeObject[]) => errors(objects).map(e => `${e.kind}/${e.name} ${e.path} [${e.rule}] ${e.message}`);
-const dupValue = (key: string, v: string) => `Duplicate value: map[string]interface {}{"${key}":"${v}"}`;
+const dupValue = (key: string, v: string) => `Duplicate value: {"${key}":"${v}"}`;
 
 describe('duplicate names the API server rejects, each reported once', () => {
   test.each<[string, KubeObject[], string]>([

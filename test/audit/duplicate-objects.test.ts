@@ -5,6 +5,7 @@
  */
 import { oidc, oidcRef, server } from './fixtures';
 import { errors, secret, th, warnings } from './helpers';
+import { validateManifests } from '../../src/validation';
 
 const dup = (kind: string, name: string, ns = 'default') =>
   `${kind} "${name}" in namespace "${ns}" is defined more than once with different content; the cluster keeps one object per name, so the ` +
@@ -46,5 +47,16 @@ describe('collision.duplicate-object', () => {
   test('rejects an MCPServer defined twice once, not again as a generated-object collision', () => {
     const set = [server('fetch'), server('fetch', { image: 'ghcr.io/x/z:2.0.0' })];
     expect(errors(set).map(e => e.rule)).toEqual(['collision.duplicate-object']);
+  });
+
+  test('names both files (as file#document) when the copies came from files', () => {
+    const set = [oidc('idp'), oidc('idp', 'https://other.example.com'), th('MCPGroup', 'g', {}), th('MCPGroup', 'g', {})];
+    const sources = [{ file: 'base/oidc.yaml', document: 1 }, { file: 'overlay/oidc.yaml', document: 3 }, { file: 'a.yaml', document: 1 }, { file: 'a.yaml', document: 2 }];
+    expect(validateManifests(set, { sources }).filter(v => v.rule === 'collision.duplicate-object').map(v => [v.severity, v.file, v.document, v.message])).toEqual([
+      ['error', 'overlay/oidc.yaml', 3, 'MCPOIDCConfig "idp" in namespace "default" is defined more than once with different content (base/oidc.yaml#1 and ' +
+        'overlay/oidc.yaml#3); the cluster keeps one object per name, so the definition applied last replaces the other, while references are ' +
+        'checked against the first: remove one definition or rename it'],
+      ['warning', 'a.yaml', 2, 'MCPGroup "g" in namespace "default" is defined twice with the same content (a.yaml#1 and a.yaml#2): remove the copy'],
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { REPO_ROOT, mcpServer } from './helpers';
+import { DEFAULT_RELEASE } from '../../src/schema/registry';
 
 const BIN = path.join(REPO_ROOT, 'lib', 'cli', 'main.js');
 const built = fs.existsSync(BIN);
@@ -27,7 +28,7 @@ describeBuilt('node lib/cli/main.js', () => {
   test('fails with exit code 1 and prints violations for a bad object on stdin', () => {
     const r = node([BIN, 'validate', '-'], mcpServer('bad', '  proxyPort: 0'));
     expect(r.status).toBe(1);
-    expect(r.stdout).toBe('<stdin>:1 MCPServer/team-a/bad spec.proxyPort: Invalid value: 0: spec.proxyPort in body should be greater than or equal to 1 [schema.minimum]\n1 document, 1 error, 0 warnings\n');
+    expect(r.stdout).toBe('<stdin>#1 MCPServer/team-a/bad spec.proxyPort: Invalid value: 0: spec.proxyPort in body should be greater than or equal to 1 [schema.minimum]\n1 document, 1 error, 0 warnings\n');
     expect(r.stderr).toBe('');
   });
 
@@ -51,10 +52,10 @@ describeBuilt('node lib/cli/main.js', () => {
     expect(r.stderr.startsWith('toolhive-constructs: unknown option "--nope"\n\nUsage: toolhive-constructs validate')).toBe(true);
   });
 
-  test('prints the package version', () => {
+  test('prints the package version and the operator release it targets', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
     const r = node([BIN, '--version']);
-    expect([r.status, r.stdout]).toEqual([0, `${pkg.version}\n`]);
+    expect([r.status, r.stdout]).toEqual([0, `toolhive-constructs ${pkg.version} (ToolHive operator ${DEFAULT_RELEASE})\n`]);
   });
 
   test('loads neither cdk8s, constructs nor Pulumi', () => {

@@ -38,6 +38,6 @@ test('rejects the classic mistakes with the API server\'s own messages', async (
     [6, 'MCPServer/double-authz', 'spec', 'Invalid value: "object": authzConfig and authzConfigRef are mutually exclusive; use authzConfigRef to reference a shared MCPAuthzConfig'],
   ]);
   expect(out.violations.every((v: JsonViolation) => v.severity === 'error')).toBe(true);
-  expect(out.summary).toEqual({ documents: 6, errors: 6, warnings: 0 });
+  expect(out.summary).toEqual({ documents: 6, errors: 6, warnings: 0, problems: 0 });
   expect(r.stdout).not.toContain('fake-backend-api-key-do-not-use');
 });

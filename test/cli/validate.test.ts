@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Readable } from 'stream';
 import { cli, mcpServer, tempTree } from './helpers';
 import { run } from '../../src/cli/main';
+import { DEFAULT_RELEASE } from '../../src/schema/registry';
 
 // a non-blocking schema error (field.Invalid), so the API server still runs CEL and reports it alone
 const MIN_MESSAGE = 'Invalid value: 0: spec.proxyPort in body should be greater than or equal to 1';
@@ -21,7 +22,7 @@ describe('validate: exit codes and text format', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(
-      `${file}:2 MCPServer/team-a/bad spec.proxyPort: ${MIN_MESSAGE} [schema.minimum]\n` +
+      `${file}#2 MCPServer/team-a/bad spec.proxyPort: ${MIN_MESSAGE} [schema.minimum]\n` +
       '2 documents, 1 error, 0 warnings\n');
   });
 
@@ -32,14 +33,14 @@ describe('validate: exit codes and text format', () => {
     const r = await cli(['validate', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      `warning: ${file}:1 MCPServer/team-a/old apiVersion: toolhive.stacklok.dev/v1alpha1 is deprecated; use v1beta1 [identity.deprecated-version]\n` +
+      `warning: ${file}#1 MCPServer/team-a/old apiVersion: toolhive.stacklok.dev/v1alpha1 is deprecated; use v1beta1 [identity.deprecated-version]\n` +
       '1 document, 0 errors, 1 warning\n');
   });
 
   test('reads standard input for -', async () => {
     const r = await cli(['validate', '-'], mcpServer('bad', '  proxyPort: 0'));
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe(`<stdin>:1 MCPServer/team-a/bad spec.proxyPort: ${MIN_MESSAGE} [schema.minimum]\n1 document, 1 error, 0 warnings\n`);
+    expect(r.stdout).toBe(`<stdin>#1 MCPServer/team-a/bad spec.proxyPort: ${MIN_MESSAGE} [schema.minimum]\n1 document, 1 error, 0 warnings\n`);
   });
 
   test('reads kubectl YAML 1.1 booleans the way the API server receives them', async () => {
@@ -75,14 +76,15 @@ describe('validate: JSON format', () => {
         document: 1,
         line: 3,
       }],
-      summary: { documents: 1, errors: 1, warnings: 0 },
+      problems: [],
+      summary: { documents: 1, errors: 1, warnings: 0, problems: 0 },
     });
   });
 
   test('prints an empty list and exit 0 for a valid set', async () => {
     const r = await cli(['validate', '--format', 'json', '-'], mcpServer('fetch'));
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ violations: [], summary: { documents: 1, errors: 0, warnings: 0 } });
+    expect(JSON.parse(r.stdout)).toEqual({ violations: [], problems: [], summary: { documents: 1, errors: 0, warnings: 0, problems: 0 } });
   });
 });
 
@@ -97,8 +99,8 @@ describe('validate: inputs', () => {
     const r = await cli(['validate', dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
-      `${path.join(dir, 'a', 'z.yml')}:1 MCPServer/team-a/az spec.proxyPort: ${MIN_MESSAGE} [schema.minimum]\n` +
-      `${path.join(dir, 'b.yaml')}:1 MCPServer/team-a/b spec.proxyPort: ${MIN_MESSAGE} [schema.minimum]\n` +
+      `${path.join(dir, 'a', 'z.yml')}#1 MCPServer/team-a/az spec.proxyPort: ${MIN_MESSAGE} [schema.minimum]\n` +
+      `${path.join(dir, 'b.yaml')}#1 MCPServer/team-a/b spec.proxyPort: ${MIN_MESSAGE} [schema.minimum]\n` +
       '2 documents, 2 errors, 0 warnings\n');
   });
 
@@ -130,7 +132,7 @@ describe('validate: inputs', () => {
     const r = await cli(['validate', '--format', 'json', '-'], text);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
-    expect(out.summary).toEqual({ documents: 2, errors: 1, warnings: 0 });
+    expect(out.summary).toEqual({ documents: 2, errors: 1, warnings: 0, problems: 0 });
     expect(out.violations.map((v: { name: string; document: number; line: number }) => [v.name, v.document, v.line])).toEqual([['second', 1, 8]]);
   });
 
@@ -146,10 +148,10 @@ describe('validate: inputs', () => {
     expect(r).toEqual({
       code: 2,
       stdout: '',
-      stderr: `toolhive-constructs: note: no .yaml or .yml file under ${dir}\ntoolhive-constructs: no documents in the input; pass --allow-empty if empty input is expected\n`,
+      stderr: `toolhive-constructs: note: no .yaml, .yml or .json file under ${dir}\ntoolhive-constructs: no documents in the input; pass --allow-empty if empty input is expected\n`,
     });
     // with --allow-empty the same run passes
-    expect(await cli(['validate', '--allow-empty', dir])).toEqual({ code: 0, stdout: '0 documents, 0 errors, 0 warnings\n', stderr: `toolhive-constructs: note: no .yaml or .yml file under ${dir}\n` });
+    expect(await cli(['validate', '--allow-empty', dir])).toEqual({ code: 0, stdout: '0 documents, 0 errors, 0 warnings\n', stderr: `toolhive-constructs: note: no .yaml, .yml or .json file under ${dir}\n` });
   });
 });
 
@@ -158,15 +160,15 @@ describe('validate: documents that are not ToolHive objects', () => {
     const r = await cli(['validate', '-'], '- just\n- a list\n---\nplain words\n');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
-      '<stdin>:1 -/default/- <root>: document is a list, not a Kubernetes object [identity.not-an-object]\n' +
-      '<stdin>:2 -/default/- <root>: document is a string, not a Kubernetes object [identity.not-an-object]\n' +
+      '<stdin>#1 -/default/- <root>: document is a list, not a Kubernetes object [identity.not-an-object]\n' +
+      '<stdin>#2 -/default/- <root>: document is a string, not a Kubernetes object [identity.not-an-object]\n' +
       '2 documents, 2 errors, 0 warnings\n');
   });
 
   test('rejects an object without kind', async () => {
     const r = await cli(['validate', '-'], 'apiVersion: v1\nmetadata:\n  name: nameless\n');
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe("<stdin>:1 -/default/nameless kind: Object 'Kind' is missing [identity.missing-kind]\n1 document, 1 error, 0 warnings\n");
+    expect(r.stdout).toBe("<stdin>#1 -/default/nameless kind: Object 'Kind' is missing [identity.missing-kind]\n1 document, 1 error, 0 warnings\n");
   });
 
   test('rejects an unknown ToolHive kind', async () => {
@@ -184,7 +186,7 @@ describe('validate: never prints a secret value', () => {
     const message = 'illegal base64 data in Secret data key "token"';
     const t = await cli(['validate', '-'], text);
     expect(t.code).toBe(1);
-    expect(t.stdout).toBe(`<stdin>:1 Secret/team-a/creds data[token]: ${message} [identity.secret-data]\n1 document, 1 error, 0 warnings\n`);
+    expect(t.stdout).toBe(`<stdin>#1 Secret/team-a/creds data[token]: ${message} [identity.secret-data]\n1 document, 1 error, 0 warnings\n`);
     const j = await cli(['validate', '--format', 'json', '-'], text);
     expect(j.code).toBe(1);
     expect(JSON.parse(j.stdout).violations[0].message).toBe(message);
@@ -274,7 +276,7 @@ describe('validate: usage and input errors exit 2', () => {
   test.each([
     [['validate'], 'no PATH given: name files or directories, or - for standard input'],
     [['validate', '--frobnicate', 'x.yaml'], 'unknown option "--frobnicate"'],
-    [['validate', '--format', 'xml', 'x.yaml'], 'invalid --format "xml": expected text or json'],
+    [['validate', '--format', 'xml', 'x.yaml'], 'invalid --format "xml": expected text, json, sarif or junit'],
     [['validate', 'x.yaml', '--format'], 'option --format needs a value'],
     [['validate', '--external', 'MCPOIDCConfig', 'x.yaml'], 'invalid --external "MCPOIDCConfig": expected Kind/name, Kind/namespace/name or Kind/*'],
     [['validate', '--external', 'a/b/c/d', 'x.yaml'], 'invalid --external "a/b/c/d": expected Kind/name, Kind/namespace/name or Kind/*'],
@@ -334,10 +336,14 @@ describe('help and version', () => {
     expect(r.stdout).toContain('env');
   });
 
-  test('--version prints the version from package.json', async () => {
+  test('--version prints the version from package.json and the default operator release of the schema registry', async () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
-    expect(await cli(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
-    expect(await cli(['-V'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    expect(pkg.version).toMatch(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/);
+    expect(pkg.version).not.toBe('0.0.0');
+    expect(DEFAULT_RELEASE).toMatch(/^v\d+\.\d+\.\d+$/);
+    const expected = `toolhive-constructs ${pkg.version} (ToolHive operator ${DEFAULT_RELEASE})\n`;
+    expect(await cli(['--version'])).toEqual({ code: 0, stdout: expected, stderr: '' });
+    expect(await cli(['-V'])).toEqual({ code: 0, stdout: expected, stderr: '' });
   });
 
   test.each([

@@ -16,10 +16,19 @@ new McpServer(chart, 'fetch', {
 });`;
 
 describe('README', () => {
-  test('starts with the two commands: the test suite, then the main job', () => {
-    const block = /```sh\n([\s\S]*?)```/.exec(README)![1].split('\n').filter(Boolean);
-    expect(block[0]).toMatch(/^npm ci && npm test\s/);
-    expect(block[1]).toMatch(/^npm run synth\s/);
+  const shellBlocks = [...README.matchAll(/```sh\n([\s\S]*?)```/g)].map(m => m[1].split('\n').filter(Boolean));
+
+  test('starts with an install section for cdk8s and for Pulumi, before any example', () => {
+    const install = README.indexOf('\n## Install\n');
+    expect(install).toBeGreaterThan(0);
+    expect(install).toBeLessThan(README.indexOf('```ts'));
+    expect(shellBlocks[0][0]).toMatch(/^npm install toolhive-constructs cdk8s constructs\s/);
+    expect(shellBlocks[0][1]).toMatch(/^npm install toolhive-constructs @pulumi\/pulumi @pulumi\/kubernetes\s/);
+  });
+
+  test('then the two set-up commands: the test suite, then the main job', () => {
+    expect(shellBlocks[1][0]).toMatch(/^npm ci && npm test\s/);
+    expect(shellBlocks[1][1]).toMatch(/^npm run synth\s/);
   });
 
   test('the first cdk8s example is the tested one', () => {

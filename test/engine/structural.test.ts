@@ -324,21 +324,21 @@ describe('schema: x-kubernetes-list-type', () => {
 
   test('rejects duplicate keys of a map list', () => {
     expect(admissionErrors([server({ env: [{ name: 'FOO', value: 'a' }, { name: 'FOO', value: 'b' }] })])).toEqual([
-      { path: 'spec.env[1]', rule: 'schema.duplicate', message: 'Duplicate value: map[string]interface {}{"name":"FOO"}' },
+      { path: 'spec.env[1]', rule: 'schema.duplicate', message: 'Duplicate value: {"name":"FOO"}' },
     ]);
   });
 
   test('rejects two secrets entries from the same Secret (secrets is a map list keyed by name)', () => {
     const secrets = [{ name: 'github', key: 'token' }, { name: 'github', key: 'app-id', targetEnvName: 'GITHUB_APP_ID' }];
     expect(admissionErrors([server({ secrets })])).toEqual([
-      { path: 'spec.secrets[1]', rule: 'schema.duplicate', message: 'Duplicate value: map[string]interface {}{"name":"github"}' },
+      { path: 'spec.secrets[1]', rule: 'schema.duplicate', message: 'Duplicate value: {"name":"github"}' },
     ]);
   });
 
   test('rejects duplicate upstream provider names', () => {
     const p = { name: 'okta', type: 'oidc', oidcConfig: { issuerUrl: 'https://okta.example.com', clientId: 'c' } };
     expect(admissionErrors([eas({ upstreamProviders: [p, p] })])).toEqual([
-      { path: 'spec.embeddedAuthServer.upstreamProviders[1]', rule: 'schema.duplicate', message: 'Duplicate value: map[string]interface {}{"name":"okta"}' },
+      { path: 'spec.embeddedAuthServer.upstreamProviders[1]', rule: 'schema.duplicate', message: 'Duplicate value: {"name":"okta"}' },
     ]);
   });
 

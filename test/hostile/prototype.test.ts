@@ -75,8 +75,8 @@ describe('CLI', () => {
   test('rejects __proto__ and toString keys in YAML as unknown fields, exit 1 (in-process)', async () => {
     const r = await cli(['validate', '-'], yaml);
     expect(r.stdout).toBe([
-      '<stdin>:1 MCPServer/default/s spec.__proto__: unknown field "spec.__proto__" [schema.unknown-field]',
-      '<stdin>:1 MCPServer/default/s spec.toString: unknown field "spec.toString" [schema.unknown-field]',
+      '<stdin>#1 MCPServer/default/s spec.__proto__: unknown field "spec.__proto__" [schema.unknown-field]',
+      '<stdin>#1 MCPServer/default/s spec.toString: unknown field "spec.toString" [schema.unknown-field]',
       '1 document, 2 errors, 0 warnings',
       '',
     ].join('\n'));

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { cli, spawnCli, tempDir, TH } from './helpers';
 import { escapeText } from '../../src/cli/terminal';
 
-const FORGED = 'x\nwarning: forged.yaml:1 MCPServer/default/ok: all good [none]\x1b[2K';
+const FORGED = 'x\nwarning: forged.yaml#1 MCPServer/default/ok: all good [none]\x1b[2K';
 
 /** No raw control character (other than the newline ending each line), separator or bidi override. */
 function expectClean(text: string): void {
@@ -22,7 +22,7 @@ describe('text output', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n');
     expect(lines).toHaveLength(3); // one violation, the summary, the final newline
-    expect(lines[0].startsWith('<stdin>:1 MCPServer/default/x\\x0awarning: forged.yaml:1 MCPServer/default/ok: all good [none]\\x1b[2K metadata.name: Invalid value: "x\\nwarning:')).toBe(true);
+    expect(lines[0].startsWith('<stdin>#1 MCPServer/default/x\\x0awarning: forged.yaml#1 MCPServer/default/ok: all good [none]\\x1b[2K metadata.name: Invalid value: "x\\nwarning:')).toBe(true);
     expect(lines[2]).toBe('');
     expectClean(r.stdout);
   });
@@ -30,7 +30,7 @@ describe('text output', () => {
   test('escapes a map key with control characters in the path column, and bidi overrides', async () => {
     const yaml = `apiVersion: ${TH}\nkind: MCPServer\nmetadata:\n  name: s\nspec:\n  image: i\n  "a\\u202eb\\rc": 1\n`;
     const r = await cli(['validate', '-'], yaml);
-    expect(r.stdout).toBe('<stdin>:1 MCPServer/default/s spec.a\\u{202e}b\\x0dc: unknown field "spec.a\\u202eb\\rc" [schema.unknown-field]\n1 document, 1 error, 0 warnings\n');
+    expect(r.stdout).toBe('<stdin>#1 MCPServer/default/s spec.a\\u{202e}b\\x0dc: unknown field "spec.a\\u202eb\\rc" [schema.unknown-field]\n1 document, 1 error, 0 warnings\n');
   });
 
   test('JSON output keeps the exact strings', async () => {
@@ -55,7 +55,7 @@ describe('file names', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`toolhive-constructs: ${dir}/c\\x0dd.yaml:2:1: YAML syntax error in document 1: bad indentation\n`);
     const ok = spawnCli(['validate', evil]);
-    expect(ok.stdout.split('\n')[0]).toBe(`${dir}/a\\x0ab\\x1b[31m.yaml:1 MCPServer/default/s spec.transport: Unsupported value: "grpc": supported values: "stdio", "streamable-http", "sse" [schema.enum]`);
+    expect(ok.stdout.split('\n')[0]).toBe(`${dir}/a\\x0ab\\x1b[31m.yaml#1 MCPServer/default/s spec.transport: Unsupported value: "grpc": supported values: "stdio", "streamable-http", "sse" [schema.enum]`);
     expectClean(ok.stdout.replace(/\n/g, ''));
   });
 
@@ -63,6 +63,6 @@ describe('file names', () => {
     const dir = path.join(tempDir(), 'empty\x1b]0;pwned\x07');
     fs.mkdirSync(dir);
     const r = await cli(['validate', '--allow-empty', dir]);
-    expect(r.stderr).toBe(`toolhive-constructs: note: no .yaml or .yml file under ${path.dirname(dir)}/empty\\x1b]0;pwned\\x07\n`);
+    expect(r.stderr).toBe(`toolhive-constructs: note: no .yaml, .yml or .json file under ${path.dirname(dir)}/empty\\x1b]0;pwned\\x07\n`);
   });
 });

@@ -20,7 +20,7 @@ describe('validate --operator-release', () => {
     const dir = tempTree({ 'proxy.yaml': stringify(CASES[0].objects[0]) });
     const r = await cli(['validate', '--operator-release=v0.44.0', dir]);
     expect(r.stdout.split('\n')[0]).toBe(
-      `${dir}/proxy.yaml:1 MCPRemoteProxy/tools/remote spec.allowPrivateEndpoint: field spec.allowPrivateEndpoint needs operator release main@e25de16 or later; you target v0.44.0 [schema.needs-release]`);
+      `${dir}/proxy.yaml#1 MCPRemoteProxy/tools/remote spec.allowPrivateEndpoint: field spec.allowPrivateEndpoint needs operator release main@e25de16 or later; you target v0.44.0 [schema.needs-release]`);
   });
 
   test('an unknown release is a usage error listing the bundled ones', async () => {

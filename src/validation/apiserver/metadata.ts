@@ -219,14 +219,15 @@ export function validateObjectMeta(raw: unknown): MetaIssue[] {
       for (const msg of qualifiedName(f)) out.push(invalid('metadata.finalizers', 'metadata.finalizers', f, msg));
     }
     if (finalizers.includes('orphan') && finalizers.includes('foregroundDeletion')) {
-      out.push({ path: 'metadata.finalizers', rule: 'metadata.finalizers', message: `Invalid value: ${goSlice(finalizers)}: finalizer orphan and foregroundDeletion cannot be both set` });
+      out.push({ path: 'metadata.finalizers', rule: 'metadata.finalizers', message: `Invalid value: ${jsonList(finalizers)}: finalizer orphan and foregroundDeletion cannot be both set` });
     }
   }
   return out;
 }
 
-function goSlice(items: readonly string[]): string {
-  return `[]string{${items.map(goQuote).join(', ')}}`;
+/** The finalizers as a JSON list: the API server prints Go's `[]string{...}`, the same strings read the same as JSON. */
+function jsonList(items: readonly string[]): string {
+  return JSON.stringify(items);
 }
 
 /** objectmeta.go validateOwnerReference / ValidateOwnerReferences. */
