@@ -81,6 +81,7 @@ project.package.addField('bin', { 'toolhive-constructs': 'lib/cli/main.js' });
 project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
   './pulumi': { types: './lib/pulumi/index.d.ts', default: './lib/pulumi/index.js' },
+  './policy': { types: './lib/policy/index.d.ts', default: './lib/policy/index.js' },
   './package.json': './package.json',
 });
 project.package.addField('peerDependenciesMeta', {
