@@ -16,10 +16,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { readExternalsFile } from '../cli/externals';
 import { parseYamlStream, type LoadedManifests } from '../cli/load';
 import { secretRedactor } from '../cli/redact';
 import { failures, parseExternal, validateManifests } from '../validation';
-import { EXTERNALS_FILE, parseExternalsFile } from '../validation/externals-file';
+import { EXTERNALS_FILE } from '../validation/externals-file';
 import type { SourceLocation, ValidateOptions, Violation } from '../validation/types';
 
 /** One violating resource, as the cdk8s CLI's `ValidationViolatingResource`. */
@@ -200,19 +201,6 @@ function readExternals(file: string | undefined, manifests: readonly string[]): 
     if (fs.existsSync(candidate)) return readExternalsFile(candidate);
   }
   return [];
-}
-
-/** Reads an externals file (a regular file only: never blocks on a FIFO or device). */
-export function readExternalsFile(file: string): string[] {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new Error(`${file}: no such externals file`);
-  }
-  if (!stat.isFile()) throw new Error(`${file}: not a regular file`);
-  if (stat.size > 16 * 1024 * 1024) throw new Error(`${file}: larger than 16 MiB, not an externals file`);
-  return parseExternalsFile(fs.readFileSync(file, 'utf8'), file);
 }
 
 interface Naming {

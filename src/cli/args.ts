@@ -5,6 +5,8 @@ import { UsageError } from './io';
 export interface CommandArgs {
   readonly format?: string;
   readonly external: readonly string[];
+  /** Externals files (`--externals FILE`, repeatable), read after parsing. */
+  readonly externalsFiles: readonly string[];
   readonly assumeExternal: boolean;
   readonly help: boolean;
   /** Files, directories and `-` (standard input), in the order given. */
@@ -17,13 +19,14 @@ export interface CommandSpec {
 }
 
 /**
- * Parses `[--format F] [--external K/N]... [--assume-external] [-h] PATH...`.
+ * Parses `[--format F] [--external K/N]... [--externals FILE]... [--assume-external] [-h] PATH...`.
  * Accepts `--flag value` and `--flag=value`; `--` ends the options.
  * @throws UsageError for an unknown option, a missing value, a bad format or a bad --external.
  */
 export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): CommandArgs {
   let format: string | undefined;
   const external: string[] = [];
+  const externalsFiles: string[] = [];
   let assumeExternal = false;
   let help = false;
   const paths: string[] = [];
@@ -55,6 +58,9 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
       case '--external':
         external.push(value());
         break;
+      case '--externals':
+        externalsFiles.push(value());
+        break;
       case '--assume-external':
         if (inline !== undefined) throw new UsageError(`option --assume-external takes no value, got ${JSON.stringify(arg)}`, spec.name);
         assumeExternal = true;
@@ -82,5 +88,5 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
     if (paths.length === 0) throw new UsageError('no PATH given: name files or directories, or - for standard input', spec.name);
     if (paths.filter(p => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once', spec.name);
   }
-  return { format, external, assumeExternal, help, paths };
+  return { format, external, externalsFiles, assumeExternal, help, paths };
 }

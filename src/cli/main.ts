@@ -5,8 +5,9 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { parseCommandArgs, type CommandSpec } from './args';
+import { parseCommandArgs, type CommandArgs, type CommandSpec } from './args';
 import { runEnv } from './env';
+import { readExternalsFile } from './externals';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { loadManifests } from './load';
 import { secretRedactor } from './redact';
@@ -61,10 +62,17 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const spec = Object.prototype.hasOwnProperty.call(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (!spec) throw new UsageError(first.startsWith('-') ? `unknown option ${JSON.stringify(first)}` : `unknown command ${JSON.stringify(first)}`);
 
-  const args = parseCommandArgs(spec, rest);
-  if (args.help) {
+  const parsed = parseCommandArgs(spec, rest);
+  if (parsed.help) {
     io.stdout.write(usageOf(spec.name));
     return EXIT_OK;
+  }
+  let args: CommandArgs;
+  try {
+    args = { ...parsed, external: [...parsed.external, ...parsed.externalsFiles.flatMap(readExternalsFile)] };
+  } catch (e) {
+    io.stderr.write(`${PROGRAM}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_USAGE;
   }
   const loaded = await loadManifests(args.paths, io.stdin);
   for (const dir of loaded.emptyDirectories) io.stderr.write(`${PROGRAM}: note: no .yaml or .yml file under ${dir}\n`);

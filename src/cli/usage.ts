@@ -28,11 +28,14 @@ const EXTERNAL = `  --external KIND/NAME     an object that exists outside these
                            references to it are not errors (repeatable); also
                            KIND/NAMESPACE/NAME, and KIND/* for every object
                            of a kind
+  --externals FILE         read more of those from FILE (repeatable): the
+                           toolhive-externals.json cdk8s synth writes next to
+                           the manifests, {"version": 1, "external": [...]}
   --assume-external        report references to objects not in the files as
                            warnings instead of errors`;
 
 export const VALIDATE_USAGE = `Usage: ${PROGRAM} validate [--format text|json] [--external KIND/NAME]...
-       [--assume-external] PATH...
+       [--externals FILE]... [--assume-external] PATH...
 
 Checks ToolHive manifests offline: identity, CRD schema (after defaulting) and
 CEL rules, the operator's reconcile-time checks, references between objects,
@@ -58,7 +61,7 @@ Exit status:
 `;
 
 export const ENV_USAGE = `Usage: ${PROGRAM} env [--format yaml|json] [--external KIND/NAME]...
-       [--assume-external] PATH...
+       [--externals FILE]... [--assume-external] PATH...
 
 Prints, for every workload (MCPServer, MCPRemoteProxy, VirtualMCPServer,
 EmbeddingServer, MCPRegistry), the containers the operator creates and the env

@@ -12,10 +12,13 @@
  * per-chart passes of one synth call reuse the first pass's result without collecting anything (see
  * synth-pass.ts); any other pass collects the manifests and reuses the last result when they did not change.
  */
-import { ApiObject, Chart } from 'cdk8s';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ApiObject, App, Chart } from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import { currentSynthPass } from './synth-pass';
 import { validateManifests } from '../validation';
+import { EXTERNALS_FILE, formatExternalsFile } from '../validation/externals-file';
 import type { KubeObject, Violation } from '../validation/types';
 
 const TOOLHIVE_OBJECT = Symbol.for('toolhive-constructs.ToolHiveObject');
@@ -96,6 +99,7 @@ export class ToolHiveValidation {
   private synthCall?: SynthCall;
   private engineRuns = 0;
   private collections = 0;
+  private writtenExternals?: string;
 
   private constructor(private readonly root: IConstruct) {
     root.node.addValidation({ validate: () => this.validateRoot() });
@@ -246,8 +250,28 @@ export class ToolHiveValidation {
     return result;
   }
 
+  /**
+   * Writes the externals file next to the manifests: the objects this App assumed to exist outside it, for
+   * `toolhive-constructs validate --externals` and the cdk8s validation plugin. Only when the App's output
+   * directory exists (`app.synth()` creates it before validating; `synthYaml()` alone writes nothing new).
+   * In a Helm chart (`cdk8s synth --format helm` writes to `<chart>/templates`) it goes to the chart's root,
+   * where Helm does not render it.
+   */
+  private writeExternals(): void {
+    if (!(this.root instanceof App)) return;
+    let dir = this.root.outdir;
+    if (!fs.existsSync(dir)) return;
+    if (path.basename(dir) === 'templates' && fs.existsSync(path.join(dir, '..', 'Chart.yaml'))) dir = path.dirname(dir);
+    const file = path.join(dir, EXTERNALS_FILE);
+    const text = formatExternalsFile(this.external);
+    if (this.writtenExternals === `${file}\0${text}` && fs.existsSync(file)) return;
+    fs.writeFileSync(file, text);
+    this.writtenExternals = `${file}\0${text}`;
+  }
+
   /** Runs first in each validation pass (the root is visited first): computes and distributes. */
   private validateRoot(): string[] {
+    this.writeExternals();
     const result = this.resultForPass();
     for (const owner of result.byOwner.keys()) {
       // Objects that are not ToolHive constructs (Secrets, ConfigMaps, Includes) report through a validation
