@@ -17,7 +17,7 @@ import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import { currentSynthPass } from './synth-pass';
-import { validateManifests } from '../validation';
+import { failures, validateManifests } from '../validation';
 import { EXTERNALS_FILE, formatExternalsFile } from '../validation/externals-file';
 import type { KubeObject, Violation } from '../validation/types';
 
@@ -37,6 +37,12 @@ export interface ToolHiveValidationOptions {
    * @default true
    */
   readonly printWarnings?: boolean;
+  /**
+   * Warnings fail synth too (as `toolhive-constructs validate --strict`), reported like errors on their construct.
+   *
+   * @default false - warnings are printed and synth succeeds
+   */
+  readonly strict?: boolean;
 }
 
 interface Mapped {
@@ -229,7 +235,7 @@ export class ToolHiveValidation {
     this.result = { fingerprint, objects, violations, byOwner, unmapped };
     if (this.options.printWarnings ?? true) {
       for (const v of violations) {
-        if (v.severity !== 'warning') continue;
+        if (v.severity !== 'warning' || this.options.strict === true) continue;
         const owner = owners.get(`${v.kind}/${v.namespace}/${v.name}`) ?? this.root;
         console.warn(`[${owner.node.path}] warning: ${format(v)}`);
       }
@@ -281,9 +287,8 @@ export class ToolHiveValidation {
         owner.node.addValidation({ validate: () => this.messagesFor(owner) });
       }
     }
-    return result.unmapped
-      .filter(m => m.violation.severity === 'error')
-      .map(m => `${m.violation.kind}/${m.violation.namespace}/${m.violation.name}: ${format(m.violation)}`);
+    return failures(result.unmapped.map(m => m.violation), this.options)
+      .map(v => `${v.kind}/${v.namespace}/${v.name}: ${format(v)}`);
   }
 
   /** A construct's errors. Reads the result the root computed earlier in this pass (no re-collection). */
@@ -291,7 +296,7 @@ export class ToolHiveValidation {
     const result = this.result ?? this.run();
     const violations = result.byOwner.get(owner);
     // most constructs have none: no lists to build for them (cdk8s copies what a validation returns)
-    return violations ? violations.filter(v => v.severity === 'error').map(format) : [];
+    return violations ? failures(violations, this.options).map(format) : [];
   }
 }
 
