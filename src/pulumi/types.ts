@@ -66,3 +66,15 @@ type WholeReference<V, Target, Key> =
 type ReferenceObject<V, Target> = {
   readonly [P in keyof V]: P extends 'name' ? pulumi.Input<string> | Target : SpecInput<V[P]>;
 };
+
+/**
+ * `group`, the name the cdk8s constructs use, or `groupRef`, the CRD's field: the same reference (the MCPGroup
+ * component, `{ name }`, ...), given under either name, not both.
+ */
+export type WithGroup<A extends { readonly groupRef?: unknown }> =
+  | (A & { readonly group?: undefined })
+  | (Omit<A, 'groupRef'> & {
+    /** The MCPGroup this object belongs to: the cdk8s name of `groupRef` (same values). */
+    readonly group: NonNullable<A['groupRef']>;
+    readonly groupRef?: undefined;
+  });

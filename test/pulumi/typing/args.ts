@@ -22,6 +22,13 @@ export function typing(): void {
   new toolhive.McpServer('e', { image: 'x', secrets: [creds.key('token'), { name: plain, key: 'token', targetEnvName: 'T' }] });
   new toolhive.McpServer('f', { image: 'x', authzConfig: { type: 'configMap', configMap: cm } });
   new toolhive.McpServer('g', { image: 'x', authzConfig: { type: 'configMap', configMap: toolhive.ConfigMapKey.fromConfigMap(cm, 'authz.json') } });
+  // `group`, the cdk8s name of groupRef, takes the same values (VirtualMCPServer and MCPServerEntry require one of the two).
+  new toolhive.McpServer('a2', { image: 'x', group });
+  new toolhive.McpRemoteProxy('a3', { remoteUrl: 'https://mcp.example.com', group: { name: 'elsewhere' } });
+  new toolhive.VirtualMcpServer('a4', { group, incomingAuth: { type: 'anonymous' } });
+  new toolhive.VirtualMcpServer('a5', { groupRef: group, incomingAuth: { type: 'anonymous' } });
+  // @ts-expect-error group and groupRef are the same reference: one of the two
+  new toolhive.McpServer('a6', { image: 'x', group, groupRef: group });
   // Inputs at any level.
   new toolhive.McpServer('h', { image: pulumi.output('x'), transport: pulumi.output<'stdio'>('stdio'), env: pulumi.output([{ name: 'A', value: 'b' }]) });
 
