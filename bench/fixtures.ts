@@ -1,5 +1,5 @@
 /** Generated objects of mixed kinds for the benchmarks. Deterministic: object i is always the same. */
-import type { KubeObject } from '../src/validation/types';
+import type { KubeObject } from '../src/core/types';
 
 const API = 'toolhive.stacklok.dev/v1beta1';
 

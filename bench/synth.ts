@@ -13,8 +13,8 @@ import * as vm from 'vm';
 import { ApiObject, App, Chart, type ApiObjectProps } from 'cdk8s';
 import type { Row } from './validate';
 import { McpAuthzConfig, McpGroup, McpOidcConfig, McpServer, SecretKey, ToolHiveValidation } from '../src/constructs';
+import type { KubeObject } from '../src/core/types';
 import { validateManifests } from '../src/validation';
-import type { KubeObject } from '../src/validation/types';
 
 const NAMESPACE = 'bench';
 const API = 'toolhive.stacklok.dev/v1beta1';

@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { RuleDoc } from '../src/validation/types';
+import type { RuleDoc } from '../src/core/types';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'docs', 'rules.md');

@@ -1,5 +1,5 @@
 export { validateManifests } from './validation';
-export * from './validation/types';
+export * from './core/types';
 export { envBindings, envBindingSources } from './bindings';
 export * from './bindings/types';
 export { applyDefaults } from './schema/defaults';

@@ -2,7 +2,7 @@
 import { delegateClientSecretEnvVar, otelHeaderEnvVar, upstreamClientSecretEnvVar, upstreamDcrTokenEnvVar } from './names';
 import type { ResolvedObject, Resolver } from './resolver';
 import type { EnvBinding, EnvBindingsOptions, EnvSource, SourcedEnvBinding } from './types';
-import { at, dict, list, str, type Dict } from '../validation/util';
+import { at, dict, list, str, type Dict } from '../core/util';
 
 /** What every workload derivation gets. */
 export interface WorkloadContext {

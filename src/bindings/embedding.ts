@@ -1,7 +1,7 @@
 /** EmbeddingServer: container `embedding` (notes §4.2). */
 import { EnvList, source, type WorkloadContext } from './common';
 import type { SourcedContainerEnv } from './types';
-import { at, dict, list, str } from '../validation/util';
+import { at, dict, list, str } from '../core/util';
 
 /** mirrors controllers/embeddingserver_controller.go buildEmbeddingContainer / buildEnvVars */
 export function embeddingContainers(ctx: WorkloadContext): SourcedContainerEnv[] {

@@ -7,7 +7,7 @@ import { remoteProxyContainers } from './remoteproxy';
 import { resolverFromManifests, TOOLHIVE_GROUP, type Resolver } from './resolver';
 import type { EnvBindingsOptions, SourcedContainerEnv, SourcedWorkloadEnv, WorkloadEnv } from './types';
 import { vmcpContainers } from './vmcp';
-import { describeInput, dict } from '../validation/util';
+import { describeInput, dict } from '../core/util';
 
 export * from './types';
 

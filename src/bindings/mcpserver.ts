@@ -5,7 +5,7 @@ import {
 } from './common';
 import { goCompare } from './names';
 import type { OverwrittenEnvBinding, SourcedContainerEnv, SourcedEnvBinding } from './types';
-import { at, dict, list, num, str } from '../validation/util';
+import { at, dict, list, num, str } from '../core/util';
 
 /** Downward-API path of the generation annotation the operator stamps on the proxy pod template. */
 export const MCPSERVER_GENERATION_FIELD_PATH = "metadata.annotations['toolhive.stacklok.dev/mcpserver-generation']";

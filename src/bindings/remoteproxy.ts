@@ -5,7 +5,7 @@ import {
 } from './common';
 import { bearerTokenEnvVar, headerForwardSecretEnvVar } from './names';
 import type { SourcedContainerEnv } from './types';
-import { at, dict, list, str } from '../validation/util';
+import { at, dict, list, str } from '../core/util';
 
 /**
  * mirrors controllers/mcpremoteproxy_deployment.go buildEnvVarsForProxy, then deploymentForMCPRemoteProxy

@@ -1,8 +1,8 @@
 /** Same-namespace lookups over a manifest set, on defaulted objects, for the env derivation. */
+import { KeyedMap2, KeyedMap3 } from '../core/keyed-map';
+import type { KubeObject, ManifestSet } from '../core/types';
+import { dict, isDict, str } from '../core/util';
 import { applyDefaults } from '../schema/defaults';
-import { KeyedMap2, KeyedMap3 } from '../validation/keyed-map';
-import type { KubeObject, ManifestSet } from '../validation/types';
-import { dict, isDict, str } from '../validation/util';
 
 export const TOOLHIVE_GROUP = 'toolhive.stacklok.dev';
 

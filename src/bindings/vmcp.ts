@@ -8,7 +8,7 @@ import {
 } from './names';
 import type { ResolvedObject, Resolver } from './resolver';
 import type { SourcedContainerEnv, SourcedEnvBinding } from './types';
-import { at, dict, list, str, type Dict } from '../validation/util';
+import { at, dict, list, str, type Dict } from '../core/util';
 
 /** Kinds a vMCP discovers in its group, in the order the operator lists them (workloads.ListWorkloadsInGroup). */
 const MEMBER_KINDS = ['MCPServer', 'MCPRemoteProxy', 'MCPServerEntry'] as const;

@@ -21,7 +21,7 @@ import { parseYamlStream, type LoadedManifests } from '../cli/load';
 import { secretRedactor } from '../cli/redact';
 import { failures, parseExternal, validateManifests } from '../validation';
 import { EXTERNALS_FILE } from '../validation/externals-file';
-import type { SourceLocation, ValidateOptions, Violation } from '../validation/types';
+import type { SourceLocation, ValidateOptions, Violation } from '../core/types';
 
 /** One violating resource, as the cdk8s CLI's `ValidationViolatingResource`. */
 export interface Cdk8sViolatingResource {

@@ -2,12 +2,6 @@
 import { ApiObject, Chart, Lazy, type ApiObjectMetadata } from 'cdk8s';
 import { Construct, type IConstruct } from 'constructs';
 import { ConfigMapKey } from './configmap-key';
-import type { IMcpAuthzConfig } from './mcp-authz-config';
-import type { IMcpExternalAuthConfig } from './mcp-external-auth-config';
-import type { IMcpGroup } from './mcp-group';
-import type { McpOidcConfigReference } from './mcp-oidc-config';
-import type { McpTelemetryConfigReference } from './mcp-telemetry-config';
-import type { IMcpToolConfig } from './mcp-tool-config';
 import { SecretKey } from './secret-key';
 import { ToolHiveValidation } from './validation';
 import { API_VERSIONS, type ToolHiveKind, type ToolHiveManifest } from '../manifests/common';
@@ -33,6 +27,17 @@ export interface ToolHiveObjectProps {
    * @default - a name generated from the construct path, the Chart's namespace
    */
   readonly metadata?: ApiObjectMetadata;
+}
+
+/**
+ * The shape of a workload's `oidcConfigRef` as the base class reads it. The kind files give it its public type
+ * (`McpOidcConfigReference`); the base class names no kind of its own library, so it never imports them.
+ */
+interface OidcConfigReference {
+  readonly config: IToolHiveObject;
+  readonly audience: string;
+  readonly scopes?: readonly string[];
+  readonly resourceUrl?: string;
 }
 
 /** The namespace references compare: `undefined` is the default namespace. */
@@ -118,12 +123,12 @@ export abstract class ToolHiveObject<S> extends Construct implements IToolHiveOb
   }
 
   /** `spec.groupRef` from a group. */
-  protected groupRef(group: IMcpGroup | undefined): { name: string } | undefined {
+  protected groupRef(group: IToolHiveObject | undefined): { name: string } | undefined {
     return this.nameRef(group, 'MCPGroup', 'spec.groupRef');
   }
 
   /** `spec.oidcConfigRef` from an OIDC reference (config plus per-workload audience, scopes, resourceUrl). */
-  protected oidcConfigRef(ref: McpOidcConfigReference | undefined, field = 'spec.oidcConfigRef') {
+  protected oidcConfigRef(ref: OidcConfigReference | undefined, field = 'spec.oidcConfigRef') {
     if (ref === undefined) return undefined;
     if (typeof ref.audience !== 'string' || ref.audience === '') {
       throw new Error(`${this.kind} ${field}.audience must not be empty: set a per-workload audience (it must be unique per workload)`);
@@ -137,13 +142,13 @@ export abstract class ToolHiveObject<S> extends Construct implements IToolHiveOb
   }
 
   /** `spec.telemetryConfigRef` from a telemetry reference. */
-  protected telemetryConfigRef(ref: McpTelemetryConfigReference | undefined) {
+  protected telemetryConfigRef(ref: { readonly config: IToolHiveObject; readonly serviceName?: string } | undefined) {
     if (ref === undefined) return undefined;
     return { name: this.refName(ref.config, 'MCPTelemetryConfig', 'spec.telemetryConfigRef.name'), serviceName: ref.serviceName };
   }
 
   /** `spec.authzConfigRef`; rejects setting both a shared and an inline authz config. */
-  protected authzConfigRef(authz: IMcpAuthzConfig | undefined, inline: unknown, field = 'spec') {
+  protected authzConfigRef(authz: IToolHiveObject | undefined, inline: unknown, field = 'spec') {
     // mirrors the CRD CEL rule: authzConfig and authzConfigRef are mutually exclusive
     if (authz !== undefined && inline !== undefined) {
       throw new Error(`${this.kind} ${field}: authzConfig and authzConfigRef are mutually exclusive; use authzConfigRef to reference a shared MCPAuthzConfig (set either authz or authzConfig)`);
@@ -152,17 +157,17 @@ export abstract class ToolHiveObject<S> extends Construct implements IToolHiveOb
   }
 
   /** `spec.externalAuthConfigRef`. */
-  protected externalAuthConfigRef(config: IMcpExternalAuthConfig | undefined, field = 'spec.externalAuthConfigRef') {
+  protected externalAuthConfigRef(config: IToolHiveObject | undefined, field = 'spec.externalAuthConfigRef') {
     return this.nameRef(config, 'MCPExternalAuthConfig', field);
   }
 
   /** `spec.toolConfigRef`. */
-  protected toolConfigRef(config: IMcpToolConfig | undefined) {
+  protected toolConfigRef(config: IToolHiveObject | undefined) {
     return this.nameRef(config, 'MCPToolConfig', 'spec.toolConfigRef');
   }
 
   /** `spec.authServerRef`: an MCPExternalAuthConfig of type embeddedAuthServer. */
-  protected authServerRef(config: IMcpExternalAuthConfig | undefined) {
+  protected authServerRef(config: (IToolHiveObject & { readonly authType?: string }) | undefined) {
     if (config === undefined) return undefined;
     // mirrors controllers handleAuthServerRef: only embeddedAuthServer is supported
     if (config.authType !== undefined && config.authType !== 'embeddedAuthServer') {

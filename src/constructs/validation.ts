@@ -17,9 +17,9 @@ import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import { currentSynthPass } from './synth-pass';
+import type { KubeObject, Violation } from '../core/types';
 import { failures, validateManifests } from '../validation';
 import { EXTERNALS_FILE, formatExternalsFile } from '../validation/externals-file';
-import type { KubeObject, Violation } from '../validation/types';
 
 const TOOLHIVE_OBJECT = Symbol.for('toolhive-constructs.ToolHiveObject');
 
@@ -43,6 +43,14 @@ export interface ToolHiveValidationOptions {
    * @default false - warnings are printed and synth succeeds
    */
   readonly strict?: boolean;
+  /**
+   * Validate the App at synth. Switching it off makes synth emit whatever the constructs built, unchecked
+   * (for a trusted, already-validated platform where synth time matters more; `npx toolhive-constructs validate`
+   * can check the output later).
+   *
+   * @default true
+   */
+  readonly enabled?: boolean;
 }
 
 interface Mapped {
@@ -277,7 +285,9 @@ export class ToolHiveValidation {
 
   /** Runs first in each validation pass (the root is visited first): computes and distributes. */
   private validateRoot(): string[] {
+    // the externals are declared by the constructs, not found by the engine: written even when validation is off
     this.writeExternals();
+    if (this.options.enabled === false) return [];
     const result = this.resultForPass();
     for (const owner of result.byOwner.keys()) {
       // Objects that are not ToolHive constructs (Secrets, ConfigMaps, Includes) report through a validation
@@ -293,6 +303,7 @@ export class ToolHiveValidation {
 
   /** A construct's errors. Reads the result the root computed earlier in this pass (no re-collection). */
   private messagesFor(owner: IConstruct): string[] {
+    if (this.options.enabled === false) return [];
     const result = this.result ?? this.run();
     const violations = result.byOwner.get(owner);
     // most constructs have none: no lists to build for them (cdk8s copies what a validation returns)

@@ -3,32 +3,9 @@
  * cdk8s constructs, the Pulumi components and the CLI emit byte-identical objects.
  */
 
-/** The API group of every ToolHive kind. */
-export const TOOLHIVE_GROUP = 'toolhive.stacklok.dev';
+import { API_VERSIONS, TOOLHIVE_GROUP, type ToolHiveKind } from '../schema/kinds';
 
-/**
- * The apiVersion each ToolHive kind is emitted with: `v1beta1` (the storage version) for every kind except
- * `MCPWebhookConfig`, which only exists as `v1alpha1`.
- */
-export const API_VERSIONS = {
-  MCPServer: `${TOOLHIVE_GROUP}/v1beta1`,
-  MCPRemoteProxy: `${TOOLHIVE_GROUP}/v1beta1`,
-  VirtualMCPServer: `${TOOLHIVE_GROUP}/v1beta1`,
-  MCPGroup: `${TOOLHIVE_GROUP}/v1beta1`,
-  MCPServerEntry: `${TOOLHIVE_GROUP}/v1beta1`,
-  MCPExternalAuthConfig: `${TOOLHIVE_GROUP}/v1beta1`,
-  MCPOIDCConfig: `${TOOLHIVE_GROUP}/v1beta1`,
-  MCPAuthzConfig: `${TOOLHIVE_GROUP}/v1beta1`,
-  MCPToolConfig: `${TOOLHIVE_GROUP}/v1beta1`,
-  MCPTelemetryConfig: `${TOOLHIVE_GROUP}/v1beta1`,
-  MCPWebhookConfig: `${TOOLHIVE_GROUP}/v1alpha1`,
-  EmbeddingServer: `${TOOLHIVE_GROUP}/v1beta1`,
-  VirtualMCPCompositeToolDefinition: `${TOOLHIVE_GROUP}/v1beta1`,
-  MCPRegistry: `${TOOLHIVE_GROUP}/v1beta1`,
-} as const;
-
-/** A ToolHive kind, spelled as in the CRD (`MCPServer`, `MCPOIDCConfig`, ...). */
-export type ToolHiveKind = keyof typeof API_VERSIONS;
+export { API_VERSIONS, TOOLHIVE_GROUP, type ToolHiveKind };
 
 /** The metadata a builder accepts: a resolved name, never a generated one. */
 export interface ObjectMeta {

@@ -7,7 +7,7 @@ import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { promptly } from './known';
 import type { Entry, ProgramRegistry } from './registry';
-import type { KubeObject } from '../validation/types';
+import type { KubeObject } from '../core/types';
 
 /** What a Secret's values are replaced with in the validated set. */
 export const REDACTED = '(redacted)';

@@ -1,7 +1,7 @@
 /** The one error a ToolHive component (or `validate()`) fails with: every violation, tied to a resource. */
 import { inspect } from 'util';
 import * as pulumi from '@pulumi/pulumi';
-import type { Violation } from '../validation/types';
+import type { Violation } from '../core/types';
 
 /** One failing field, shaped like Pulumi's `InputPropertyErrorDetails`. */
 export interface PropertyError {

@@ -28,5 +28,5 @@ export type { SpecInput, SpecInputs } from './types';
 export * from './validate';
 export * from './virtual-mcp-composite-tool-definition';
 export * from './virtual-mcp-server';
-export type { Violation } from '../validation/types';
+export type { Violation } from '../core/types';
 export type { WorkloadEnv, ContainerEnv, EnvBinding } from '../bindings/types';

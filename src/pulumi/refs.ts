@@ -6,7 +6,6 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import type { Entry } from './registry';
-import type { ToolHiveSecret } from './secret';
 
 /** Something a reference can point at: its registry entry, found through the program's registry. */
 export interface Referenceable {
@@ -21,8 +20,17 @@ export function isReferenceable(x: unknown): x is Referenceable {
   return typeof x === 'object' && x !== null && ENTRY in x && pulumi.Resource.isInstance(x);
 }
 
+/**
+ * A Secret this library defines (`ToolHiveSecret`), described by what a reference reads from it, so this module
+ * does not import the component.
+ */
+export interface ReferenceableSecret extends Referenceable {
+  /** The Kubernetes Secret. */
+  readonly secret: k8s.core.v1.Secret;
+}
+
 /** A Kubernetes Secret created by this program (or with `ToolHiveSecret`). */
-export type SecretSource = k8s.core.v1.Secret | ToolHiveSecret;
+export type SecretSource = k8s.core.v1.Secret | ReferenceableSecret;
 
 /** A Kubernetes ConfigMap created by this program. */
 export type ConfigMapSource = k8s.core.v1.ConfigMap;

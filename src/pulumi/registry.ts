@@ -13,7 +13,7 @@ import type { WorkloadEnv } from '../bindings/types';
 import { failures, validateManifests } from '../validation';
 import { objectMessage, programMessage, ToolHiveValidationError, formatViolation } from './errors';
 import { allKnown, mapKnown, type Known } from './known';
-import type { KubeObject, Violation } from '../validation/types';
+import type { KubeObject, Violation } from '../core/types';
 
 /** One object of the program's set. */
 export interface Entry {

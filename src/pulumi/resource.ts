@@ -10,8 +10,8 @@ import { isPromptValue, knownFrom, mapKnown, toOutput, type Known } from './know
 import { isReferenceable, resolveReferences, type Referenceable } from './refs';
 import { objectIdentity, programRegistry, type Entry, type ProgramRegistry } from './registry';
 import type { WorkloadEnv } from '../bindings/types';
+import type { KubeObject } from '../core/types';
 import { API_VERSIONS, type ManifestProps, type ToolHiveKind, type ToolHiveManifest } from '../manifests/common';
-import type { KubeObject } from '../validation/types';
 
 /** Metadata of a ToolHive object. */
 export interface ToolHiveMetadata {

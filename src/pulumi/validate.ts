@@ -2,7 +2,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { toOutput } from './known';
 import { programRegistry, type ToolHiveOptions } from './registry';
-import type { Violation } from '../validation/types';
+import type { Violation } from '../core/types';
 
 /**
  * Program-wide settings: objects managed elsewhere, the provider's namespace, the operator dependency.

@@ -1,7 +1,7 @@
 /** Applies a CRD schema's defaults to an object, as the API server does before it runs CEL. */
 import { rootSchemaFor } from './registry';
 import type { SchemaNode } from './types';
-import type { KubeObject } from '../validation/types';
+import type { KubeObject } from '../core/types';
 
 type Json = unknown;
 

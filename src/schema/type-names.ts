@@ -1,4 +1,4 @@
-import type { ToolHiveKind } from '../manifests/common';
+import type { ToolHiveKind } from './kinds';
 
 /**
  * The TypeScript name of each ToolHive kind: the PascalCase the constructs, the Pulumi components and the

@@ -4,8 +4,8 @@
  */
 import { hygieneIssues } from './hygiene';
 import { validateNode, Where, type Issue, type WalkContext } from './structural';
-import type { KubeObject, ObjectEntry, ResolvedOptions, RuleDoc, SourceLocation, Violation } from './types';
-import { dict, isDict, str, withSource } from './util';
+import type { KubeObject, ObjectEntry, ResolvedOptions, RuleDoc, SourceLocation, Violation } from '../core/types';
+import { dict, isDict, str, withSource } from '../core/util';
 import { withDefaults } from '../schema/defaults';
 import { GROUP, kindInfo, rootSchema, splitApiVersion, toolhiveKinds } from '../schema/registry';
 import type { SchemaNode } from '../schema/types';

@@ -9,12 +9,12 @@
  *   (`collision.header-env`, `collision.otel-header-env`).
  */
 import { deriveWorkloadEnv } from '../bindings';
-import { KeyedMap2, KeyedMap4 } from './keyed-map';
-import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from './types';
-import { at, dict, list, str, violation } from './util';
 import { headerForwardSecretEnvVar, otelHeaderEnvVar } from '../bindings/names';
 import { resolverFromSet } from '../bindings/resolver';
 import type { EnvSource, SourcedContainerEnv, SourcedEnvBinding, SourcedWorkloadEnv } from '../bindings/types';
+import { KeyedMap2, KeyedMap4 } from '../core/keyed-map';
+import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from '../core/types';
+import { at, dict, list, str, violation } from '../core/util';
 
 export function collisionsLayer(set: ManifestSet): Violation[] {
   return [

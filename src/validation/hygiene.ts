@@ -3,8 +3,8 @@
  * when the operator builds the Pod: resource quantities and env var names.
  */
 import type { Issue } from './structural';
-import type { KubeObject, RuleDoc } from './types';
-import { dict, list, str } from './util';
+import type { KubeObject, RuleDoc } from '../core/types';
+import { dict, list, str } from '../core/util';
 
 export const RULE_DOCS: readonly RuleDoc[] = [
   {

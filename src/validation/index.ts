@@ -12,13 +12,13 @@
  */
 import { admitObject } from './admission';
 import { collisionsLayer } from './collisions';
-import { KeyedMap3 } from './keyed-map';
 import { OPERATOR_LAYERS } from './operator';
 import { referencesLayer } from './references';
-import type { FailurePolicy, ManifestSet, ObjectEntry, ResolvedOptions, SetLayer, ValidateOptions, Violation } from './types';
-import { describeInput } from './util';
+import { KeyedMap3 } from '../core/keyed-map';
+import type { FailurePolicy, ManifestSet, ObjectEntry, ResolvedOptions, SetLayer, ValidateOptions, Violation } from '../core/types';
+import { describeInput } from '../core/util';
 
-export * from './types';
+export * from '../core/types';
 
 const SET_LAYERS: readonly SetLayer[] = [...OPERATOR_LAYERS, referencesLayer, collisionsLayer];
 

@@ -13,7 +13,7 @@ import {
   RULE_WRONG_NAMESPACE,
   resolveReferences,
 } from './references/resolve';
-import type { ManifestSet, RuleDoc, Violation } from './types';
+import type { ManifestSet, RuleDoc, Violation } from '../core/types';
 
 export { REF_SPECS } from './references/specs';
 export type { RefSpec, TargetKind } from './references/types';

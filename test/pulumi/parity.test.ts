@@ -8,9 +8,9 @@ import { Testing } from 'cdk8s';
 import { customResources, mockProgram, settle, valueOf, type Registration } from './harness';
 import { PlatformChart } from '../../examples/cdk8s/main';
 import { envBindings } from '../../src/bindings';
+import type { KubeObject } from '../../src/core/types';
 import * as toolhive from '../../src/pulumi';
 import { validateManifests } from '../../src/validation';
-import type { KubeObject } from '../../src/validation/types';
 
 const VALUES = { oidcClientSecret: 'a1', githubToken: 'b2', jiraApiToken: 'c3', oktaClientSecret: 'd4', githubOAuthClientSecret: 'e5' };
 const NAMESPACE = 'platform';

@@ -2,10 +2,10 @@
  * Checks the workload controllers share (MCPServer, MCPRemoteProxy, VirtualMCPServer): the advisory
  * conditions they set, and the rate-limit bucket durations the proxy runner and vMCP validate at start.
  */
-import type { ObjectEntry, RuleDoc, Violation } from '../types';
-import { dict, list, str, violation } from '../util';
 import { formatGoDuration, parseGoDuration } from './go/duration';
 import { goQuote } from './go/quote';
+import type { ObjectEntry, RuleDoc, Violation } from '../../core/types';
+import { dict, list, str, violation } from '../../core/util';
 
 export const RULE_DOCS: readonly RuleDoc[] = [
   {

@@ -22,8 +22,9 @@
  */
 import { effectiveAuthServer, embeddedOf, getExternalAuth, refScopes, resourceUrl, VMCP_AUTH_TYPES, type ExtAuthTarget } from './auth-resolve';
 import { consumerEmbeddedAuthChecks, hasUpstream, upstreamNames } from './embedded-auth-server';
-import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from '../types';
-import { dict, goQuote, list, str, violation, type Dict } from '../util';
+import { goQuote } from './go/quote';
+import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from '../../core/types';
+import { dict, list, str, violation, type Dict } from '../../core/util';
 
 export const RULE_DOCS: readonly RuleDoc[] = [
   {

@@ -2,8 +2,8 @@
  * Resolution helpers for the auth rules: referenced MCPExternalAuthConfigs, the embedded auth server in
  * effect for a workload, the workload's resourceUrl, and which external auth types each consumer supports.
  */
-import type { ManifestSet, ObjectEntry } from '../types';
-import { dict, list, num, str, type Dict } from '../util';
+import type { ManifestSet, ObjectEntry } from '../../core/types';
+import { dict, list, num, str, type Dict } from '../../core/util';
 
 /** A referenced MCPExternalAuthConfig present in the set. */
 export interface ExtAuthTarget {

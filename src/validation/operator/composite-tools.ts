@@ -10,10 +10,10 @@
  * makes unreachable (step type enum and default, onError/onDecline/onCancel action enums and defaults,
  * timeout pattern).
  */
-import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from '../types';
-import { dict, isDict, list, num, str, violation } from '../util';
 import { goQuote } from './go/quote';
 import { checkGoTemplate } from './go/template';
+import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from '../../core/types';
+import { dict, isDict, list, num, str, violation } from '../../core/util';
 
 const SOURCE = 'pkg/vmcp/config/composite_validation.go ValidateCompositeToolConfig';
 

@@ -8,10 +8,11 @@
  * resourceUrl (the auth server's only allowed audience) and OIDC scopes (its scopes_supported).
  */
 import { parse as parseCel } from '@bufbuild/cel';
-import type { RuleDoc, Severity } from '../types';
-import { dict, goQuote, list, str, type Dict } from '../util';
 import { isLoopbackHost, isPrivateIpLiteral } from './go/hosts';
+import { goQuote } from './go/quote';
 import { goHostname, goParseUrl } from './go/url';
+import type { RuleDoc, Severity } from '../../core/types';
+import { dict, list, str, type Dict } from '../../core/util';
 
 /** A finding before it is tied to an object. */
 export interface AuthIssue {

@@ -1,5 +1,4 @@
 /** Layer 5: the operator's reconcile-time rules, one file per kind (see docs/rules.md). */
-import type { SetLayer } from '../types';
 import { authConsumersLayer } from './auth-consumers';
 import { compositeToolsLayer } from './composite-tools';
 import { authzConfigLayer, authzConsumersLayer } from './mcpauthzconfig';
@@ -15,6 +14,7 @@ import { podTemplateSpecLayer } from './podtemplatespec';
 import { remoteUrlLayer } from './remote-url';
 import { virtualMCPServerLayer } from './virtualmcpserver';
 import { virtualMCPServerAuthLayer } from './virtualmcpserver-auth';
+import type { SetLayer } from '../../core/types';
 
 export const OPERATOR_LAYERS: readonly SetLayer[] = [
   mcpExternalAuthConfigLayer,

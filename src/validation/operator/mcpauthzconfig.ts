@@ -8,10 +8,10 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { cedarSyntaxProblem } from './cedar';
-import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from '../types';
-import { dict, isDict, list, str, violation } from '../util';
 import { GO_BOOL, GO_INT, GO_STRING, goField, goSlice, goStruct, goUnmarshalError } from './go/json';
 import { goQuote } from './go/quote';
+import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from '../../core/types';
+import { dict, isDict, list, str, violation } from '../../core/util';
 
 export const RULE_DOCS: readonly RuleDoc[] = [
   {

@@ -5,8 +5,8 @@
  * upstream minItems/uniqueness/type-config, DCR XOR with non-empty clientId, …) are left to admission.
  */
 import { intrinsicEmbeddedAuthChecks } from './embedded-auth-server';
-import type { ManifestSet, RuleDoc, Violation } from '../types';
-import { dict, list, str, violation } from '../util';
+import type { ManifestSet, RuleDoc, Violation } from '../../core/types';
+import { dict, list, str, violation } from '../../core/util';
 
 export const RULE_DOCS: readonly RuleDoc[] = [
   {

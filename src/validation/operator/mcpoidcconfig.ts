@@ -2,10 +2,10 @@
  * MCPOIDCConfig reconcile-time checks (`validateOIDCConfigSpec` in controllers/mcpoidcconfig_controller.go
  * and `ValidateCABundleSource`). The type/inline union itself is a CRD CEL rule and is not repeated here.
  */
-import type { ManifestSet, RuleDoc, Violation } from '../types';
-import { dict, str, violation } from '../util';
 import { goQuote } from './go/quote';
 import { parseGoURL } from './go/url';
+import type { ManifestSet, RuleDoc, Violation } from '../../core/types';
+import { dict, str, violation } from '../../core/util';
 
 export const RULE_DOCS: readonly RuleDoc[] = [
   {

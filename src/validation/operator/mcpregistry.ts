@@ -4,10 +4,10 @@
  * `Spec validation failed: <err>`. The CRD keeps volumes, volumeMounts and podTemplateSpec as raw JSON, so the API
  * server admits all of this. Go stops at the first error; every problem is reported here.
  */
-import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from '../types';
-import { dict, list, str, violation } from '../util';
 import { goField, goUnmarshalError, type GoType } from './go/json';
 import { POD_TEMPLATE_SPEC, VOLUME, VOLUME_MOUNT } from './podtemplatespec';
+import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from '../../core/types';
+import { dict, list, str, violation } from '../../core/util';
 
 export const RULE_DOCS: readonly RuleDoc[] = [
   {

@@ -3,8 +3,8 @@
  * proxy's SSRF check lives in remote-url.ts and its inline Cedar syntax check in mcpauthzconfig.ts.
  */
 import { primaryUpstreamIgnored, sessionStorageAdvisory } from './advisories';
-import type { ManifestSet, RuleDoc, Violation } from '../types';
-import { dict } from '../util';
+import type { ManifestSet, RuleDoc, Violation } from '../../core/types';
+import { dict } from '../../core/util';
 
 /** The rules are documented in advisories.ts (shared with MCPServer and VirtualMCPServer). */
 export const RULE_DOCS: readonly RuleDoc[] = [];

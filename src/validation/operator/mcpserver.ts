@@ -4,8 +4,8 @@
  * are enum-checked by the CRD, so the RunConfig transport/proxyMode checks cannot fail here.
  */
 import { primaryUpstreamIgnored, rateLimitRefillPeriods, sessionStorageAdvisory } from './advisories';
-import type { ManifestSet, RuleDoc, Violation } from '../types';
-import { dict, list, str, violation } from '../util';
+import type { ManifestSet, RuleDoc, Violation } from '../../core/types';
+import { dict, list, str, violation } from '../../core/util';
 
 const SOURCE = 'controllers/mcpserver_runconfig.go validateRunConfig';
 

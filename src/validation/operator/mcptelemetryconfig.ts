@@ -2,9 +2,9 @@
  * MCPTelemetryConfig `Validate()` (api/v1beta1/mcptelemetryconfig_types.go), run by its controller and
  * again by every consumer. The headers/sensitiveHeaders overlap is a CRD CEL rule and is not repeated.
  */
-import type { ManifestSet, RuleDoc, Violation } from '../types';
-import { dict, list, str, violation } from '../util';
 import { goQuote } from './go/quote';
+import type { ManifestSet, RuleDoc, Violation } from '../../core/types';
+import { dict, list, str, violation } from '../../core/util';
 
 const SOURCE = 'cmd/thv-operator/api/v1beta1/mcptelemetryconfig_types.go (*MCPTelemetryConfig).Validate';
 

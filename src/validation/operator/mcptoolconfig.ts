@@ -2,8 +2,8 @@
  * MCPToolConfig has no validation of its own (always Valid=True), but MCPServer and MCPRemoteProxy
  * copy `toolsFilter` into their RunConfig and `validateRunConfig` rejects bad entries there.
  */
-import type { ManifestSet, RuleDoc, Violation } from '../types';
-import { dict, list, violation } from '../util';
+import type { ManifestSet, RuleDoc, Violation } from '../../core/types';
+import { dict, list, violation } from '../../core/util';
 
 export const RULE_DOCS: readonly RuleDoc[] = [
   {

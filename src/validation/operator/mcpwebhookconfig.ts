@@ -4,11 +4,11 @@
  * The name (minLength 1), URL syntax (format: uri, Go url.ParseRequestURI) and failurePolicy (enum,
  * default fail) checks are enforced by the CRD schema.
  */
-import type { ManifestSet, RuleDoc, Violation } from '../types';
-import { dict, list, str, violation } from '../util';
 import { formatGoDuration, parseGoDuration, SECOND } from './go/duration';
 import { goQuote } from './go/quote';
 import { parseGoRequestURI } from './go/url';
+import type { ManifestSet, RuleDoc, Violation } from '../../core/types';
+import { dict, list, str, violation } from '../../core/util';
 
 const SOURCE = 'pkg/webhook/types.go (*Config).ValidateDefinition via ctrlutil.ValidateMCPWebhookConfigSpec';
 

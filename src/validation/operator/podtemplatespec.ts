@@ -6,10 +6,10 @@
  * blocks the Deployment (condition PodTemplateValid=False). The fields most often customised are
  * modelled; other fields are not checked (Go ignores unknown keys, so nothing is rejected wrongly).
  */
-import { isQuantity } from '../hygiene';
-import type { ManifestSet, RuleDoc, Violation } from '../types';
-import { dict, violation } from '../util';
 import { GO_BOOL, GO_INT32, GO_INT64, GO_STRING, goMap, goSlice, goStruct, goUnmarshalError, type GoType } from './go/json';
+import type { ManifestSet, RuleDoc, Violation } from '../../core/types';
+import { dict, violation } from '../../core/util';
+import { isQuantity } from '../hygiene';
 
 export const RULE_DOCS: readonly RuleDoc[] = [
   {

@@ -3,11 +3,11 @@
  * MCPServerEntry `spec.remoteUrl`. No DNS lookups, exactly like the operator: only literal IPs and
  * well-known internal host names are blocked.
  */
-import type { ManifestSet, RuleDoc, Violation } from '../types';
-import { dict, str, violation } from '../util';
 import { cidr, cidrContains, parseIP, type Cidr } from './go/ip';
 import { goQuote } from './go/quote';
 import { goHostname, parseGoURL } from './go/url';
+import type { ManifestSet, RuleDoc, Violation } from '../../core/types';
+import { dict, str, violation } from '../../core/util';
 
 const SOURCE = 'cmd/thv-operator/pkg/validation/url_validation.go ValidateRemoteURL (MCPRemoteProxy validateSpec, MCPServerEntry RemoteURLValidated)';
 

@@ -11,10 +11,11 @@
  */
 import { getExternalAuth, groupMembers, refScopes, resourceUrl, VMCP_AUTH_TYPES, type ExtAuthTarget } from './auth-resolve';
 import { consumerEmbeddedAuthChecks, goList, hasUpstream, intrinsicEmbeddedAuthChecks, upstreamNames } from './embedded-auth-server';
-import type { ManifestSet, ObjectEntry, RuleDoc, Severity, Violation } from '../types';
-import { dict, goQuote, isDict, str, violation, type Dict } from '../util';
 import { isLoopbackHost } from './go/hosts';
+import { goQuote } from './go/quote';
 import { goParseUrl } from './go/url';
+import type { ManifestSet, ObjectEntry, RuleDoc, Severity, Violation } from '../../core/types';
+import { dict, isDict, str, violation, type Dict } from '../../core/util';
 
 export const RULE_DOCS: readonly RuleDoc[] = [
   {

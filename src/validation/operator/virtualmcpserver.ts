@@ -5,9 +5,9 @@
  * groupRef.name and the enums (backend type, conflictResolution) are enforced by the CRD schema.
  */
 import { rateLimitRefillPeriods, sessionStorageAdvisory } from './advisories';
-import type { ManifestSet, RuleDoc, Violation } from '../types';
-import { dict, list, str, violation } from '../util';
 import { goQuote } from './go/quote';
+import type { ManifestSet, RuleDoc, Violation } from '../../core/types';
+import { dict, list, str, violation } from '../../core/util';
 
 const VALIDATE = 'cmd/thv-operator/api/v1beta1/virtualmcpserver_types.go (*VirtualMCPServer).Validate';
 

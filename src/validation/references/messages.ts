@@ -1,6 +1,6 @@
 /** Message pieces shared by the reference table and the resolver. Names and keys only, never values. */
-import { goQuote as q } from '../util';
 import type { TargetKind } from './types';
+import { goQuote as q } from '../operator/go/quote';
 
 const RESOURCE: Readonly<Record<TargetKind, string>> = {
   MCPGroup: 'mcpgroups.toolhive.stacklok.dev',

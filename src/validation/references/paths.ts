@@ -1,5 +1,5 @@
 /** Expands a field-path pattern (`spec.a[*].b{*}.c`) over an object into concrete, API-server-style paths. */
-import { isDict } from '../util';
+import { isDict } from '../../core/util';
 
 /** One step of a pattern: a named field, every list item (`[*]`) or every map value (`{*}`). */
 type Step = { readonly field: string } | { readonly each: 'list' | 'map' };

@@ -1,10 +1,11 @@
 /** The generic resolver: walks the reference table over every object and reports what does not resolve. */
-import type { ManifestSet, ObjectEntry, Severity, Violation } from '../types';
-import { dict, goQuote as q, isDict, str, violation, type Dict } from '../util';
 import { defaultKeyEmpty, defaultKeyMissing, defaultMissing, quoteList } from './messages';
 import { expand } from './paths';
 import { specsFor } from './specs';
 import type { RefContext, RefSpec, TargetKind } from './types';
+import type { ManifestSet, ObjectEntry, Severity, Violation } from '../../core/types';
+import { dict, isDict, str, violation, type Dict } from '../../core/util';
+import { goQuote as q } from '../operator/go/quote';
 
 export const RULE_MISSING = 'ref.missing';
 export const RULE_WRONG_NAMESPACE = 'ref.wrong-namespace';

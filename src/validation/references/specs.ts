@@ -3,9 +3,10 @@
  * and, where the operator reports a missing target itself, the consumer's own message.
  * Paths: `[*]` every list item, `{*}` every map value. Order is the report order within one object.
  */
-import { goQuote as q, str } from '../util';
 import { apiNotFound } from './messages';
 import type { RefContext, RefSpec } from './types';
+import { str } from '../../core/util';
+import { goQuote as q } from '../operator/go/quote';
 
 const nsName = (r: RefContext): string => `${r.namespace}/${r.name}`;
 const header = (r: RefContext): string => q(str(r.holder.headerName) ?? '');

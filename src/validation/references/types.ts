@@ -1,5 +1,5 @@
 /** Shapes of the reference table (specs.ts) read by the generic resolver (resolve.ts). */
-import type { Dict } from '../util';
+import type { Dict } from '../../core/util';
 
 /** Kinds a reference can point at. */
 export type TargetKind =

@@ -3,7 +3,7 @@
  * struct fails, and with which `*json.UnmarshalTypeError` text: field names match case-insensitively,
  * unknown keys are ignored, `null` leaves the zero value, the first type error wins.
  */
-import { isDict } from '../../util';
+import { isDict } from '../../../core/util';
 
 export type GoType =
   | { readonly kind: 'string' | 'bool' }

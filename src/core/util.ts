@@ -60,9 +60,6 @@ export function withSource(v: Violation, entry: { source?: ObjectEntry['source']
   };
 }
 
-/** Go's `%q` rendering of a string (`strconv.Quote`), shared with the operator rules. */
-export { goQuote } from './operator/go/quote';
-
 /** Formats a value for a message the way the API server shows it (strings quoted, objects as JSON). */
 export function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);

@@ -1,0 +1,105 @@
+/**
+ * The command line as CI runs it (needs `lib/`: `npx tsc --build`): cold start on one small file against
+ * `node -e 0` in the same run, the `require` time of each module the CLI loads, and `validate` over 30,000 and
+ * 100,000 objects (MCPServer + Secret pairs) with wall time and peak resident memory.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { median, scaled } from './measure';
+import type { Row } from './validate';
+
+const ROOT = path.resolve(__dirname, '..');
+const CLI = path.join(ROOT, 'lib', 'cli', 'main.js');
+
+/** Prints the process's peak RSS (KiB) as the last line of stderr: loaded with `node --require`. */
+const RSS_HOOK = 'process.on(\'exit\', () => process.stderr.write(\'\\nTHV_BENCH_MAXRSS \' + process.resourceUsage().maxRSS + \'\\n\'));\n';
+
+function run(args: readonly string[]): { ms: number; status: number | null; stdout: string; stderr: string } {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function pairsYaml(pairs: number): string {
+  const docs: string[] = [];
+  for (let i = 0; i < pairs; i++) {
+    docs.push([
+      'apiVersion: v1', 'kind: Secret', 'metadata:', `  name: token-${i}`, '  namespace: bench', 'stringData:', '  token: bench-placeholder',
+    ].join('\n'));
+    docs.push([
+      'apiVersion: toolhive.stacklok.dev/v1beta1', 'kind: MCPServer', 'metadata:', `  name: server-${i}`, '  namespace: bench', 'spec:',
+      '  image: ghcr.io/stackloklabs/gofetch/server:1.0.1', '  transport: streamable-http',
+      '  secrets:', `  - name: token-${i}`, '    key: token', '    targetEnvName: API_TOKEN',
+      '  resources:', '    limits: {cpu: 500m, memory: 256Mi}', '    requests: {cpu: 100m, memory: 128Mi}',
+    ].join('\n'));
+  }
+  return `${docs.join('\n---\n')}\n`;
+}
+
+interface Big { ms: number; rssMiB: number }
+
+function validateBig(dir: string, objects: number, rounds: number): Big {
+  const file = path.join(dir, `pairs-${objects}.yaml`);
+  fs.writeFileSync(file, pairsYaml(objects / 2));
+  const hook = path.join(dir, 'rss-hook.js');
+  fs.writeFileSync(hook, RSS_HOOK);
+  const times: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const r = run(['--require', hook, CLI, 'validate', file]);
+    if (r.status !== 0) throw new Error(`cli bench: validate of ${objects} objects exited ${r.status}: ${r.stdout.slice(0, 500)}${r.stderr.slice(0, 500)}`);
+    times.push(r.ms);
+    const m = /THV_BENCH_MAXRSS (\d+)/.exec(r.stderr);
+    rss.push(m ? Number(m[1]) / 1024 : NaN);
+  }
+  return { ms: median(times), rssMiB: median(rss) };
+}
+
+/** Milliseconds to `require` each module the CLI loads, in load order, in a fresh process. */
+function requireTimes(): Array<[string, number]> {
+  const probe = `
+const t = () => Number(process.hrtime.bigint()) / 1e6;
+const out = [];
+for (const m of process.argv.slice(1)) { const a = t(); require(m); out.push([m, t() - a]); }
+process.stdout.write(JSON.stringify(out));`;
+  const mods = ['yaml', '@bufbuild/re2', '@bufbuild/cel', path.join(ROOT, 'lib', 'schema', 'registry.js'), path.join(ROOT, 'lib', 'validation', 'index.js'), path.join(ROOT, 'lib', 'bindings', 'index.js'), CLI]
+    .filter(m => !m.startsWith('/') || fs.existsSync(m));
+  const rounds = Array.from({ length: 5 }, () => JSON.parse(run(['-e', probe, ...mods]).stdout) as Array<[string, number]>);
+  return mods.map((m, i) => [m.startsWith(ROOT) ? path.relative(ROOT, m) : m, median(rounds.map(r => r[i][1]))]);
+}
+
+export function benchCli(): Row[] {
+  if (!fs.existsSync(CLI)) return [{ name: 'cli', value: NaN, unit: '', note: 'skipped: run `npx tsc --build` first' }];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thv-bench-cli-'));
+  try {
+    const small = path.join(dir, 'server.yaml');
+    fs.writeFileSync(small, pairsYaml(1));
+    const cold: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      bare.push(run(['-e', '0']).ms);
+      const r = run([CLI, 'validate', small]);
+      if (r.status !== 0) throw new Error(`cli bench: cold start run exited ${r.status}: ${r.stdout}${r.stderr}`);
+      cold.push(r.ms);
+    }
+    const c = median(cold);
+    const b = median(bare);
+    const rows: Row[] = [
+      { name: 'cli cold start, 1 small file (median of 9)', value: c, unit: 'ms', note: `anchor node -e 0: ${b.toFixed(0)} ms` },
+      { name: 'cli cold start / node -e 0', value: c / b, unit: 'x', note: 'goal <= 2' },
+    ];
+    for (const [m, ms] of requireTimes()) rows.push({ name: `  require ${m}`, value: ms, unit: 'ms', note: 'cumulative load order, median of 5' });
+    const k30 = validateBig(dir, scaled(30_000), 3);
+    const k100 = validateBig(dir, scaled(100_000), 1);
+    rows.push({ name: 'cli validate 30,000 objects (MCPServer + Secret pairs)', value: k30.ms, unit: 'ms', note: 'goal <= 2,000 ms' });
+    rows.push({ name: 'cli validate 30,000 objects: peak RSS', value: k30.rssMiB, unit: 'MiB', note: 'goal <= 250 MiB' });
+    rows.push({ name: 'cli validate 100,000 objects', value: k100.ms, unit: 'ms', note: `peak RSS ${k100.rssMiB.toFixed(0)} MiB` });
+    rows.push({ name: 'cli growth 100,000 / 30,000 (time)', value: k100.ms / k30.ms, unit: 'x', note: 'linear ≈ 3.3' });
+    rows.push({ name: 'cli growth 100,000 / 30,000 (peak RSS)', value: k100.rssMiB / k30.rssMiB, unit: 'x', note: 'flat memory ≈ 1' });
+    return rows;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
