@@ -6,4 +6,4 @@ export { applyDefaults } from './schema/defaults';
 export * from './manifests';
 export * from './constructs';
 export * as l1 from './imports/toolhive.stacklok.dev';
-export * from './cdk8s-plugin';
+export * from './plugin';

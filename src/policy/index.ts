@@ -14,8 +14,8 @@
  */
 import type { PolicyResource, ReportViolation, StackValidationArgs, StackValidationPolicy } from '@pulumi/policy';
 import { secretRedactor } from '../cli/redact';
-import { failures, parseExternal, validateManifests } from '../validation';
 import type { KubeObject, ValidateOptions, Violation } from '../core/types';
+import { failures, parseExternal, validateManifests } from '../validation';
 
 /** Options of the policies; each can also be set in the policy pack's config (which wins). */
 export interface ToolHivePolicyOptions {

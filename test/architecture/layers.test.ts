@@ -24,10 +24,10 @@ const ALLOWED_LAYERS: Readonly<Record<string, readonly string[]>> = {
   pulumi: ['core', 'schema', 'bindings', 'validation', 'manifests'],
   cli: ['core', 'schema', 'bindings', 'validation'],
   // the cdk8s CLI validation plugin and the Pulumi policy pack: the engine, with the CLI's reader and redactor
-  'cdk8s-plugin': ['core', 'schema', 'bindings', 'validation', 'cli'],
+  plugin: ['core', 'schema', 'bindings', 'validation', 'cli'],
   policy: ['core', 'schema', 'bindings', 'validation', 'cli'],
   imports: [],
-  root: ['core', 'schema', 'bindings', 'validation', 'manifests', 'constructs', 'cdk8s-plugin'],
+  root: ['core', 'schema', 'bindings', 'validation', 'manifests', 'constructs', 'plugin'],
 };
 
 /** Which packages each layer may import (Node built-ins are allowed everywhere except where listed as none). */
@@ -40,7 +40,7 @@ const ALLOWED_PACKAGES: Readonly<Record<string, readonly string[]>> = {
   constructs: ['cdk8s', 'constructs'],
   pulumi: ['@pulumi/pulumi', '@pulumi/kubernetes'],
   cli: ['yaml', 'node-sarif-builder', 'junit-report-builder'],
-  'cdk8s-plugin': [],
+  plugin: [],
   policy: ['@pulumi/policy'],
   imports: ['cdk8s', 'constructs'],
   root: [],
@@ -51,7 +51,7 @@ const ALLOWED_PACKAGES: Readonly<Record<string, readonly string[]>> = {
  * the constructs check the `ToolHiveCrds` file before `Include` reads it and write the externals file at synth.
  * The engine and the Pulumi layers read no file.
  */
-const NODE_BUILTINS_FOR = new Set(['cli', 'cdk8s-plugin', 'constructs']);
+const NODE_BUILTINS_FOR = new Set(['cli', 'plugin', 'constructs']);
 
 interface Edge {
   readonly from: string;

@@ -19,9 +19,9 @@ import * as path from 'path';
 import { readExternalsFile } from '../cli/externals';
 import { parseYamlStream, type LoadedManifests } from '../cli/load';
 import { secretRedactor } from '../cli/redact';
+import type { SourceLocation, ValidateOptions, Violation } from '../core/types';
 import { failures, parseExternal, validateManifests } from '../validation';
 import { EXTERNALS_FILE } from '../validation/externals-file';
-import type { SourceLocation, ValidateOptions, Violation } from '../core/types';
 
 /** One violating resource, as the cdk8s CLI's `ValidationViolatingResource`. */
 export interface Cdk8sViolatingResource {

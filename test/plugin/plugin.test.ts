@@ -6,7 +6,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ToolHiveValidationPlugin, type Cdk8sValidationContext } from '../../src/cdk8s-plugin';
+import { ToolHiveValidationPlugin, type Cdk8sValidationContext } from '../../src/plugin';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -97,7 +97,7 @@ describe('ToolHiveValidationPlugin', () => {
   });
 
   test('loads neither Pulumi nor cdk8s', () => {
-    const script = `require(${JSON.stringify(path.join(ROOT, 'lib', 'cdk8s-plugin', 'index.js'))});
+    const script = `require(${JSON.stringify(path.join(ROOT, 'lib', 'plugin', 'index.js'))});
       const loaded = Object.keys(require.cache).filter(f => /node_modules[\\\\/](@pulumi|cdk8s|constructs)[\\\\/]/.test(f));
       process.stdout.write(JSON.stringify(loaded));`;
     const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });

@@ -42,7 +42,7 @@ app.synth();
 let project: string;
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(ROOT, 'lib', 'cdk8s-plugin', 'index.js'))) throw new Error('compile first: npx tsc --build');
+  if (!fs.existsSync(path.join(ROOT, 'lib', 'plugin', 'index.js'))) throw new Error('compile first: npx tsc --build');
   project = fs.mkdtempSync(path.join(os.tmpdir(), 'toolhive-cdk8s-plugin-'));
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'));
   // the library as a local package: its package.json and the compiled lib
@@ -62,11 +62,11 @@ interface Report {
   readonly summary: { status: string; metadata: Record<string, string> };
 }
 
-function synth(env: Record<string, string>, properties: Record<string, unknown>): { status: number | null; report: Report; stdout: string } {
+function synth(env: Record<string, string>, properties: Record<string, unknown>, pkg = './toolhive-constructs'): { status: number | null; report: Report; stdout: string } {
   fs.writeFileSync(path.join(project, 'cdk8s.yaml'), [
     'app: node main.js',
     'validations:',
-    '  - package: ./toolhive-constructs',
+    `  - package: ${pkg}`,
     `    version: ${VERSION}`,
     '    class: ToolHiveValidationPlugin',
     `    properties: ${JSON.stringify(properties)}`,
@@ -126,4 +126,10 @@ describe('cdk8s synth with the ToolHive validation plugin', () => {
     expect(status).toBe(2);
     expect(rules(report)).toEqual(['ref.missing']);
   });
+});
+
+test('loads the plugin module itself by path (the engine only, without the package\'s cdk8s entry point)', () => {
+  const { status, report } = synth({ INVALID: '1' }, { external: ['Secret/github-token'] }, './toolhive-constructs/lib/plugin/index.js');
+  expect(status).toBe(2);
+  expect(rules(report)).toEqual(['schema.minimum', 'schema.enum']);
 });
