@@ -47,6 +47,7 @@ const project = new typescript.TypeScriptProject({
     'recheck@4.5.0',
     'ajv@^8.17.1',
     'kubernetes-models@~4.5.0',
+    'esbuild@^0.25.12',
   ],
   jestOptions: {
     updateSnapshot: UpdateSnapshot.NEVER,
@@ -77,7 +78,14 @@ const project = new typescript.TypeScriptProject({
 });
 
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
-project.package.addField('bin', { 'toolhive-constructs': 'lib/cli/main.js' });
+// The command line ships as one bundled file (lib/cli/bin.js): Node resolves and compiles one module instead of
+// about 260 at every start, which halves the cold start. The library entry points stay unbundled.
+project.package.addField('bin', { 'toolhive-constructs': 'lib/cli/bin.js' });
+const bundleCli = project.addTask('bundle:cli', {
+  description: 'Bundle the command line (lib/cli/main.js and its dependencies) into lib/cli/bin.js',
+  exec: 'esbuild lib/cli/main.js --bundle --platform=node --target=node20 --outfile=lib/cli/bin.js --log-level=warning',
+});
+project.compileTask.spawn(bundleCli);
 project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
   './pulumi': { types: './lib/pulumi/index.d.ts', default: './lib/pulumi/index.js' },
@@ -92,12 +100,17 @@ project.package.addField('peerDependenciesMeta', {
 
 // Generated code from the real CRDs (see scripts/import-crds.ts).
 project.addTask('import:crds', {
-  description: 'Regenerate src/imports and src/schema/generated from the ToolHive CRDs (--crds DIR to override)',
+  description: 'Regenerate the tables of the bundled operator releases (--release NAME for one; scripts/releases.ts lists them) and the typed props (src/imports, src/manifests/generated) from their union',
   exec: 'ts-node --transpile-only scripts/import-crds.ts',
   receiveArgs: true,
 });
+project.addTask('releases:diff', {
+  description: 'What differs between two bundled operator releases: fields added, removed, (no longer) required; CEL rules by id (FROM TO)',
+  exec: 'ts-node --transpile-only scripts/diff-releases.ts',
+  receiveArgs: true,
+});
 project.addTask('check:generated', {
-  description: 'Fail when the committed generated files differ from a fresh regeneration (skips when ../shared is absent)',
+  description: 'Fail when the committed generated files of any bundled release differ from a fresh regeneration (skips when ../shared is absent, fails under CI)',
   exec: 'ts-node --transpile-only scripts/check-generated.ts',
 });
 

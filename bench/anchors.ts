@@ -19,12 +19,12 @@ import { Best, fmtBytes, fmtMs, sample, scaled } from './measure';
 import { constructsApp } from './synth';
 import type { Row } from './validate';
 import { ToolHiveValidation } from '../src/constructs';
+import type { KubeObject } from '../src/core/types';
 import { McpServerV1Beta1, McpServerV1Beta1SpecTransport } from '../src/imports/toolhive.stacklok.dev';
 import { withDefaults } from '../src/schema/defaults';
 import { rootSchema, splitApiVersion } from '../src/schema/registry';
 import type { SchemaNode } from '../src/schema/types';
 import { validateNode, Where, type WalkContext } from '../src/validation/structural';
-import type { KubeObject } from '../src/core/types';
 
 const IMAGE = 'ghcr.io/stackloklabs/gofetch/server:1.0.1';
 

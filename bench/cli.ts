@@ -11,7 +11,10 @@ import { median, scaled } from './measure';
 import type { Row } from './validate';
 
 const ROOT = path.resolve(__dirname, '..');
-const CLI = path.join(ROOT, 'lib', 'cli', 'main.js');
+/** What users run: the bundle package.json `bin` names. */
+const CLI = path.join(ROOT, 'lib', 'cli', 'bin.js');
+/** The same command unbundled (one module per source file), for comparison. */
+const UNBUNDLED = path.join(ROOT, 'lib', 'cli', 'main.js');
 
 /** Prints the process's peak RSS (KiB) as the last line of stderr: loaded with `node --require`. */
 const RSS_HOOK = 'process.on(\'exit\', () => process.stderr.write(\'\\nTHV_BENCH_MAXRSS \' + process.resourceUsage().maxRSS + \'\\n\'));\n';
@@ -57,14 +60,14 @@ function validateBig(dir: string, objects: number, rounds: number): Big {
   return { ms: median(times), rssMiB: median(rss) };
 }
 
-/** Milliseconds to `require` each module the CLI loads, in load order, in a fresh process. */
+/** Milliseconds to `require` each module the unbundled CLI loads, in load order, in a fresh process. */
 function requireTimes(): Array<[string, number]> {
   const probe = `
 const t = () => Number(process.hrtime.bigint()) / 1e6;
 const out = [];
 for (const m of process.argv.slice(1)) { const a = t(); require(m); out.push([m, t() - a]); }
 process.stdout.write(JSON.stringify(out));`;
-  const mods = ['yaml', '@bufbuild/re2', '@bufbuild/cel', path.join(ROOT, 'lib', 'schema', 'registry.js'), path.join(ROOT, 'lib', 'validation', 'index.js'), path.join(ROOT, 'lib', 'bindings', 'index.js'), CLI]
+  const mods = ['yaml', '@bufbuild/re2', '@bufbuild/cel', path.join(ROOT, 'lib', 'schema', 'registry.js'), path.join(ROOT, 'lib', 'validation', 'index.js'), path.join(ROOT, 'lib', 'bindings', 'index.js'), UNBUNDLED]
     .filter(m => !m.startsWith('/') || fs.existsSync(m));
   const rounds = Array.from({ length: 5 }, () => JSON.parse(run(['-e', probe, ...mods]).stdout) as Array<[string, number]>);
   return mods.map((m, i) => [m.startsWith(ROOT) ? path.relative(ROOT, m) : m, median(rounds.map(r => r[i][1]))]);
@@ -77,17 +80,20 @@ export function benchCli(): Row[] {
     const small = path.join(dir, 'server.yaml');
     fs.writeFileSync(small, pairsYaml(1));
     const cold: number[] = [];
+    const unbundled: number[] = [];
     const bare: number[] = [];
     for (let i = 0; i < 9; i++) {
       bare.push(run(['-e', '0']).ms);
-      const r = run([CLI, 'validate', small]);
-      if (r.status !== 0) throw new Error(`cli bench: cold start run exited ${r.status}: ${r.stdout}${r.stderr}`);
-      cold.push(r.ms);
+      for (const [file, times] of [[CLI, cold], [UNBUNDLED, unbundled]] as const) {
+        const r = run([file, 'validate', small]);
+        if (r.status !== 0) throw new Error(`cli bench: cold start run exited ${r.status}: ${r.stdout}${r.stderr}`);
+        times.push(r.ms);
+      }
     }
     const c = median(cold);
     const b = median(bare);
     const rows: Row[] = [
-      { name: 'cli cold start, 1 small file (median of 9)', value: c, unit: 'ms', note: `anchor node -e 0: ${b.toFixed(0)} ms` },
+      { name: 'cli cold start, 1 small file (median of 9)', value: c, unit: 'ms', note: `anchor node -e 0: ${b.toFixed(0)} ms; unbundled lib/cli/main.js ${median(unbundled).toFixed(0)} ms` },
       { name: 'cli cold start / node -e 0', value: c / b, unit: 'x', note: 'goal <= 2' },
     ];
     for (const [m, ms] of requireTimes()) rows.push({ name: `  require ${m}`, value: ms, unit: 'ms', note: 'cumulative load order, median of 5' });

@@ -1,12 +1,13 @@
 /**
- * CI drift check: regenerates the CRD-derived code into a temporary folder and fails when it differs
- * from what is committed. Skips (exit 0, with a message) when the CRDs folder is absent.
+ * CI drift check: regenerates the CRD-derived code of every bundled release (scripts/releases.ts) into a
+ * temporary folder and fails when it differs from what is committed. When a release's CRD folder is absent
+ * it skips (exit 0, with a message), except under CI, where it fails: a check that cannot run is no check.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DEFAULT_CRDS } from './import-crds';
+import { crdsDir, RELEASES } from './releases';
 
 function listFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -15,8 +16,14 @@ function listFiles(dir: string): string[] {
 }
 
 function main(): number {
-  if (!fs.existsSync(DEFAULT_CRDS)) {
-    process.stdout.write(`check-generated: skipped, ${DEFAULT_CRDS} is absent\n`);
+  const missing = RELEASES.filter(r => !fs.existsSync(crdsDir(r)));
+  if (missing.length) {
+    const what = missing.map(r => `${r.name} (${crdsDir(r)})`).join(', ');
+    if (process.env.CI) {
+      process.stderr.write(`check-generated: the CRDs of ${what} are absent; CI must check every bundled release\n`);
+      return 1;
+    }
+    process.stdout.write(`check-generated: skipped, the CRDs of ${what} are absent\n`);
     return 0;
   }
   const root = path.resolve(__dirname, '..');
@@ -39,7 +46,7 @@ function main(): number {
       process.stderr.write(`check-generated: generated code is stale; run \`npx projen import:crds\`\n  ${problems.join('\n  ')}\n`);
       return 1;
     }
-    process.stdout.write('check-generated: src/imports, src/schema/generated and src/manifests/generated match the CRDs\n');
+    process.stdout.write(`check-generated: src/imports, src/schema/generated and src/manifests/generated match the CRDs of ${RELEASES.map(r => r.name).join(', ')}\n`);
     return 0;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -18,7 +18,8 @@ function modules(dir: string): string[] {
 }
 
 const LAYERS: [string, RegExp][] = [
-  ['Identity (API server decoding and ObjectMeta)', /^identity\./],
+  ['Identity (API server decoding, kind and version)', /^identity\./],
+  ['ObjectMeta (API server decoding and ObjectMeta validation)', /^metadata\./],
   ['Schema (CRD OpenAPI, strict fields, after defaulting)', /^schema\./],
   ['CEL (CRD x-kubernetes-validations)', /^cel\./],
   ['Hygiene (admitted by the API server, fatal for the operator)', /^hygiene\./],
@@ -28,6 +29,25 @@ const LAYERS: [string, RegExp][] = [
 ];
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** Layers whose verdict is the API server's: one reason per severity instead of one per rule. */
+const API_SERVER = /^(identity|metadata|schema|cel)\./;
+
+/** Why a rule has its severity: its own `severityReason`, or the API server's verdict for admission rules. */
+export function severityReason(doc: RuleDoc): string | undefined {
+  if (doc.severityReason) return doc.severityReason;
+  if (!API_SERVER.test(doc.id)) return undefined;
+  return (doc.severity ?? 'error') === 'error'
+    ? 'the API server rejects the object: kubectl apply fails'
+    : 'the API server accepts the object and returns a warning';
+}
+
+const HEADER = '| Rule id | Checks | Severity | Why this severity | Releases | Mirrors | Example message | Module |';
+const RULE = '|---|---|---|---|---|---|---|---|';
+
+function row(file: string, doc: RuleDoc): string {
+  return `| \`${cell(doc.id)}\` | ${cell(doc.checks)} | ${doc.severity ?? 'error'} | ${cell(severityReason(doc) ?? '')} | ${cell(doc.releases ?? 'all')} | ${cell(doc.source)} | ${cell(doc.example)} | \`${file}\` |`;
+}
 
 export function collectRuleDocs(): { file: string; doc: RuleDoc }[] {
   const out: { file: string; doc: RuleDoc }[] = [];
@@ -52,22 +72,32 @@ export function render(): string {
     'The rule id appears in every violation (`[rule]` in the CLI text output, `rule` in JSON).',
     `${docs.length} rules in total.`,
     '',
+    '## Severities',
+    '',
+    'A severity says what the operator does with the object. **error**: the API server rejects it, the operator rejects it',
+    '(a status condition False, a failed reconcile), or the workload fails at start; so does a configuration the workload',
+    'runs but can never use (a credential or upstream name that cannot resolve, one Secret read in place of another).',
+    '**warning**: the operator accepts the object and silently ignores a field, a reference or a value, or reports an',
+    'advisory condition. `--strict` (`failures(violations, { strict: true })`) fails on warnings too.',
+    'The "Why this severity" column gives the operator behaviour behind each rule; "Releases" is the range of bundled',
+    'operator releases the rule applies to ("all" when it applies to every one).',
+    '',
   ];
   const seen = new Set<string>();
   for (const [title, re] of LAYERS) {
     const rows = docs.filter(d => re.test(d.doc.id));
     if (rows.length === 0) continue;
-    lines.push(`## ${title}`, '', '| Rule id | Checks | Severity | Mirrors | Example message | Module |', '|---|---|---|---|---|---|');
+    lines.push(`## ${title}`, '', HEADER, RULE);
     for (const { file, doc } of rows) {
       seen.add(doc.id + file);
-      lines.push(`| \`${cell(doc.id)}\` | ${cell(doc.checks)} | ${doc.severity ?? 'error'} | ${cell(doc.source)} | ${cell(doc.example)} | \`${file}\` |`);
+      lines.push(row(file, doc));
     }
     lines.push('');
   }
   const other = docs.filter(d => !seen.has(d.doc.id + d.file));
   if (other.length) {
-    lines.push('## Other', '', '| Rule id | Checks | Severity | Mirrors | Example message | Module |', '|---|---|---|---|---|---|');
-    for (const { file, doc } of other) lines.push(`| \`${cell(doc.id)}\` | ${cell(doc.checks)} | ${doc.severity ?? 'error'} | ${cell(doc.source)} | ${cell(doc.example)} | \`${file}\` |`);
+    lines.push('## Other', '', HEADER, RULE);
+    for (const { file, doc } of other) lines.push(row(file, doc));
     lines.push('');
   }
   return lines.join('\n');

@@ -3,14 +3,12 @@ import { KeyedMap2, KeyedMap3 } from '../core/keyed-map';
 import type { KubeObject, ManifestSet } from '../core/types';
 import { dict, isDict, str } from '../core/util';
 import { applyDefaults } from '../schema/defaults';
+import { GROUP } from '../schema/registry';
+import { TOOLHIVE_KINDS as KINDS } from '../schema/type-names';
 
-export const TOOLHIVE_GROUP = 'toolhive.stacklok.dev';
+export const TOOLHIVE_GROUP = GROUP;
 
-const TOOLHIVE_KINDS: ReadonlySet<string> = new Set([
-  'MCPServer', 'MCPRemoteProxy', 'VirtualMCPServer', 'MCPGroup', 'MCPServerEntry', 'MCPExternalAuthConfig', 'MCPOIDCConfig',
-  'MCPAuthzConfig', 'MCPToolConfig', 'MCPTelemetryConfig', 'MCPWebhookConfig', 'EmbeddingServer',
-  'VirtualMCPCompositeToolDefinition', 'MCPRegistry',
-]);
+const TOOLHIVE_KINDS: ReadonlySet<string> = new Set(KINDS);
 
 /** One object of the set, defaulted when it is a ToolHive kind. */
 export interface ResolvedObject {

@@ -1,4 +1,6 @@
 /** Command-line parsing for one subcommand. Small on purpose: no dependency for four flags. */
+import { parseKubernetesVersion } from '../core/kube-version';
+import { isRelease, releaseList } from '../schema/registry';
 import { parseExternal } from '../validation';
 import { UsageError } from './io';
 
@@ -8,6 +10,10 @@ export interface CommandArgs {
   /** Externals files (`--externals FILE`, repeatable), read after parsing. */
   readonly externalsFiles: readonly string[];
   readonly assumeExternal: boolean;
+  /** `--operator-release`: a bundled release name (checked), or undefined for the default. */
+  readonly operatorRelease?: string;
+  /** `--kubernetes-version`, e.g. `1.35`. @default - the newest Kubernetes release */
+  readonly kubernetesVersion?: string;
   readonly help: boolean;
   /** Files, directories and `-` (standard input), in the order given. */
   readonly paths: readonly string[];
@@ -16,10 +22,13 @@ export interface CommandArgs {
 export interface CommandSpec {
   readonly name: string;
   readonly formats: readonly string[];
+  /** The command takes `--operator-release`. */
+  readonly release?: boolean;
 }
 
 /**
- * Parses `[--format F] [--external K/N]... [--externals FILE]... [--assume-external] [-h] PATH...`.
+ * Parses `[--format F] [--external K/N]... [--externals FILE]... [--assume-external] [--operator-release R]
+ * [--kubernetes-version V] [-h] PATH...`.
  * Accepts `--flag value` and `--flag=value`; `--` ends the options.
  * @throws UsageError for an unknown option, a missing value, a bad format or a bad --external.
  */
@@ -28,6 +37,8 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
   const external: string[] = [];
   const externalsFiles: string[] = [];
   let assumeExternal = false;
+  let operatorRelease: string | undefined;
+  let kubernetesVersion: string | undefined;
   let help = false;
   const paths: string[] = [];
 
@@ -65,6 +76,13 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
         if (inline !== undefined) throw new UsageError(`option --assume-external takes no value, got ${JSON.stringify(arg)}`, spec.name);
         assumeExternal = true;
         break;
+      case '--operator-release':
+        if (!spec.release) throw new UsageError(`unknown option ${JSON.stringify(flag)}`, spec.name);
+        operatorRelease = value();
+        break;
+      case '--kubernetes-version':
+        kubernetesVersion = value();
+        break;
       case '-h':
       case '--help':
         help = true;
@@ -84,9 +102,22 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
       throw new UsageError(`invalid --external ${JSON.stringify(x)}: expected Kind/name, Kind/namespace/name or Kind/*`, spec.name);
     }
   }
+  if (operatorRelease !== undefined && !isRelease(operatorRelease)) {
+    throw new UsageError(`invalid --operator-release ${JSON.stringify(operatorRelease)}: bundled releases are ${releaseList()}`, spec.name);
+  }
+  if (kubernetesVersion !== undefined) {
+    try {
+      parseKubernetesVersion(kubernetesVersion);
+    } catch (e) {
+      throw new UsageError(`invalid --kubernetes-version: ${(e as Error).message}`, spec.name);
+    }
+  }
   if (!help) {
     if (paths.length === 0) throw new UsageError('no PATH given: name files or directories, or - for standard input', spec.name);
     if (paths.filter(p => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once', spec.name);
   }
-  return { format, external, externalsFiles, assumeExternal, help, paths };
+  return {
+    format, external, externalsFiles, assumeExternal, operatorRelease,
+    ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}), help, paths,
+  };
 }

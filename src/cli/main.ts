@@ -11,13 +11,14 @@ import { readExternalsFile } from './externals';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { loadManifests } from './load';
 import { secretRedactor } from './redact';
+import { runReleases } from './releases';
 import { MAIN_USAGE, PROGRAM, usageOf } from './usage';
 import { runValidate } from './validate';
 
 export type { CliIo, TextSink } from './io';
 
 const COMMANDS: Record<string, CommandSpec> = {
-  validate: { name: 'validate', formats: ['text', 'json'] },
+  validate: { name: 'validate', formats: ['text', 'json'], release: true },
   env: { name: 'env', formats: ['yaml', 'json'] },
 };
 
@@ -53,12 +54,13 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   if (first === 'help') {
-    if (rest.length > 1 || (rest[0] !== undefined && !COMMANDS[rest[0]])) {
+    if (rest.length > 1 || (rest[0] !== undefined && !COMMANDS[rest[0]] && rest[0] !== 'releases')) {
       throw new UsageError(`unknown command ${JSON.stringify(rest.join(' '))}`);
     }
     io.stdout.write(usageOf(rest[0]));
     return EXIT_OK;
   }
+  if (first === 'releases') return runReleases(rest, io);
   const spec = Object.prototype.hasOwnProperty.call(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (!spec) throw new UsageError(first.startsWith('-') ? `unknown option ${JSON.stringify(first)}` : `unknown command ${JSON.stringify(first)}`);
 

@@ -1,4 +1,6 @@
 /** Help texts. Kept next to each other so `--help` and docs/cli.md are easy to keep in step. */
+import { NEWEST_KUBERNETES_VERSION } from '../core/kube-version';
+import { DEFAULT_RELEASE } from '../schema/registry';
 
 export const PROGRAM = 'toolhive-constructs';
 
@@ -11,6 +13,7 @@ Commands:
                    ToolHive operator (reconcile-time checks, references, Secret
                    keys, name collisions) would
   env              print the env vars the operator injects into each workload
+  releases         list the operator releases validate can target
   help [COMMAND]   show help for a command
 
 Options:
@@ -35,7 +38,8 @@ const EXTERNAL = `  --external KIND/NAME     an object that exists outside these
                            warnings instead of errors`;
 
 export const VALIDATE_USAGE = `Usage: ${PROGRAM} validate [--format text|json] [--external KIND/NAME]...
-       [--externals FILE]... [--assume-external] PATH...
+       [--externals FILE]... [--assume-external] [--operator-release RELEASE]
+       [--kubernetes-version MAJOR.MINOR] PATH...
 
 Checks ToolHive manifests offline: identity, CRD schema (after defaulting) and
 CEL rules, the operator's reconcile-time checks, references between objects,
@@ -47,6 +51,12 @@ ${PATHS}
 Options:
   --format text|json       output format (default: text)
 ${EXTERNAL}
+  --operator-release R     the ToolHive operator release to check against (its
+                           CRD schemas, CEL rules and operator rules); see
+                           '${PROGRAM} releases' (default: ${DEFAULT_RELEASE})
+  --kubernetes-version V   reproduce the API server of Kubernetes V (e.g. 1.35;
+                           default: ${NEWEST_KUBERNETES_VERSION}, the newest release): int32/int64
+                           formats are enforced from 1.36
   -h, --help               show this help
 
 Output (text): one line per violation, then a summary line
@@ -83,8 +93,20 @@ Exit status:
   2  usage error, unreadable file or YAML syntax error
 `;
 
+export const RELEASES_USAGE = `Usage: ${PROGRAM} releases
+
+Lists the ToolHive operator releases whose CRDs and rules are bundled, oldest
+first, one per line: the name to pass to --operator-release, then what it is.
+The default is marked (default).
+
+Exit status:
+  0  success
+  2  usage error
+`;
+
 export function usageOf(command: string | undefined): string {
   if (command === 'validate') return VALIDATE_USAGE;
+  if (command === 'releases') return RELEASES_USAGE;
   if (command === 'env') return ENV_USAGE;
   return MAIN_USAGE;
 }

@@ -21,7 +21,13 @@ export function runValidate(
   io: CliIo,
 ): number {
   // Non-objects, missing kinds and unknown ToolHive kinds are reported by the engine's identity layer.
-  const violations = validateManifests(objects, { external: args.external, assumeExternal: args.assumeExternal, sources })
+  const violations = validateManifests(objects, {
+    external: args.external,
+    assumeExternal: args.assumeExternal,
+    operatorRelease: args.operatorRelease,
+    kubernetesVersion: args.kubernetesVersion,
+    sources,
+  })
     .map(v => ({ ...v, message: redact(v.message) }));
   const summary: ValidateSummary = {
     documents: objects.length,

@@ -4,8 +4,10 @@ import { Construct, type IConstruct } from 'constructs';
 import { ConfigMapKey } from './configmap-key';
 import { SecretKey } from './secret-key';
 import { ToolHiveValidation } from './validation';
-import { API_VERSIONS, type ToolHiveKind, type ToolHiveManifest } from '../manifests/common';
+import { apiVersionOf, type ToolHiveKind, type ToolHiveManifest } from '../manifests/common';
 import { KIND_TYPE_NAMES } from '../schema/type-names';
+import { referenceTargetAt } from '../validation/references/fields';
+import { RULE_MISSING, RULE_WRONG_NAMESPACE } from '../validation/references/resolve';
 
 /** A ToolHive object: defined in the app by a construct of this library, or imported with `fromName`. */
 export interface IToolHiveObject extends IConstruct {
@@ -29,15 +31,9 @@ export interface ToolHiveObjectProps {
   readonly metadata?: ApiObjectMetadata;
 }
 
-/**
- * The shape of a workload's `oidcConfigRef` as the base class reads it. The kind files give it its public type
- * (`McpOidcConfigReference`); the base class names no kind of its own library, so it never imports them.
- */
-interface OidcConfigReference {
+/** A workload's reference to a shared config plus per-workload fields (`oidcConfigRef`, `telemetryConfigRef`). */
+interface ConfigReference {
   readonly config: IToolHiveObject;
-  readonly audience: string;
-  readonly scopes?: readonly string[];
-  readonly resourceUrl?: string;
 }
 
 /** The namespace references compare: `undefined` is the default namespace. */
@@ -48,6 +44,12 @@ export function effectiveNamespace(ns: string | undefined): string {
 /**
  * Base class of every ToolHive construct. Holds the L1 `ApiObject` (child id `Resource`, exposed as `apiObject`
  * for JSON patches), registers with the App's synth-time validation, and resolves references by object.
+ *
+ * Constructs do not judge their props: the engine does, at synth, on the manifest synth emits (after JSON
+ * patches), and cdk8s reports every error of the App together, each under its construct path. The only checks
+ * made here are the ones the engine cannot make on a manifest, because they are about the objects given rather
+ * than the names written: a construct of the wrong kind given as a reference, an object of the app in another
+ * namespace than the one referring to it. They are reported at synth too.
  */
 export abstract class ToolHiveObject<S> extends Construct implements IToolHiveObject {
   public readonly kind: ToolHiveKind;
@@ -63,7 +65,7 @@ export abstract class ToolHiveObject<S> extends Construct implements IToolHiveOb
     this.kind = kind;
     ToolHiveValidation._mark(this);
     this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: API_VERSIONS[kind],
+      apiVersion: apiVersionOf(kind),
       kind,
       metadata: props.metadata,
       spec: Lazy.any({ produce: () => this.specValue }),
@@ -90,18 +92,36 @@ export abstract class ToolHiveObject<S> extends Construct implements IToolHiveOb
   }
 
   /**
-   * The name of a referenced ToolHive object, after checking it is of the right kind and in this object's
-   * namespace (ToolHive references carry no namespace). The referencing object's manifest is ordered after
-   * the referenced one's.
+   * `{name}` of the reference at `path` (a path of the reference table, e.g. `spec.groupRef`), from the object
+   * given for it; undefined when none is. The kind it must be is the table's, not this class's.
    */
-  protected refName(target: IToolHiveObject, kind: ToolHiveKind, field: string): string {
-    if (!target || typeof target.name !== 'string') {
-      throw new Error(`${this.kind} "${this.name}": ${field} must be a ${kind} construct (or ${KIND_TYPE_NAMES[kind]}.fromName(...))`);
+  protected ref(target: IToolHiveObject | undefined, path: string): { name: string } | undefined {
+    return target === undefined ? undefined : { name: this.refName(target, path) };
+  }
+
+  /** `{name, ...rest}` of a reference to a shared config with per-workload fields (`oidcConfigRef`, `telemetryConfigRef`). */
+  protected configRef<R extends ConfigReference>(ref: R | undefined, path: string): (Omit<R, 'config'> & { name: string }) | undefined {
+    if (ref === undefined) return undefined;
+    const { config, ...rest } = ref;
+    return { ...rest, name: this.refName(config, path) };
+  }
+
+  /**
+   * The name of a referenced ToolHive object. ToolHive references carry no namespace, so a construct of the app
+   * must be in this object's namespace; the referencing object's manifest is ordered after the referenced one's.
+   */
+  protected refName(target: IToolHiveObject, path: string): string {
+    const kind = referenceTargetAt(this.kind, path);
+    if (kind === undefined) throw new Error(`${this.kind} has no reference at ${path}`); // a bug of this library
+    if (!ToolHiveValidation.isToolHiveConstruct(target) || typeof target.name !== 'string') {
+      const fix = kind in KIND_TYPE_NAMES ? ` (or ${KIND_TYPE_NAMES[kind as ToolHiveKind]}.fromName(...))` : '';
+      this.reportAtSynth(path, `must be ${article(kind)} ${kind} construct${fix}, got ${describe(target)}`);
+      return typeof (target as { name?: unknown })?.name === 'string' ? (target as { name: string }).name : '';
     }
     if (target.kind !== kind) {
-      throw new Error(`${this.kind} "${this.name}": ${field} must reference a ${kind}, got ${target.kind} "${target.name}"`);
+      this.reportAtSynth(path, `must reference ${article(kind)} ${kind}, got ${target.kind} "${target.name}"`);
     }
-    this.checkNamespace(`${target.kind} "${target.name}"`, target.namespace, field);
+    this.checkNamespace(`${target.kind} "${target.name}"`, target.namespace, path);
     if (!target.external) this.orderAfter(target);
     return target.name;
   }
@@ -117,68 +137,9 @@ export abstract class ToolHiveObject<S> extends Construct implements IToolHiveOb
     else this.node.addDependency(target);
   }
 
-  /** `{name}` of an optional reference (`groupRef`, `toolConfigRef`, ...). */
-  protected nameRef(target: IToolHiveObject | undefined, kind: ToolHiveKind, field: string): { name: string } | undefined {
-    return target === undefined ? undefined : { name: this.refName(target, kind, field) };
-  }
-
-  /** `spec.groupRef` from a group. */
-  protected groupRef(group: IToolHiveObject | undefined): { name: string } | undefined {
-    return this.nameRef(group, 'MCPGroup', 'spec.groupRef');
-  }
-
-  /** `spec.oidcConfigRef` from an OIDC reference (config plus per-workload audience, scopes, resourceUrl). */
-  protected oidcConfigRef(ref: OidcConfigReference | undefined, field = 'spec.oidcConfigRef') {
-    if (ref === undefined) return undefined;
-    if (typeof ref.audience !== 'string' || ref.audience === '') {
-      throw new Error(`${this.kind} ${field}.audience must not be empty: set a per-workload audience (it must be unique per workload)`);
-    }
-    return {
-      name: this.refName(ref.config, 'MCPOIDCConfig', `${field}.name`),
-      audience: ref.audience,
-      scopes: ref.scopes,
-      resourceUrl: ref.resourceUrl,
-    };
-  }
-
-  /** `spec.telemetryConfigRef` from a telemetry reference. */
-  protected telemetryConfigRef(ref: { readonly config: IToolHiveObject; readonly serviceName?: string } | undefined) {
-    if (ref === undefined) return undefined;
-    return { name: this.refName(ref.config, 'MCPTelemetryConfig', 'spec.telemetryConfigRef.name'), serviceName: ref.serviceName };
-  }
-
-  /** `spec.authzConfigRef`; rejects setting both a shared and an inline authz config. */
-  protected authzConfigRef(authz: IToolHiveObject | undefined, inline: unknown, field = 'spec') {
-    // mirrors the CRD CEL rule: authzConfig and authzConfigRef are mutually exclusive
-    if (authz !== undefined && inline !== undefined) {
-      throw new Error(`${this.kind} ${field}: authzConfig and authzConfigRef are mutually exclusive; use authzConfigRef to reference a shared MCPAuthzConfig (set either authz or authzConfig)`);
-    }
-    return this.nameRef(authz, 'MCPAuthzConfig', `${field}.authzConfigRef`);
-  }
-
-  /** `spec.externalAuthConfigRef`. */
-  protected externalAuthConfigRef(config: IToolHiveObject | undefined, field = 'spec.externalAuthConfigRef') {
-    return this.nameRef(config, 'MCPExternalAuthConfig', field);
-  }
-
-  /** `spec.toolConfigRef`. */
-  protected toolConfigRef(config: IToolHiveObject | undefined) {
-    return this.nameRef(config, 'MCPToolConfig', 'spec.toolConfigRef');
-  }
-
-  /** `spec.authServerRef`: an MCPExternalAuthConfig of type embeddedAuthServer. */
-  protected authServerRef(config: (IToolHiveObject & { readonly authType?: string }) | undefined) {
-    if (config === undefined) return undefined;
-    // mirrors controllers handleAuthServerRef: only embeddedAuthServer is supported
-    if (config.authType !== undefined && config.authType !== 'embeddedAuthServer') {
-      throw new Error(`authServerRef '${config.name}' has type "${config.authType}", but only embeddedAuthServer is supported`);
-    }
-    return { kind: 'MCPExternalAuthConfig' as const, name: this.refName(config, 'MCPExternalAuthConfig', 'spec.authServerRef.name') };
-  }
-
   /**
    * Deep-copies plain spec data, replacing `SecretKey`s by `{name, key}` (declaring external ones) and ToolHive
-   * constructs by `{name}` (same-namespace checked).
+   * constructs by `{name}` (the kind the reference table expects at that path, same namespace).
    */
   protected resolve<T>(value: T, field: string): T {
     return this.resolveValue(value, field) as T;
@@ -190,7 +151,11 @@ export abstract class ToolHiveObject<S> extends Construct implements IToolHiveOb
     if (ConfigMapKey.isConfigMapKey(value)) return this.configMapKey(value, field);
     if (ToolHiveValidation.isToolHiveConstruct(value)) {
       const target = value as unknown as IToolHiveObject;
-      return { name: this.refName(target, target.kind, field) };
+      if (referenceTargetAt(this.kind, field) === undefined) {
+        this.reportAtSynth(field, `${target.kind} "${target.name}" given where no reference is expected: pass plain data`);
+        return { name: target.name };
+      }
+      return { name: this.refName(target, field) };
     }
     if (Array.isArray(value)) return value.map((v, i) => this.resolveValue(v, `${field}[${i}]`));
     const proto = Object.getPrototypeOf(value);
@@ -198,7 +163,8 @@ export abstract class ToolHiveObject<S> extends Construct implements IToolHiveOb
       // Another construct where a `{name}` is expected (e.g. a cdk8s-plus Secret): reference it by name.
       const named = value as { name?: unknown; node?: unknown };
       if (named.node !== undefined && typeof named.name === 'string') return { name: named.name };
-      throw new Error(`${this.kind} "${this.name}": unsupported value at ${field}: pass plain data, a SecretKey or a ToolHive construct`);
+      this.reportAtSynth(field, 'unsupported value: pass plain data, a SecretKey, a ConfigMapKey or a ToolHive construct');
+      return undefined;
     }
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = this.resolveValue(v, `${field}.${k}`);
@@ -239,12 +205,34 @@ export abstract class ToolHiveObject<S> extends Construct implements IToolHiveOb
     return { name: s.name };
   }
 
+  /**
+   * An object of the app in another namespace. The manifest names it only, so the engine sees a reference to a
+   * name in this object's namespace: it reports it (`ref.wrong-namespace`) unless another object of that name
+   * lives here, which would silently be the one referenced. This check knows which object was given.
+   */
   private checkNamespace(what: string, targetNs: string | undefined, field: string): void {
     const mine = effectiveNamespace(this.namespace);
     const theirs = effectiveNamespace(targetNs);
-    if (mine !== theirs) {
-      throw new Error(`${this.kind} "${this.name}" in namespace "${mine}" cannot reference ${what} in namespace "${theirs}" (${field}): ToolHive references are same-namespace only; define it in namespace "${mine}"`);
-    }
+    if (mine === theirs) return;
+    this.reportAtSynth(field, `${this.kind} "${this.name}" in namespace "${mine}" cannot reference ${what} in namespace "${theirs}": `
+      + `ToolHive references are same-namespace only; define it in namespace "${mine}"`);
+  }
+
+  /**
+   * A mistake in the objects given rather than in the manifest, reported with the engine's errors at synth. When
+   * the engine finds that the name written does not resolve (most such mistakes do that), its message stands
+   * alone: one mistake, one error.
+   */
+  private reportAtSynth(field: string, message: string): void {
+    this.node.addValidation({
+      validate: () => {
+        const validation = ToolHiveValidation.of(this);
+        if (!validation._enabled) return [];
+        const engine = validation._currentViolationsOf(this);
+        const within = (path: string) => path === field || path.startsWith(`${field}.`) || path.startsWith(`${field}[`);
+        return engine.some(v => UNRESOLVED.has(v.rule) && within(v.path)) ? [] : [`${field}: ${message}`];
+      },
+    });
   }
 }
 
@@ -256,11 +244,13 @@ export class ImportedToolHiveObject extends Construct implements IToolHiveObject
   /** @internal use the kind's `fromName`. */
   public constructor(scope: Construct, id: string, public readonly kind: ToolHiveKind, public readonly name: string) {
     super(scope, id);
-    if (typeof name !== 'string' || name === '') {
-      throw new Error(`${KIND_TYPE_NAMES[kind]}.fromName needs the name of the ${kind} managed outside the app`);
-    }
     ToolHiveValidation._mark(this);
     this.namespace = chartNamespace(scope);
+    if (typeof name !== 'string' || name === '') {
+      const message = `${KIND_TYPE_NAMES[kind]}.fromName needs the name of the ${kind} managed outside the app`;
+      this.node.addValidation({ validate: () => (ToolHiveValidation.of(this)._enabled ? [message] : []) });
+      return;
+    }
     ToolHiveValidation.of(this).addExternal(`${kind}/${effectiveNamespace(this.namespace)}/${name}`);
   }
 }
@@ -271,9 +261,15 @@ export function chartNamespace(scope: IConstruct): string | undefined {
   return undefined;
 }
 
-/** Throws when a required string prop is empty. */
-export function requireNonEmpty(kind: string, field: string, value: string | undefined): void {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new Error(`${kind} ${field} must not be empty: got ${JSON.stringify(value ?? null)}`);
-  }
+/** The engine's rules for a name that does not resolve: they already tell a wrong object given for a reference. */
+const UNRESOLVED = new Set([RULE_MISSING, RULE_WRONG_NAMESPACE]);
+
+function article(kind: string): string {
+  return /^(MCP|[AEIOU])/.test(kind) ? 'an' : 'a';
+}
+
+function describe(x: unknown): string {
+  if (x === null || typeof x !== 'object') return JSON.stringify(x) ?? String(x);
+  const name = (x as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === 'string' && name !== 'Object' ? `a ${name}` : 'a plain object';
 }

@@ -48,9 +48,9 @@ export interface EmbeddingServerProps extends ToolHiveObjectProps {
    */
   readonly hfTokenSecretRef?: SecretKeyRef;
   /**
-   * ModelCache configures a PVC caching downloaded models across restarts.
+   * ModelCache configures a PVC caching downloaded models across restarts (10Gi ReadWriteOnce unless set).
    *
-   * @default - the operator's default, a 10Gi ReadWriteOnce cache
+   * @default - no model cache: the model is downloaded at every start
    */
   readonly modelCache?: EmbeddingServerSpec['modelCache'];
   /**
@@ -102,12 +102,6 @@ export class EmbeddingServer extends ToolHiveWorkload<EmbeddingServerSpec> imple
   public readonly mainContainer = 'embedding';
 
   public constructor(scope: Construct, id: string, props: EmbeddingServerProps = {}) {
-    if (props.image !== undefined && props.image.trim() === '') {
-      throw new Error('EmbeddingServer image must not be empty: omit it for the default TEI image');
-    }
-    if (props.model !== undefined && props.model.trim() === '') {
-      throw new Error('EmbeddingServer model must not be empty: omit it for the default model');
-    }
     super(scope, id, 'EmbeddingServer', props);
     this.setManifest(embeddingServerManifest({
       metadata: this.builderMetadata(),

@@ -13,6 +13,7 @@ export * from './mcp-server';
 export * from './mcp-telemetry-config';
 export * from './mcp-tool-config';
 export * from './mcp-webhook-config';
+export * from './proxy-workload';
 export * from './secret-key';
 export * from './upstream-provider';
 export * from './validation';

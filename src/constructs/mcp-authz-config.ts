@@ -102,13 +102,6 @@ export interface McpAuthzConfigProps extends ToolHiveObjectProps {
 export class McpAuthzConfig extends ToolHiveObject<McpAuthzConfigSpec> implements IMcpAuthzConfig {
   /** A Cedar (`cedarv1`) authorization configuration. */
   public static cedar(scope: Construct, id: string, options: McpAuthzCedarOptions): McpAuthzConfig {
-    // mirrors pkg/authz cedar factory ValidateConfig: at least one policy is required for Cedar authorization
-    if (!options.policies || options.policies.length === 0) {
-      throw new Error('MCPAuthzConfig cedar: at least one policy is required for Cedar authorization');
-    }
-    options.policies.forEach((p, i) => {
-      if (typeof p !== 'string' || p.trim() === '') throw new Error(`MCPAuthzConfig cedar: policies[${i}] must not be empty`);
-    });
     return new McpAuthzConfig(scope, id, {
       metadata: options.metadata,
       type: 'cedarv1',
@@ -126,8 +119,6 @@ export class McpAuthzConfig extends ToolHiveObject<McpAuthzConfigSpec> implement
 
   /** An HTTP policy decision point (`httpv1`) authorization configuration. */
   public static http(scope: Construct, id: string, options: McpAuthzHttpOptions): McpAuthzConfig {
-    // mirrors pkg/authz http factory ValidateConfig: http.url is required
-    if (!options.url) throw new Error('MCPAuthzConfig http: http.url is required');
     const hasContext = options.includeArgs !== undefined || options.includeOperation !== undefined;
     return new McpAuthzConfig(scope, id, {
       metadata: options.metadata,

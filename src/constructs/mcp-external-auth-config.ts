@@ -1,7 +1,7 @@
 /** `MCPExternalAuthConfig`: a backend credential strategy, or the configuration of an embedded auth server. */
 import type { Construct } from 'constructs';
-import { ImportedToolHiveObject, ToolHiveObject, requireNonEmpty, type IToolHiveObject, type ToolHiveObjectProps } from './base';
-import { checkEmbeddedAuthServer, type EmbeddedAuthServerConfig } from './upstream-provider';
+import { ImportedToolHiveObject, ToolHiveObject, type IToolHiveObject, type ToolHiveObjectProps } from './base';
+import type { EmbeddedAuthServerConfig } from './upstream-provider';
 import { mcpExternalAuthConfigManifest, type McpExternalAuthConfigSpec } from '../manifests/mcp-external-auth-config';
 
 /** The `type` of an MCPExternalAuthConfig. */
@@ -76,14 +76,12 @@ export class McpExternalAuthConfig extends ToolHiveObject<McpExternalAuthConfigS
   /** RFC 8693 OAuth 2.0 token exchange (`type: tokenExchange`). */
   public static tokenExchange(scope: Construct, id: string, props: TokenExchangeProps): McpExternalAuthConfig {
     const { metadata, ...tokenExchange } = props;
-    requireNonEmpty('MCPExternalAuthConfig', 'tokenExchange.tokenUrl', tokenExchange.tokenUrl);
     return new McpExternalAuthConfig(scope, id, metadata, 'tokenExchange', { tokenExchange });
   }
 
   /** A header whose value comes from a Secret (`type: headerInjection`). */
   public static headerInjection(scope: Construct, id: string, props: HeaderInjectionProps): McpExternalAuthConfig {
     const { metadata, ...headerInjection } = props;
-    requireNonEmpty('MCPExternalAuthConfig', 'headerInjection.headerName', headerInjection.headerName);
     return new McpExternalAuthConfig(scope, id, metadata, 'headerInjection', { headerInjection });
   }
 
@@ -96,23 +94,18 @@ export class McpExternalAuthConfig extends ToolHiveObject<McpExternalAuthConfigS
   /** An embedded OAuth2/OIDC authorization server (`type: embeddedAuthServer`). */
   public static embeddedAuthServer(scope: Construct, id: string, props: EmbeddedAuthServerProps): McpExternalAuthConfig {
     const { metadata, ...embeddedAuthServer } = props;
-    checkEmbeddedAuthServer(embeddedAuthServer, 'MCPExternalAuthConfig embeddedAuthServer');
     return new McpExternalAuthConfig(scope, id, metadata, 'embeddedAuthServer', { embeddedAuthServer });
   }
 
   /** AWS STS role assumption with SigV4 signing (`type: awsSts`). */
   public static awsSts(scope: Construct, id: string, props: AwsStsProps): McpExternalAuthConfig {
     const { metadata, ...awsSts } = props;
-    // mirrors MCPExternalAuthConfig validateAWSSts: awsSts.region is required
-    if (!awsSts.region) throw new Error('MCPExternalAuthConfig: awsSts.region is required');
     return new McpExternalAuthConfig(scope, id, metadata, 'awsSts', { awsSts });
   }
 
   /** Inject the token of an embedded auth server's upstream provider (`type: upstreamInject`). */
   public static upstreamInject(scope: Construct, id: string, props: UpstreamInjectProps): McpExternalAuthConfig {
     const { metadata, ...upstreamInject } = props;
-    // mirrors MCPExternalAuthConfig Validate: upstreamInject requires a non-empty providerName
-    if (!upstreamInject.providerName) throw new Error('MCPExternalAuthConfig: upstreamInject requires a non-empty providerName');
     return new McpExternalAuthConfig(scope, id, metadata, 'upstreamInject', { upstreamInject });
   }
 
@@ -146,7 +139,7 @@ export class McpExternalAuthConfig extends ToolHiveObject<McpExternalAuthConfigS
   private constructor(scope: Construct, id: string, metadata: ToolHiveObjectProps['metadata'], type: ExternalAuthType, config: Config) {
     super(scope, id, 'MCPExternalAuthConfig', { metadata });
     this.authType = type;
-    this.upstreamProviderCount = config.embeddedAuthServer?.upstreamProviders.length ?? 0;
+    this.upstreamProviderCount = config.embeddedAuthServer?.upstreamProviders?.length ?? 0;
     this.setManifest(mcpExternalAuthConfigManifest({
       metadata: this.builderMetadata(),
       spec: { type, ...this.resolve(config, 'spec') },

@@ -1,6 +1,6 @@
 /** `MCPOIDCConfig`: shared settings for validating incoming OIDC tokens. */
 import type { Construct } from 'constructs';
-import { ImportedToolHiveObject, ToolHiveObject, requireNonEmpty, type IToolHiveObject, type ToolHiveObjectProps } from './base';
+import { ImportedToolHiveObject, ToolHiveObject, type IToolHiveObject, type ToolHiveObjectProps } from './base';
 import { mcpOidcConfigManifest, type McpOidcConfigSpec } from '../manifests/mcp-oidc-config';
 
 /** An `MCPOIDCConfig`, defined in the app or imported with `McpOidcConfig.fromName`. */
@@ -95,7 +95,6 @@ export class McpOidcConfig extends ToolHiveObject<McpOidcConfigSpec> implements 
   public readonly type: McpOidcConfigSpec['type'];
 
   private constructor(scope: Construct, id: string, props: McpOidcConfigProps) {
-    if (props.type === 'inline') requireNonEmpty('MCPOIDCConfig', 'inline.issuer', props.inline?.issuer);
     super(scope, id, 'MCPOIDCConfig', props);
     this.type = props.type;
     this.setManifest(mcpOidcConfigManifest({

@@ -3,7 +3,6 @@ import type { Construct } from 'constructs';
 import { ImportedToolHiveObject, ToolHiveObject, type IToolHiveObject, type ToolHiveObjectProps } from './base';
 import type { IMcpExternalAuthConfig } from './mcp-external-auth-config';
 import type { IMcpGroup } from './mcp-group';
-import { checkRemoteUrl } from './mcp-remote-proxy';
 import { mcpServerEntryManifest, type McpServerEntrySpec } from '../manifests/mcp-server-entry';
 
 /** An `MCPServerEntry`, defined in the app or imported with `McpServerEntry.fromName`. */
@@ -59,18 +58,16 @@ export class McpServerEntry extends ToolHiveObject<McpServerEntrySpec> implement
   public declare readonly kind: 'MCPServerEntry';
 
   public constructor(scope: Construct, id: string, props: McpServerEntryProps) {
-    checkRemoteUrl('MCPServerEntry', props.remoteUrl);
-    if (props.group === undefined) throw new Error('MCPServerEntry group is required: pass the McpGroup the entry belongs to');
     super(scope, id, 'MCPServerEntry', props);
     this.setManifest(mcpServerEntryManifest({
       metadata: this.builderMetadata(),
       spec: {
         remoteUrl: props.remoteUrl,
         transport: props.transport,
-        groupRef: this.groupRef(props.group)!,
+        groupRef: this.ref(props.group, 'spec.groupRef')!,
         allowPrivateEndpoint: props.allowPrivateEndpoint,
         caBundleRef: this.resolve(props.caBundleRef, 'spec.caBundleRef'),
-        externalAuthConfigRef: this.externalAuthConfigRef(props.externalAuth),
+        externalAuthConfigRef: this.ref(props.externalAuth, 'spec.externalAuthConfigRef'),
         headerForward: this.resolve(props.headerForward, 'spec.headerForward'),
       },
     }));

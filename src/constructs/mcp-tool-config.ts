@@ -40,11 +40,6 @@ export class McpToolConfig extends ToolHiveObject<McpToolConfigSpec> implements 
   public declare readonly kind: 'MCPToolConfig';
 
   public constructor(scope: Construct, id: string, props: McpToolConfigProps = {}) {
-    // mirrors pkg/runner validateRunConfig: tool filter entries must be non-empty, without commas or newlines
-    (props.toolsFilter ?? []).forEach((tool, i) => {
-      if (tool === '') throw new Error(`MCPToolConfig toolsFilter[${i}] must not be empty: remove it or name a tool`);
-      if (/[,\n\r]/.test(tool)) throw new Error(`MCPToolConfig toolsFilter[${i}] ${JSON.stringify(tool)} must not contain commas or newlines: list one tool per entry`);
-    });
     super(scope, id, 'MCPToolConfig', props);
     this.setManifest(mcpToolConfigManifest({
       metadata: this.builderMetadata(),

@@ -43,10 +43,6 @@ export class McpWebhookConfig extends ToolHiveObject<McpWebhookConfigSpec> imple
   public declare readonly kind: 'MCPWebhookConfig';
 
   public constructor(scope: Construct, id: string, props: McpWebhookConfigProps = {}) {
-    // mirrors the CRD CEL rule on MCPWebhookConfig spec (size(validating) + size(mutating) > 0)
-    if ((props.validating?.length ?? 0) + (props.mutating?.length ?? 0) === 0) {
-      throw new Error('MCPWebhookConfig: at least one validating or mutating webhook must be defined');
-    }
     super(scope, id, 'MCPWebhookConfig', props);
     this.setManifest(mcpWebhookConfigManifest({
       metadata: this.builderMetadata(),

@@ -5,19 +5,22 @@
  * root, which cdk8s runs first in every validation pass: it collects `toJson()` of every ApiObject of the App
  * (ToolHive objects, cdk8s-plus Secrets and ConfigMaps, `Include`d objects, after JSON patches), runs the
  * engine once for that set of manifests, and maps each violation back to the construct that emitted the
- * object. Each ToolHive construct's own validation then reports its share, so `Testing.synth(chart)` throws
- * once with `[path] message` lines.
+ * object. Each ToolHive construct's own validation then reports its share, so a synth fails once, with every
+ * error of the App as a `[construct path] spec.field: message (rule)` line.
  *
- * cdk8s validates the App once at the start of `app.synth()` / `app.synthYaml()` and once more per chart. The
- * per-chart passes of one synth call reuse the first pass's result without collecting anything (see
- * synth-pass.ts); any other pass collects the manifests and reuses the last result when they did not change.
+ * cdk8s validates the App once at the start of `app.synth()` / `app.synthYaml()` and once more inside every
+ * `Chart.toJson()` that synth makes. Nothing the user writes runs between those passes, so while the App's own
+ * `synth()` / `synthYaml()` runs (the App's public entry points, wrapped on the instance when the validation is
+ * created) the later passes reuse the first pass's result as long as the App holds the same ApiObjects. Any other
+ * pass (`Testing.synth(chart)`, a chart's `toJson()` called by the user) collects the manifests and reuses the
+ * last result only when they did not change.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import type { IConstruct } from 'constructs';
-import { currentSynthPass } from './synth-pass';
 import type { KubeObject, Violation } from '../core/types';
+import { resolveRelease } from '../schema/registry';
 import { failures, validateManifests } from '../validation';
 import { EXTERNALS_FILE, formatExternalsFile } from '../validation/externals-file';
 
@@ -31,6 +34,13 @@ export interface ToolHiveValidationOptions {
    * @default false - a reference must resolve to an object of the App or to an object declared external
    */
   readonly assumeExternal?: boolean;
+  /**
+   * The ToolHive operator release to validate for (`toolhive-constructs releases` lists the bundled ones). An
+   * unknown name throws here, listing them.
+   *
+   * @default 'v0.44.0' - the newest bundled tagged release
+   */
+  readonly operatorRelease?: string;
   /**
    * Print warnings (`console.warn`) when synth finds some.
    *
@@ -66,11 +76,13 @@ interface Result {
   readonly unmapped: readonly Mapped[];
 }
 
-/** The first validation pass of one `app.synth()` / `app.synthYaml()` call and the result it computed. */
+/** A running `app.synth()` / `app.synthYaml()` call and the result its first validation pass computed. */
 interface SynthCall {
-  readonly outer: string;
-  readonly result: Result;
+  result?: Result;
 }
+
+/** The App entry points that validate the App once, then once per chart (cdk8s 2 `App`). */
+const SYNTH_METHODS = ['synth', 'synthYaml'] as const;
 
 const STATES = new WeakMap<IConstruct, ToolHiveValidation>();
 
@@ -117,10 +129,12 @@ export class ToolHiveValidation {
 
   private constructor(private readonly root: IConstruct) {
     root.node.addValidation({ validate: () => this.validateRoot() });
+    this.wrapSynth(root);
   }
 
   /** Changes the validation options. */
   public configure(options: ToolHiveValidationOptions): void {
+    resolveRelease(options.operatorRelease);
     this.options = { ...this.options, ...options };
     this.result = undefined;
   }
@@ -195,8 +209,12 @@ export class ToolHiveValidation {
 
   private collect(): { objects: ApiObject[]; manifests: KubeObject[] } {
     this.collections++;
-    const objects = this.root.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
+    const objects = this.apiObjects();
     return { objects, manifests: objects.map(o => o.toJson() as KubeObject) };
+  }
+
+  private apiObjects(): ApiObject[] {
+    return this.root.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
   }
 
   /** The construct a violation of `object` is reported on: the ToolHive construct or the cdk8s-plus resource. */
@@ -212,13 +230,17 @@ export class ToolHiveValidation {
   private run(): Result {
     const { objects, manifests } = this.collect();
     const external = this.external;
-    const fingerprint = JSON.stringify([external, this.options.assumeExternal ?? false, manifests]);
+    const fingerprint = JSON.stringify([external, this.options.assumeExternal ?? false, this.options.operatorRelease ?? '', manifests]);
     // the same content from the same ApiObjects (a construct replaced by an equal one must get its violations)
     const prior = this.result;
     if (prior && prior.fingerprint === fingerprint && sameItems(prior.objects, objects)) return prior;
 
     this.engineRuns++;
-    const violations = validateManifests(manifests, { external, assumeExternal: this.options.assumeExternal ?? false });
+    const violations = validateManifests(manifests, {
+      external,
+      assumeExternal: this.options.assumeExternal ?? false,
+      operatorRelease: this.options.operatorRelease,
+    });
     // the construct each violation is reported on: the first object of its kind, namespace and name
     const owners = new Map<string, IConstruct>();
     if (violations.length > 0) {
@@ -252,15 +274,43 @@ export class ToolHiveValidation {
   }
 
   /**
-   * The result for this pass. A per-chart pass of the synth call whose first pass computed the current result
-   * reuses it without collecting: nothing changes the App in between. Any other pass collects and compares.
+   * Marks the calls of the App's `synth()` / `synthYaml()`: the passes of one call share one result. Wraps the
+   * instance's own methods (public API), so an App subclass that overrides them is wrapped too; a root that is
+   * not an App (no such methods) is never marked and every pass collects.
+   */
+  private wrapSynth(root: IConstruct): void {
+    const app = root as unknown as Record<string, unknown>;
+    for (const method of SYNTH_METHODS) {
+      const original = app[method];
+      if (typeof original !== 'function') continue;
+      const validation = this;
+      Object.defineProperty(root, method, {
+        configurable: true,
+        writable: true,
+        value: function synthWithOneValidation(this: unknown, ...args: unknown[]): unknown {
+          const outer = validation.synthCall;
+          validation.synthCall = {};
+          try {
+            return original.apply(this, args);
+          } finally {
+            validation.synthCall = outer;
+          }
+        },
+      });
+    }
+  }
+
+  /**
+   * The result for this pass. Inside a synth call, a later pass reuses the result of the call's first pass when
+   * the App still holds the same ApiObjects (a `Chart` subclass whose `toJson()` adds objects is caught). Any
+   * other pass collects and compares.
    */
   private resultForPass(): Result {
-    const pass = currentSynthPass();
     const call = this.synthCall;
-    if (pass.kind === 'chart' && call && call.outer === pass.outer && call.result === this.result) return call.result;
+    const prior = call?.result;
+    if (prior && prior === this.result && sameItems(prior.objects, this.apiObjects())) return prior;
     const result = this.run();
-    this.synthCall = pass.kind === 'synth' && pass.outer !== undefined ? { outer: pass.outer, result } : undefined;
+    if (call) call.result = result;
     return result;
   }
 
@@ -299,6 +349,20 @@ export class ToolHiveValidation {
     }
     return failures(result.unmapped.map(m => m.violation), this.options)
       .map(v => `${v.kind}/${v.namespace}/${v.name}: ${format(v)}`);
+  }
+
+  /** @internal whether synth validates (`configure({ enabled })`); the constructs' own checks follow it too. */
+  public get _enabled(): boolean {
+    return this.options.enabled !== false;
+  }
+
+  /**
+   * @internal a construct's violations in the current validation pass: the result the root computed earlier in
+   * this pass (no re-collection); none when validation is switched off.
+   */
+  public _currentViolationsOf(owner: IConstruct): readonly Violation[] {
+    if (this.options.enabled === false) return [];
+    return (this.result ?? this.run()).byOwner.get(owner) ?? [];
   }
 
   /** A construct's errors. Reads the result the root computed earlier in this pass (no re-collection). */

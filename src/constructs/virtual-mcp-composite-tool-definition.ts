@@ -1,6 +1,6 @@
 /** `VirtualMCPCompositeToolDefinition`: a reusable composite-tool workflow for vMCP servers. */
 import type { Construct } from 'constructs';
-import { ImportedToolHiveObject, ToolHiveObject, requireNonEmpty, type IToolHiveObject, type ToolHiveObjectProps } from './base';
+import { ImportedToolHiveObject, ToolHiveObject, type IToolHiveObject, type ToolHiveObjectProps } from './base';
 import {
   virtualMcpCompositeToolDefinitionManifest,
   type VirtualMcpCompositeToolDefinitionSpec,
@@ -74,11 +74,6 @@ export class VirtualMcpCompositeToolDefinition
   public readonly toolName: string;
 
   public constructor(scope: Construct, id: string, props: VirtualMcpCompositeToolDefinitionProps) {
-    requireNonEmpty('VirtualMCPCompositeToolDefinition', 'name', props.name);
-    // mirrors pkg/vmcp/config ValidateCompositeToolConfig: steps must have at least one step
-    if (!props.steps || props.steps.length === 0) {
-      throw new Error('VirtualMCPCompositeToolDefinition spec.steps must have at least one step');
-    }
     super(scope, id, 'VirtualMCPCompositeToolDefinition', props);
     this.toolName = props.name;
     this.setManifest(virtualMcpCompositeToolDefinitionManifest({

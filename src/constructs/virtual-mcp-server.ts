@@ -8,7 +8,7 @@ import type { IMcpGroup } from './mcp-group';
 import type { McpOidcConfigReference } from './mcp-oidc-config';
 import type { McpTelemetryConfigReference } from './mcp-telemetry-config';
 import type { SecretLike } from './secret-key';
-import { checkEmbeddedAuthServer, type EmbeddedAuthServerConfig } from './upstream-provider';
+import type { EmbeddedAuthServerConfig } from './upstream-provider';
 import type { IVirtualMcpCompositeToolDefinition } from './virtual-mcp-composite-tool-definition';
 import { ToolHiveWorkload } from './workload';
 import { virtualMcpServerManifest, type VirtualMcpServerSpec } from '../manifests/virtual-mcp-server';
@@ -205,27 +205,20 @@ export class VirtualMcpServer extends ToolHiveWorkload<VirtualMcpServerSpec> imp
   public readonly mainContainer = 'vmcp';
 
   public constructor(scope: Construct, id: string, props: VirtualMcpServerProps) {
-    if (props.group === undefined) throw new Error('VirtualMCPServer group is required: pass the McpGroup whose workloads it aggregates');
-    if (props.incomingAuth === undefined) throw new Error('VirtualMCPServer incomingAuth is required: pass {} for anonymous access or { oidcConfig }');
-    if (props.incomingAuth.type === 'oidc' && props.incomingAuth.oidcConfig === undefined) {
-      // mirrors the CRD CEL rule on spec.incomingAuth: oidcConfigRef is required when type is oidc
-      throw new Error('VirtualMCPServer incomingAuth: spec.incomingAuth.oidcConfigRef is required when type is oidc (set incomingAuth.oidcConfig)');
-    }
-    checkEmbeddedAuthServer(props.authServerConfig, 'VirtualMCPServer authServerConfig');
     super(scope, id, 'VirtualMCPServer', props);
     const incoming = props.incomingAuth;
     const compositeToolRefs = props.compositeToolDefinitions?.map((d, i) => ({
-      name: this.refName(d, 'VirtualMCPCompositeToolDefinition', `spec.config.compositeToolRefs[${i}].name`),
+      name: this.refName(d, `spec.config.compositeToolRefs[${i}]`),
     }));
     const config = props.config || compositeToolRefs ? { ...this.resolve(props.config, 'spec.config'), compositeToolRefs } : undefined;
     this.setManifest(virtualMcpServerManifest({
       metadata: this.builderMetadata(),
       spec: {
-        groupRef: this.groupRef(props.group)!,
-        incomingAuth: {
+        groupRef: this.ref(props.group, 'spec.groupRef')!,
+        incomingAuth: incoming && {
           type: incoming.type ?? (incoming.oidcConfig ? 'oidc' : 'anonymous'),
-          oidcConfigRef: this.oidcConfigRef(incoming.oidcConfig, 'spec.incomingAuth.oidcConfigRef'),
-          authzConfigRef: this.authzConfigRef(incoming.authz, incoming.authzConfig, 'spec.incomingAuth'),
+          oidcConfigRef: this.configRef(incoming.oidcConfig, 'spec.incomingAuth.oidcConfigRef'),
+          authzConfigRef: this.ref(incoming.authz, 'spec.incomingAuth.authzConfigRef'),
           authzConfig: this.resolve(incoming.authzConfig, 'spec.incomingAuth.authzConfig'),
         },
         outgoingAuth: props.outgoingAuth && {
@@ -236,8 +229,8 @@ export class VirtualMcpServer extends ToolHiveWorkload<VirtualMcpServerSpec> imp
         },
         authServerConfig: this.resolve(props.authServerConfig, 'spec.authServerConfig'),
         config,
-        embeddingServerRef: this.nameRef(props.embeddingServer, 'EmbeddingServer', 'spec.embeddingServerRef'),
-        telemetryConfigRef: this.telemetryConfigRef(props.telemetry),
+        embeddingServerRef: this.ref(props.embeddingServer, 'spec.embeddingServerRef'),
+        telemetryConfigRef: this.configRef(props.telemetry, 'spec.telemetryConfigRef'),
         imagePullSecrets: props.imagePullSecrets?.map((s, i) => this.secretName(s, `spec.imagePullSecrets[${i}]`)),
         passthroughHeaders: props.passthroughHeaders,
         podTemplateSpec: props.podTemplateSpec,
@@ -254,7 +247,7 @@ export class VirtualMcpServer extends ToolHiveWorkload<VirtualMcpServerSpec> imp
     if (auth === undefined) return undefined;
     return {
       type: auth.type ?? (auth.externalAuth ? 'externalAuthConfigRef' as const : 'discovered' as const),
-      externalAuthConfigRef: this.externalAuthConfigRef(auth.externalAuth, `${field}.externalAuthConfigRef`),
+      externalAuthConfigRef: this.ref(auth.externalAuth, `${field}.externalAuthConfigRef`),
     };
   }
 }

@@ -1,4 +1,5 @@
 /** Shared shapes of the validation engine. Imports neither cdk8s nor Pulumi. */
+import type { KubeVersion } from './kube-version';
 
 export type Severity = 'error' | 'warning';
 
@@ -13,7 +14,7 @@ export interface Violation {
   readonly name: string;
   /** Field path in the API server's style: `spec.embeddedAuthServer.upstreamProviders[0].name`. */
   readonly path: string;
-  /** Stable rule id, e.g. `schema.required`, `cel.MCPServer.spec.0`, `operator.vmcp.authz-cedar-only`. */
+  /** Stable rule id, e.g. `schema.required`, `cel.MCPServer.spec.authzConfig#b15f5771`, `operator.vmcp.authz-cedar-only`. */
   readonly rule: string;
   /** What is wrong. For CRD CEL rules this is the CRD's message verbatim. Never contains a secret's value. */
   readonly message: string;
@@ -59,8 +60,21 @@ export interface ValidateOptions {
   readonly assumeExternal?: boolean;
   /** Namespace of objects that name none. @default 'default' */
   readonly defaultNamespace?: string;
+  /**
+   * The ToolHive operator release to validate for: its CRD schemas and CEL rules, and the operator rules as
+   * that release applies them. A field that only a newer bundled release has is reported as needing it. An
+   * unknown name throws (a usage error) listing the bundled releases (`toolhive-constructs releases`).
+   * @default 'v0.44.0' (the newest bundled tagged release)
+   */
+  readonly operatorRelease?: string;
   /** Source locations, index-aligned with the input objects. */
   readonly sources?: readonly (SourceLocation | undefined)[];
+  /**
+   * The Kubernetes version (`major.minor`, e.g. `1.35`) whose API server to reproduce where behaviour changed
+   * between releases: int32/int64 formats are enforced from 1.36. See docs/validation.md.
+   * @default '1.36' (the newest Kubernetes release)
+   */
+  readonly kubernetesVersion?: string;
 }
 
 /** One input object with what the engine derived from it. */
@@ -104,6 +118,9 @@ export interface ResolvedOptions {
   readonly external: readonly string[];
   readonly assumeExternal: boolean;
   readonly defaultNamespace: string;
+  /** A bundled release name (resolved and checked). */
+  readonly operatorRelease: string;
+  readonly kubernetesVersion: KubeVersion;
 }
 
 /** A layer that looks at the whole set (operator rules, references, collisions). */

@@ -2,10 +2,9 @@
  * Shared pieces of the manifest builders. Framework-neutral: imports neither cdk8s nor Pulumi, so the
  * cdk8s constructs, the Pulumi components and the CLI emit byte-identical objects.
  */
+import { TOOLHIVE_GROUP, apiVersionOf, type ToolHiveKind } from '../schema/kinds';
 
-import { API_VERSIONS, TOOLHIVE_GROUP, type ToolHiveKind } from '../schema/kinds';
-
-export { API_VERSIONS, TOOLHIVE_GROUP, type ToolHiveKind };
+export { TOOLHIVE_GROUP, apiVersionOf, type ToolHiveKind };
 
 /** The metadata a builder accepts: a resolved name, never a generated one. */
 export interface ObjectMeta {
@@ -78,7 +77,7 @@ export function toolhiveManifest<S>(kind: ToolHiveKind, props: ManifestProps<S>)
     throw new Error(`${kind} manifest needs metadata.name: pass the object's name`);
   }
   return {
-    apiVersion: API_VERSIONS[kind],
+    apiVersion: apiVersionOf(kind),
     kind,
     metadata: canonicalMetadata(props.metadata),
     spec: (canonical(props.spec ?? {}) ?? {}) as S,

@@ -6,6 +6,7 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import type { Entry } from './registry';
+import { referenceFieldTargets } from '../validation/references/fields';
 
 /** Something a reference can point at: its registry entry, found through the program's registry. */
 export interface Referenceable {
@@ -91,32 +92,12 @@ export class ConfigMapKey {
   }
 }
 
-/** Object references by field name (every ToolHive `*Ref` field, wherever it sits in a spec). */
-const OBJECT_REF_FIELDS: Readonly<Record<string, string>> = {
-  groupRef: 'MCPGroup',
-  oidcConfigRef: 'MCPOIDCConfig',
-  authzConfigRef: 'MCPAuthzConfig',
-  toolConfigRef: 'MCPToolConfig',
-  externalAuthConfigRef: 'MCPExternalAuthConfig',
-  authServerRef: 'MCPExternalAuthConfig',
-  telemetryConfigRef: 'MCPTelemetryConfig',
-  webhookConfigRef: 'MCPWebhookConfig',
-  embeddingServerRef: 'EmbeddingServer',
-  compositeToolRefs: 'VirtualMCPCompositeToolDefinition',
-  configMapRef: 'ConfigMap',
-  configMap: 'ConfigMap',
-  permissionProfile: 'ConfigMap',
-  secrets: 'Secret',
-  imagePullSecrets: 'Secret',
-  passwordRef: 'Secret',
-  initialAccessTokenRef: 'Secret',
-  secretKeyRef: 'Secret',
-};
-
-/** The kind a field named `field` references, if it is a reference field. */
+/**
+ * The kind a field named `field` references, if it is a reference field: from the engine's reference table, by
+ * the last field of each path (the input types in types.ts derive from the same table the same way).
+ */
 export function referenceTarget(field: string): string | undefined {
-  if (Object.prototype.hasOwnProperty.call(OBJECT_REF_FIELDS, field)) return OBJECT_REF_FIELDS[field];
-  return /SecretRefs?$/.test(field) ? 'Secret' : undefined;
+  return referenceFieldTargets().get(field);
 }
 
 /** An object referenced by plain name: declared external, resolved against the referrer's namespace. */

@@ -53,6 +53,14 @@ export interface ToolHiveOptions {
    */
   readonly defaultNamespace?: string;
   /**
+   * The ToolHive operator release to validate for (`toolhive-constructs releases` lists the bundled ones):
+   * its CRD schemas and CEL rules, and the operator rules as it applies them. Not to be confused with
+   * `operator`, the Helm release resource custom resources depend on.
+   *
+   * @default 'v0.44.0' - the newest bundled tagged release
+   */
+  readonly operatorRelease?: string;
+  /**
    * What every ToolHive custom resource depends on: the operator's Helm release or the CRDs, so no custom
    * resource races its CustomResourceDefinition. A component's own `operator` arg takes precedence.
    *
@@ -190,6 +198,7 @@ export class ProgramRegistry {
     return validateManifests(objs, {
       external: [...(this.options.external ?? []), ...externals],
       defaultNamespace: this.defaultNamespace,
+      operatorRelease: this.options.operatorRelease,
     });
   }
 

@@ -11,7 +11,7 @@ import { isReferenceable, resolveReferences, type Referenceable } from './refs';
 import { objectIdentity, programRegistry, type Entry, type ProgramRegistry } from './registry';
 import type { WorkloadEnv } from '../bindings/types';
 import type { KubeObject } from '../core/types';
-import { API_VERSIONS, type ManifestProps, type ToolHiveKind, type ToolHiveManifest } from '../manifests/common';
+import { apiVersionOf, type ManifestProps, type ToolHiveKind, type ToolHiveManifest } from '../manifests/common';
 
 /** Metadata of a ToolHive object. */
 export interface ToolHiveMetadata {
@@ -199,7 +199,7 @@ function article(kind: string): string {
 function customResourceArgs(kind: ToolHiveKind, m: Known<ToolHiveManifest<unknown>>): k8s.apiextensions.CustomResourceArgs {
   if (m.prompt) return m.value as unknown as k8s.apiextensions.CustomResourceArgs;
   return {
-    apiVersion: API_VERSIONS[kind],
+    apiVersion: apiVersionOf(kind),
     kind,
     metadata: m.output.metadata as pulumi.Output<k8s.types.input.meta.v1.ObjectMeta>,
     spec: m.output.apply(x => x.spec),

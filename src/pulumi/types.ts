@@ -5,6 +5,8 @@
 import type * as pulumi from '@pulumi/pulumi';
 import type { ConfigMapKey, ConfigMapSource, SecretKey, SecretSource } from './refs';
 import type { ToolHiveComponent } from './resource';
+import type { ToolHiveKind } from '../manifests/common';
+import type { REF_SPECS } from '../validation/references/specs';
 
 type Leaf = string | number | boolean;
 
@@ -18,29 +20,28 @@ export type SpecInput<T> =
 /** The fields of a spec object, each as an Input; reference fields also take the referenced object. */
 export type SpecInputs<T> = { readonly [K in keyof T]: FieldInput<K, T[K]> };
 
-/** Secret reference fields, by name (every `*SecretRef` of the ToolHive CRDs and the few others). */
-type SecretRefField = `${string}SecretRef` | `${string}SecretRefs` | 'passwordRef' | 'initialAccessTokenRef' | 'secretKeyRef' | 'secrets' | 'imagePullSecrets';
-type ConfigMapRefField = 'configMapRef' | 'configMap' | 'permissionProfile';
+/** The last field of a reference table path: `spec.a.b[*]` → `b`, `spec.m{*}.ref` → `ref`. */
+type LastField<P extends string> =
+  P extends `${string}.${infer Rest}` ? LastField<Rest> :
+    P extends `${infer F}[*]` ? LastField<F> :
+      P extends `${infer F}{*}` ? LastField<F> :
+        P;
 
-/** What a reference field accepts in place of the name, by field. */
-interface ObjectRefTargets {
-  groupRef: ToolHiveComponent<'MCPGroup'>;
-  oidcConfigRef: ToolHiveComponent<'MCPOIDCConfig'>;
-  authzConfigRef: ToolHiveComponent<'MCPAuthzConfig'>;
-  toolConfigRef: ToolHiveComponent<'MCPToolConfig'>;
-  externalAuthConfigRef: ToolHiveComponent<'MCPExternalAuthConfig'>;
-  authServerRef: ToolHiveComponent<'MCPExternalAuthConfig'>;
-  telemetryConfigRef: ToolHiveComponent<'MCPTelemetryConfig'>;
-  webhookConfigRef: ToolHiveComponent<'MCPWebhookConfig'>;
-  embeddingServerRef: ToolHiveComponent<'EmbeddingServer'>;
-  compositeToolRefs: ToolHiveComponent<'VirtualMCPCompositeToolDefinition'>;
-}
+/**
+ * What each reference field points at, by field name, derived from the engine's reference table (`REF_SPECS`):
+ * `groupRef` → `MCPGroup`, `clientSecretRef` → `Secret`, `secrets` → `Secret`. The runtime resolves by the same
+ * names (`referenceFieldTargets`), so the types and the behaviour cannot drift from the table.
+ */
+type RefTargets = { [R in (typeof REF_SPECS)[number] as LastField<R['path']>]: R['target'] };
 
-type FieldInput<K, V> =
-  K extends keyof ObjectRefTargets ? ReferenceInput<NonNullable<V>, ObjectRefTargets[K], never> :
-    K extends SecretRefField ? ReferenceInput<NonNullable<V>, SecretSource, SecretKey> :
-      K extends ConfigMapRefField ? ReferenceInput<NonNullable<V>, ConfigMapSource, ConfigMapKey> :
+/** What a reference field accepts besides its CRD shape: the referenced object (or a key of it). */
+type TargetInput<T, V> =
+  [T] extends ['Secret'] ? ReferenceInput<V, SecretSource, SecretKey> :
+    [T] extends ['ConfigMap'] ? ReferenceInput<V, ConfigMapSource, ConfigMapKey> :
+      [T] extends [ToolHiveKind] ? ReferenceInput<V, ToolHiveComponent<T>, never> :
         SpecInput<V>;
+
+type FieldInput<K, V> = K extends keyof RefTargets ? TargetInput<RefTargets[K], NonNullable<V>> : SpecInput<V>;
 
 /** A reference field (or a list of references): the object, a ready-made key, or the CRD's own shape. */
 type ReferenceInput<V, Target, Key> =

@@ -3,15 +3,18 @@ import * as pulumi from '@pulumi/pulumi';
 import { toOutput } from './known';
 import { programRegistry, type ToolHiveOptions } from './registry';
 import type { Violation } from '../core/types';
+import { resolveRelease } from '../schema/registry';
 
 /**
- * Program-wide settings: objects managed elsewhere, the provider's namespace, the operator dependency.
- * Call it before creating ToolHive components.
+ * Program-wide settings: objects managed elsewhere, the provider's namespace, the operator release to validate
+ * for, the operator dependency. Call it before creating ToolHive components. An unknown `operatorRelease`
+ * throws, listing the bundled releases.
  *
  * @example
- * toolhive.configure({ operator: operatorRelease, defaultNamespace: 'toolhive' });
+ * toolhive.configure({ operator: operatorHelmRelease, operatorRelease: 'v0.44.0', defaultNamespace: 'toolhive' });
  */
 export function configure(options: ToolHiveOptions): void {
+  resolveRelease(options.operatorRelease);
   const reg = programRegistry();
   if (reg.entries.length > 0 || reg.validated) {
     throw new Error('toolhive configure() must run before any ToolHive object is created');

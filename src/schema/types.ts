@@ -31,7 +31,8 @@ export interface SchemaNode {
   readonly 'x-kubernetes-list-type'?: 'atomic' | 'set' | 'map';
   readonly 'x-kubernetes-list-map-keys'?: readonly string[];
   readonly 'x-kubernetes-map-type'?: string;
-  readonly 'x-kubernetes-validations'?: readonly { readonly rule: string; readonly message?: string }[];
+  /** `id`: the stable part of the rule's id, added by scripts/import-crds.ts (see docs/releases.md). */
+  readonly 'x-kubernetes-validations'?: readonly { readonly rule: string; readonly message?: string; readonly id?: string }[];
 }
 
 export interface VersionInfo {
@@ -61,8 +62,29 @@ export interface RuleInfo {
   readonly version: string;
   /** Data location: `spec.a.b`, `[*]` for list items, `{*}` for map values. */
   readonly location: string;
-  /** Position of the rule in its x-kubernetes-validations list. */
+  /** Position of the rule in its x-kubernetes-validations list (changes between releases; see `id`). */
   readonly index: number;
+  /** The rule id violations carry: `cel.<Kind>.<location>#<digest of the message>`, stable across releases. */
+  readonly id: string;
   readonly rule: string;
   readonly message: string;
+}
+
+/** One bundled operator release (src/schema/generated/index.ts). */
+export interface ReleaseInfo {
+  /** The name users select it by (`operatorRelease`, `--operator-release`). */
+  readonly name: string;
+  /** A tagged release, or a snapshot of the operator's main branch that users opt into. */
+  readonly released: boolean;
+  /** The stacklok/toolhive tag or commit its CRDs come from. */
+  readonly commit: string;
+}
+
+/** The generated tables of one release (src/schema/generated/<release>/index.ts). */
+export interface ReleaseTables {
+  readonly RELEASE: string;
+  readonly KINDS: readonly KindInfo[];
+  readonly LOADERS: Readonly<Record<string, () => KindTable>>;
+  /** Kind → the versions whose CRD declares the status subresource. */
+  readonly STATUS_SUBRESOURCE: Readonly<Record<string, readonly string[]>>;
 }

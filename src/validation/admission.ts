@@ -2,30 +2,27 @@
  * Layers 1–4 for one object, in the order the API server applies them: identity (kind, served
  * version, name), schema after defaulting, CEL rules, then the hygiene checks the operator needs.
  */
+import { decodeObjectMeta, validateObjectMeta } from './apiserver/metadata';
 import { hygieneIssues } from './hygiene';
-import { validateNode, Where, type Issue, type WalkContext } from './structural';
+import { needsRelease } from './release-fields';
+import { unknownFields, validateNode, Where, type Issue, type WalkContext } from './structural';
+import { enforcesIntegerFormats } from '../core/kube-version';
 import type { KubeObject, ObjectEntry, ResolvedOptions, RuleDoc, SourceLocation, Violation } from '../core/types';
 import { dict, isDict, str, withSource } from '../core/util';
 import { withDefaults } from '../schema/defaults';
-import { GROUP, kindInfo, rootSchema, splitApiVersion, toolhiveKinds } from '../schema/registry';
+import { GROUP, hasStatusSubresource, kindInfo, rootSchema, splitApiVersion, toolhiveKinds } from '../schema/registry';
 import type { SchemaNode } from '../schema/types';
 
 export interface Admission { entry?: ObjectEntry; violations: Violation[] }
 
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const SUBDOMAIN_MESSAGE = 'a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')';
-const LABEL_MESSAGE = 'a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character (e.g. \'my-name\',  or \'123-abc\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?\')';
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 export const RULE_DOCS: readonly RuleDoc[] = [
   { id: 'identity.not-an-object', checks: 'every document is a Kubernetes object (a mapping)', source: 'API server decoding', example: 'document is a string, not a Kubernetes object' },
   { id: 'identity.missing-kind', checks: 'the object has `kind` and `apiVersion`', source: 'API server decoding ("Object \'Kind\' is missing")', example: 'Object \'Kind\' is missing' },
   { id: 'identity.unknown-kind', checks: 'a kind of group toolhive.stacklok.dev exists in the targeted release', source: 'API server discovery ("no matches for kind")', example: 'no matches for kind "MCPServers" in version "toolhive.stacklok.dev/v1beta1"; known kinds: EmbeddingServer, MCPAuthzConfig, ...' },
-  { id: 'identity.unserved-version', checks: 'the apiVersion is served for the kind (MCPWebhookConfig is v1alpha1 only)', source: 'CRD spec.versions[].served', example: 'no matches for kind "MCPWebhookConfig" in version "toolhive.stacklok.dev/v1beta1"; served versions: v1alpha1' },
+  { id: 'identity.unserved-version', checks: 'the apiVersion is served for the kind (MCPWebhookConfig is v1alpha1 only); `toolhive.stacklok.dev` without a version, with an empty or an unknown one is our group with a bad version, not another group. Such an object gets no other error', source: 'CRD spec.versions[].served', example: 'no matches for kind "MCPWebhookConfig" in version "toolhive.stacklok.dev/v1beta1"; served versions: v1alpha1' },
   { id: 'identity.deprecated-version', checks: 'deprecated versions are reported (v1alpha1 of 13 kinds, MCPRegistry as a whole)', source: 'CRD spec.versions[].deprecationWarning', example: 'toolhive.stacklok.dev/v1alpha1 is deprecated; use v1beta1', severity: 'warning' },
-  { id: 'identity.name', checks: 'metadata.name is present and a valid DNS subdomain (ToolHive kinds, Secrets, ConfigMaps, ...)', source: 'API server ObjectMeta validation', example: 'Invalid value: "My_Server": a lowercase RFC 1123 subdomain must consist of ...' },
-  { id: 'identity.namespace', checks: 'metadata.namespace, when set, is a valid DNS label', source: 'API server ObjectMeta validation', example: 'Invalid value: "Team_A": a lowercase RFC 1123 label must consist of ...' },
   { id: 'identity.secret-data', checks: 'Secret `data` values are base64 strings (the value itself is never printed)', source: 'API server decoding of Secret.data ([]byte)', example: 'illegal base64 data in Secret data key "token"' },
   { id: 'schema.type', checks: 'values have the schema type', source: 'CRD OpenAPI schema `type`', example: 'Invalid value: "string": spec.proxyPort in body must be of type integer: "string"' },
   { id: 'schema.required', checks: 'required fields are present (after defaulting)', source: 'CRD OpenAPI schema `required`', example: 'Required value' },
@@ -39,10 +36,13 @@ export const RULE_DOCS: readonly RuleDoc[] = [
   { id: 'schema.max-properties', checks: 'maximum number of map entries', source: 'CRD OpenAPI schema `maxProperties`', example: 'Too many: 17: must have at most 16 items' },
   { id: 'schema.minimum', checks: 'numeric lower bounds', source: 'CRD OpenAPI schema `minimum`', example: 'Invalid value: 0: spec.proxyPort in body should be greater than or equal to 1' },
   { id: 'schema.maximum', checks: 'numeric upper bounds', source: 'CRD OpenAPI schema `maximum`', example: 'Invalid value: 70000: spec.proxyPort in body should be less than or equal to 65535' },
-  { id: 'schema.format', checks: 'formats int32, int64, date-time, duration, uri', source: 'CRD OpenAPI schema `format` (kube-openapi strfmt)', example: 'Invalid value: "uri": spec.validating[0].url in body must be of type uri: "not-a-valid-url"' },
-  { id: 'schema.duplicate', checks: 'x-kubernetes-list-type set items and map-list keys are unique', source: 'CRD `x-kubernetes-list-type`', example: 'Duplicate value: map[string]interface {}{"name":"FOO"}' },
-  { id: 'schema.unknown-field', checks: 'fields the schema does not define are errors (kubectl strict field validation), except under x-kubernetes-preserve-unknown-fields', source: 'API server fieldValidation=Strict', example: 'unknown field "spec.tokenExchange.token_url"' },
-  { id: 'cel.<Kind>.<location>#<n>', checks: 'every x-kubernetes-validations rule of the CRD, evaluated after defaulting at every node its location reaches; the message is the CRD\'s, verbatim. A rule that cannot be evaluated is a violation saying why', source: 'CRD `x-kubernetes-validations` (all 75 v1beta1 rules and the MCPWebhookConfig one)', example: 'Invalid value: "object": tokenExchange configuration must be set if and only if type is \'tokenExchange\'' },
+  { id: 'schema.format', checks: 'string formats date-time, duration, uri exactly as kube-openapi strfmt (duration: Go time.ParseDuration, else its unanchored unit matcher; uri: Go url.ParseRequestURI)', source: 'CRD OpenAPI schema `format` (kube-openapi strfmt duration.go, time.go, default.go)', example: 'Invalid value: "uri": spec.validating[0].url in body must be of type uri: "not-a-valid-url"' },
+  { id: 'schema.duplicate', checks: 'x-kubernetes-list-type set items and map-list keys are unique (one error per duplicated value, at its first repeat)', source: 'CRD `x-kubernetes-list-type`', example: 'Duplicate value: map[string]interface {}{"name":"FOO"}' },
+  { id: 'schema.unknown-field', checks: 'fields the schema does not define are errors (kubectl strict field validation), except under x-kubernetes-preserve-unknown-fields; every key of an object given where the schema has no properties (a string field, say) is unknown. The request then fails with these alone, before validation (also under `status`)', source: 'API server fieldValidation=Strict; apiextensions-apiserver schema/pruning/algorithm.go prune', example: 'unknown field "spec.tokenExchange.token_url"' },
+  { id: 'schema.needs-release', checks: 'a field the targeted release does not define but a newer bundled release does: the targeted API server rejects it as unknown; the fix is that release or dropping the field', source: 'API server fieldValidation=Strict, CRDs of each bundled release', example: 'field spec.allowPrivateEndpoint needs operator release main@e25de16 or later; you target v0.44.0', releases: 'every release but the newest bundled (< main@e25de16)' },
+  { id: 'schema.integer-format', checks: 'integers fit int64, and from Kubernetes 1.36 int32/int64 formats; reported at the object root as the API server does', source: 'kube-openapi validate/values.go IsValueValidAgainstRange; apiextensions-apiserver validation/formats.go (formats kept from 1.36)', example: 'Invalid value: "": Checked value must be of type integer with format int32 in spec.proxyPort' },
+  { id: 'cel.not-checked', checks: 'when a schema or metadata error of a blocking type (type, required, enum, maxLength, maxItems, maxProperties, format) is found, the CEL rules are not evaluated and this one line says so', source: 'apiextensions-apiserver registry/customresource strategy.go hasBlockingErr', example: 'Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation' },
+  { id: 'cel.<Kind>.<location>#<digest>', checks: 'every x-kubernetes-validations rule of the targeted release\'s CRD, evaluated after defaulting at every node its location reaches; the message is the CRD\'s, verbatim. A rule that cannot be evaluated is a violation saying why. The id ends with the first 8 hex digits of the SHA-256 of the rule\'s message (of its expression when it has none), so it survives rules added or reordered and expressions rewritten between releases', source: 'CRD `x-kubernetes-validations` of the targeted release (v0.43.0: 60 placements of v1beta1 and MCPWebhookConfig v1alpha1, v0.44.0: 68, main@e25de16: 76)', example: 'Invalid value: "object": tokenExchange configuration must be set if and only if type is \'tokenExchange\'' },
 ];
 
 function describe(doc: unknown): string {
@@ -66,24 +66,13 @@ export function admitObject(manifest: unknown, index: number, options: ResolvedO
   const violations: Violation[] = [];
   const report = (path: string, rule: string, message: string, severity: 'error' | 'warning' = 'error') =>
     violations.push(withSource({ severity, kind, namespace, name, path, rule, message }, { source }));
+  const reportAll = (issues: readonly Issue[]) => {
+    for (const i of issues) report(i.path, i.rule, i.message);
+  };
 
   if (!kind) report('kind', 'identity.missing-kind', 'Object \'Kind\' is missing');
   if (!apiVersion) report('apiVersion', 'identity.missing-kind', 'Object \'apiVersion\' is missing');
   if (!kind || !apiVersion) return { violations };
-
-  // metadata (every kind)
-  if (obj.metadata !== undefined && !meta) {
-    report('metadata', 'schema.type', `Invalid value: "${Array.isArray(obj.metadata) ? 'array' : typeof obj.metadata}": metadata in body must be of type object`);
-  }
-  if (!name) {
-    report('metadata.name', 'identity.name', 'Required value: name or generateName is required');
-  } else if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) {
-    report('metadata.name', 'identity.name', `Invalid value: ${JSON.stringify(name)}: ${name.length > 253 ? 'must be no more than 253 characters' : SUBDOMAIN_MESSAGE}`);
-  }
-  const ns = meta?.namespace;
-  if (ns !== undefined && (typeof ns !== 'string' || ns.length > 63 || !DNS1123_LABEL.test(ns))) {
-    report('metadata.namespace', 'identity.namespace', `Invalid value: ${JSON.stringify(ns)}: ${LABEL_MESSAGE}`);
-  }
 
   const { group, version } = splitApiVersion(apiVersion);
   const entry = (defaulted: KubeObject, isToolHive: boolean): ObjectEntry => {
@@ -91,50 +80,100 @@ export function admitObject(manifest: unknown, index: number, options: ResolvedO
     return { index, object: obj, kind, apiVersion, group, version, name, namespace, source, defaulted, isToolHive, admitted };
   };
 
-  if (group !== GROUP) {
+  // Our group with a bad version (`toolhive.stacklok.dev`, `toolhive.stacklok.dev/`, `.../v9`) is not another
+  // group: kubectl's REST mapping fails ("no matches for kind") and the object never reaches the server, so it
+  // gets no other error (not even metadata).
+  const ours = apiVersion === GROUP || apiVersion.startsWith(`${GROUP}/`);
+  if (!ours) {
+    const decoded = decodeObjectMeta(obj.metadata);
+    if (decoded.typeError) reportAll([decoded.typeError]);
+    else if (decoded.unknown.length) reportAll(decoded.unknown);
+    else reportAll(validateObjectMeta(obj.metadata));
     if (kind === 'Secret' && apiVersion === 'v1') checkSecretData(obj, report);
     return { entry: entry(obj, false), violations };
   }
 
-  const info = kindInfo(kind);
+  const release = options.operatorRelease;
+  const info = kindInfo(kind, release);
   if (!info) {
-    report('kind', 'identity.unknown-kind', `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}; known kinds: ${knownKinds()}`);
+    report('kind', 'identity.unknown-kind', `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}; known kinds: ${knownKinds(release)}`);
     return { violations };
   }
-  const v = info.versions.find(x => x.name === version);
+  const ourVersion = apiVersion === GROUP ? '' : apiVersion.slice(GROUP.length + 1);
+  const v = info.versions.find(x => x.name === ourVersion);
   if (!v || !v.served) {
     report('apiVersion', 'identity.unserved-version', `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}; served versions: ${info.versions.filter(x => x.served).map(x => x.name).join(', ')}`);
     return { violations };
   }
   if (v.deprecated) report('apiVersion', 'identity.deprecated-version', v.deprecationWarning ?? `${apiVersion} is deprecated`, 'warning');
 
-  const schema = rootSchema(kind, version)!;
+  const schema = rootSchema(kind, ourVersion, release)!;
   // copy on write: shares with the input every node defaulting leaves as it is (nothing below mutates it)
   const defaulted = withDefaults(schema, obj, true) as KubeObject;
-  const ctx: WalkContext = { kind, issues: [] };
-  validateRoot(schema, defaulted, ctx);
-  const issues: Issue[] = [...ctx.issues, ...hygieneIssues(defaulted)];
-  for (const i of issues) report(i.path, i.rule, i.message);
+  reportAll(serverIssues(schema, obj, defaulted, kind, ourVersion, options));
+  reportAll(hygieneIssues(defaulted));
   return { entry: entry(defaulted, true), violations };
 }
 
-function knownKinds(): string {
-  return toolhiveKinds().map(k => k.kind).join(', ');
+/**
+ * What the API server answers to a create of a ToolHive object, in its order:
+ *  1. decoding (customresource_handler.go schemaCoercingDecoder): a metadata type error alone, else with strict
+ *     field validation every unknown field (metadata and pruning) alone: the request fails before validation;
+ *  2. validation (registry/customresource strategy.go Validate): ObjectMeta, the OpenAPI schema (status dropped
+ *     by PrepareForCreate when the version has the status subresource), list sets and maps, then the CEL rules,
+ *     unless an error of a blocking type was found (hasBlockingErr), which one line reports instead.
+ */
+function serverIssues(schema: SchemaNode, obj: KubeObject, defaulted: KubeObject, kind: string, version: string, options: ResolvedOptions): Issue[] {
+  const decoded = decodeObjectMeta(obj.metadata);
+  if (decoded.typeError) return [decoded.typeError];
+  // a field a newer bundled release has is reported as needing that release (release-fields.ts)
+  const unknown = [...decoded.unknown, ...unknownFields(schema, obj).map(i => needsRelease(i, kind, version, options.operatorRelease))];
+  if (unknown.length) return unknown;
+
+  const metaIssues = validateObjectMeta(obj.metadata);
+  const ctx: WalkContext = { kind, issues: [], cel: [], intFormats: enforcesIntegerFormats(options.kubernetesVersion) };
+  validateRoot(schema, defaulted, ctx, hasStatusSubresource(kind, version, options.operatorRelease));
+  const issues: Issue[] = [...metaIssues, ...ctx.issues];
+  if (hasCelRules(schema)) {
+    const blocked = metaIssues.some(i => i.blocking) || ctx.issues.some(i => BLOCKING.has(i.rule));
+    if (blocked) issues.push({ path: '<root>', rule: 'cel.not-checked', message: NOT_CHECKED });
+    else issues.push(...ctx.cel!);
+  }
+  return issues;
 }
 
-/** The root object: metadata is checked by the identity layer; status is ignored on create (status subresource). */
-function validateRoot(schema: SchemaNode, obj: Record<string, unknown>, ctx: WalkContext): void {
+/** The rules whose field error types block CEL: NotSupported, Required, TooLong, TooMany, TypeInvalid (formats). */
+const BLOCKING = new Set(['schema.type', 'schema.required', 'schema.enum', 'schema.max-length', 'schema.max-items', 'schema.max-properties', 'schema.format']);
+const NOT_CHECKED = 'Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';
+
+const celRules = new WeakMap<SchemaNode, boolean>();
+
+/** Whether a root schema has any x-kubernetes-validations rule (the API server builds a CEL validator then). */
+function hasCelRules(schema: SchemaNode): boolean {
+  let has = celRules.get(schema);
+  if (has === undefined) {
+    const any = (s: SchemaNode | boolean | undefined): boolean => typeof s === 'object' && (
+      (s['x-kubernetes-validations']?.length ?? 0) > 0
+      || Object.values(s.properties ?? {}).some(any) || any(s.items) || any(s.additionalProperties));
+    has = any(schema);
+    celRules.set(schema, has);
+  }
+  return has;
+}
+
+function knownKinds(release: string): string {
+  return toolhiveKinds(release).map(k => k.kind).join(', ');
+}
+
+/** The root object: metadata is checked by apiserver/metadata.ts; status is dropped on create when the version has the status subresource. */
+function validateRoot(schema: SchemaNode, obj: Record<string, unknown>, ctx: WalkContext, statusSubresource: boolean): void {
   for (const r of schema.required ?? []) {
     if (!(r in obj)) ctx.issues.push({ path: r, rule: 'schema.required', message: 'Required value' });
   }
   for (const key of Object.keys(obj)) {
-    if (key === 'metadata' || key === 'status') continue;
-    const sub = schema.properties?.[key];
-    if (!sub) {
-      ctx.issues.push({ path: key, rule: 'schema.unknown-field', message: `unknown field ${JSON.stringify(key)}` });
-      continue;
-    }
-    validateNode(sub, obj[key], new Where(undefined, key, 'field'), ctx);
+    if (key === 'metadata' || (key === 'status' && statusSubresource)) continue;
+    const sub = schema.properties && Object.prototype.hasOwnProperty.call(schema.properties, key) ? schema.properties[key] : undefined;
+    if (sub && obj[key] !== undefined) validateNode(sub, obj[key], new Where(undefined, key, 'field'), ctx);
   }
 }
 

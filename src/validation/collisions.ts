@@ -412,9 +412,15 @@ function duplicateNames(entry: ObjectEntry, w: SourcedWorkloadEnv, c: SourcedCon
       ? `only the last entry (${describe(last.source, w)}) takes effect`
       : 'the proxyrunner puts every entry into the backend container';
     if (users.length === 0) {
+      // the vMCP's derived env comes from objects listed in no fixed order (informer cache, Go map iteration over
+      // spec.outgoingAuth.backends) and is sorted by name with sort.Slice, which is not stable
+      // (controllers/virtualmcpserver_deployment.go discoverExternalAuthConfigSecrets, discoverInlineExternalAuthConfigSecrets)
+      const derivedEffect = w.kind === 'VirtualMCPServer' && c.builtByOperator
+        ? 'only one of them takes effect, and which one is not stable: the operator collects them in no fixed order, so the winner can change from one reconcile to the next'
+        : effect;
       out.push(violation(entry, last.source.via || 'spec', 'collision.env',
         `${where} is derived from ${joinAnd(g.map(e => describe(e.source, w)))}: the operator normalises names ` +
-        `(upper case, "-" and other characters to "_") without checking for clashes, so ${effect}: rename one of them so the env var names differ`));
+        `(upper case, "-" and other characters to "_") without checking for clashes, so ${derivedEffect}: rename one of them so the env var names differ`));
       continue;
     }
     const operator = g.filter(e => e.source.namedBy === 'operator');
@@ -423,7 +429,7 @@ function duplicateNames(entry: ObjectEntry, w: SourcedWorkloadEnv, c: SourcedCon
     const setBy = operator.length
       ? `${joinAnd(userPaths)} and by ${joinAnd(operator.map(e => describeOperator(e.source, w)))}`
       : joinAnd(userPaths);
-    out.push(violation(entry, users[users.length - 1].source.via, 'collision.env-user', `${where} is set by ${setBy}; ${effect}: ${fix}`));
+    out.push(violation(entry, users[users.length - 1].source.via, 'collision.env-user', `${where} is set by ${setBy}; ${effect}: ${fix}`, 'warning'));
   }
   return out;
 }
@@ -433,7 +439,7 @@ function overwrittenNames(entry: ObjectEntry, w: SourcedWorkloadEnv, c: SourcedC
   return c.overwritten.map(o => violation(entry, o.entry.source.via, 'collision.env-user',
     `env var ${o.entry.binding.name} in container ${JSON.stringify(c.name)} is set by ${describe(o.entry.source, w)} but the proxyrunner ` +
     `overwrites it with its own value for transport ${JSON.stringify(str(at(entry.defaulted, 'spec.transport')) ?? 'stdio')}: ` +
-    `rename or remove ${describe(o.entry.source, w)}`));
+    `rename or remove ${describe(o.entry.source, w)}`, 'warning'));
 }
 
 function dedupe(vs: readonly Violation[]): Violation[] {
@@ -452,54 +458,64 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'Each object (group, kind, namespace, name) appears once in the set: an error when the copies differ, a warning when they are identical.',
     source: 'API server object identity (a later `kubectl apply` of the same name replaces the earlier object; not a ToolHive check)',
     example: 'MCPServer "fetch" in namespace "default" is defined more than once with different content; the cluster keeps one object per name, so the definition applied last replaces the other, while references are checked against the first: remove one definition or rename it',
+    severityReason: 'not an operator verdict: the cluster keeps one of the differing copies, and every other verdict of this run (references, keys) was computed against the other one (identical copies: a warning)',
   },
   {
     id: 'collision.deployment',
     checks: 'No two CRs get the same generated Deployment (MCPServer, MCPRemoteProxy and VirtualMCPServer `<n>`, MCPRegistry `<n>-api`), and no user Deployment takes such a name.',
     source: 'controllers/*_deployment.go, deploymentForMCPServer (notes §1.2: operator-generated object names; not checked by the operator)',
     example: 'generated Deployment "fetch" collides: MCPServer "fetch" and MCPRemoteProxy "fetch" in namespace "default" both get it from the operator, which does not detect this, so the two controllers overwrite each other: rename one of them',
+    severityReason: 'two controllers own one generated object: each reconcile overwrites the other\'s spec or fails on the owner reference, so at least one workload never runs as written',
   },
   {
     id: 'collision.statefulset',
     checks: 'No two CRs get the same StatefulSet (MCPServer backend `<n>`, created by the proxyrunner; EmbeddingServer `<n>`), and no user StatefulSet takes such a name.',
     source: 'pkg/container/kubernetes DeployWorkload, controllers/embeddingserver_controller.go (notes §1.2)',
     example: 'generated StatefulSet "search" collides: MCPServer "search" and EmbeddingServer "search" in namespace "default" both get it from the operator, which does not detect this, so the two controllers overwrite each other: rename one of them',
+    severityReason: 'two controllers own one generated object: each reconcile overwrites the other\'s spec or fails on the owner reference, so at least one workload never runs as written',
   },
   {
     id: 'collision.service',
     checks: 'Generated Services (`mcp-<n>-proxy`, `mcp-<n>` and `mcp-<n>-headless` for HTTP MCPServers, `mcp-<n>-remote-proxy`, `vmcp-<n>`, EmbeddingServer `<n>`, MCPRegistry `<n>-api`) are unique and not taken by user Services.',
     source: 'ctrlutil ProxyServiceName, mcpremoteproxy_controller.go, virtualmcpserver_controller.go, pkg/container/kubernetes ensureBackendServices (notes §1.2)',
     example: 'generated Service "mcp-github-remote-proxy" collides: MCPRemoteProxy "github" and MCPServer "github-remote" in namespace "default" both get it from the operator, which does not detect this, so the two controllers overwrite each other: rename one of them',
+    severityReason: 'two controllers own one generated object: each reconcile overwrites the other\'s spec or fails on the owner reference, so at least one workload never runs as written',
   },
   {
     id: 'collision.configmap',
     checks: 'Generated ConfigMaps (`<n>-runconfig`, `<n>-authz-inline`, `<n>-vmcp-config`, `<n>-registry-server-config`) are unique and not taken by user ConfigMaps.',
     source: 'controllers/mcpserver_runconfig.go, mcpremoteproxy_runconfig.go, virtualmcpserver_vmcpconfig.go, ctrlutil authz.go (notes §1.2)',
     example: 'name "fetch-runconfig" is taken: the operator generates ConfigMap "fetch-runconfig" for MCPServer "fetch" in namespace "default" and would overwrite this ConfigMap or fail on it: rename or remove it',
+    severityReason: 'the operator overwrites a user ConfigMap or another CR\'s generated ConfigMap (or fails on its owner reference): the workload runs with another object\'s configuration or not at all',
   },
   {
     id: 'collision.secret',
     checks: 'No user Secret takes the name of a VirtualMCPServer\'s session HMAC Secret `<n>-hmac-secret`, which the operator creates and must own.',
     source: 'controllers/virtualmcpserver_controller.go ensureHMACSecret ("existing HMAC secret validation failed")',
     example: 'name "gateway-hmac-secret" is reserved for the session HMAC Secret the operator creates and owns for VirtualMCPServer "gateway"; it rejects a Secret it did not create with "existing HMAC secret validation failed: secret is not owned by VirtualMCPServer default/gateway": remove this Secret from the manifests',
+    severityReason: 'ensureHMACSecret rejects a Secret it does not own ("existing HMAC secret validation failed"): the reconcile fails',
   },
   {
     id: 'collision.serviceaccount',
     checks: 'Generated ServiceAccounts (with their Role and RoleBinding: `<n>-proxy-runner`, `<n>-remote-proxy-runner`, `<n>-vmcp`, `<n>-registry-api`; MCPServer backend `<n>-sa`) are unique and not taken by user objects.',
     source: 'ctrlutil/rbac EnsureRBACResources via the controllers\' ensureRBACResources (notes §1.2)',
     example: 'generated ServiceAccount, Role and RoleBinding "github-remote-proxy-runner" collide: MCPRemoteProxy "github" and MCPServer "github-remote" in namespace "default" both get them from the operator, which does not detect this, so the two controllers overwrite each other: rename one of them',
+    severityReason: 'two controllers own one ServiceAccount, Role and RoleBinding: each reconcile rewrites the other\'s rules, so one workload runs with the wrong permissions',
   },
   {
     id: 'collision.env',
     checks: 'Env vars the operator derives for one container have distinct names after its normalisation (e.g. MCPExternalAuthConfigs `my.cfg` and `my-cfg` used by one VirtualMCPServer, MCPServerEntries `a.b` and `a-b` in one group).',
     source: 'ctrlutil externalauth.go envVarSanitizer, wirefmt.NormalizeForEnvVar, virtualmcpserver_deployment.go buildEnvVarsForVmcp (notes §4.1, §3.13)',
-    example: 'env var TOOLHIVE_TOKEN_EXCHANGE_CLIENT_SECRET_MY_CFG in container "vmcp" is derived from MCPExternalAuthConfig "my-cfg" spec.tokenExchange.clientSecretRef and MCPExternalAuthConfig "my.cfg" spec.tokenExchange.clientSecretRef: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only the last entry (MCPExternalAuthConfig "my.cfg" spec.tokenExchange.clientSecretRef) takes effect: rename one of them so the env var names differ',
+    example: 'env var TOOLHIVE_TOKEN_EXCHANGE_CLIENT_SECRET_MY_CFG in container "vmcp" is derived from MCPExternalAuthConfig "my-cfg" spec.tokenExchange.clientSecretRef and MCPExternalAuthConfig "my.cfg" spec.tokenExchange.clientSecretRef: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only one of them takes effect, and which one is not stable: the operator collects them in no fixed order, so the winner can change from one reconcile to the next: rename one of them so the env var names differ',
+    severityReason: 'not an ignored field: both configs are in use and one of them reads the other\'s Secret, so every request that needs the overwritten credential fails (and which one loses is not stable)',
   },
   {
     id: 'collision.env-user',
     checks: 'An env var name the user chose (resourceOverrides.proxyDeployment.env, MCPServer spec.secrets targetEnvName or key, spec.env, podTemplateSpec env of container mcp, EmbeddingServer spec.env) does not clash with another entry of the same container, nor with the transport variables the proxyrunner sets.',
     source: 'deploymentForMCPServer, buildEnvVarsForProxy, buildEnvVars (EmbeddingServer), ctrlutil PodTemplateSpecBuilder.WithSecrets, pkg/runtime/setup.go Setup (notes §3.13, §4.2)',
     example: 'env var TOOLHIVE_OIDC_CLIENT_SECRET in container "toolhive" is set by spec.resourceOverrides.proxyDeployment.env[0] and by the operator from MCPOIDCConfig "corp" spec.inline.clientSecretRef; only the last entry (spec.resourceOverrides.proxyDeployment.env[0]) takes effect: rename or remove spec.resourceOverrides.proxyDeployment.env[0]',
+    severity: 'warning',
+    severityReason: 'the operator and the API server accept the duplicate name and the workload starts; one of the two values is silently dropped (a user override either replaces an operator value or is replaced by it)',
   },
   {
     id: 'collision.env-operator-default',
@@ -507,17 +523,20 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     source: 'ctrlutil EnsureRequiredEnvVars (notes §4.2 item 10, §3.13)',
     example: 'env var HOME in container "toolhive" replaces the operator\'s default HOME=/tmp: the operator appends it only when the name is absent, so the proxy runs with your value instead; remove the entry unless that is intended',
     severity: 'warning',
+    severityReason: 'EnsureRequiredEnvVars skips a default the user already set: accepted, and the user\'s value silently replaces the default',
   },
   {
     id: 'collision.header-env',
     checks: 'Header names of one MCPRemoteProxy or MCPServerEntry `headerForward.addHeadersFromSecret` give distinct env vars (upper case, `-` and other characters to `_`).',
     source: 'pkg/vmcp/headerforward/wirefmt SecretEnvVarName (notes §4.1, §3.13)',
     example: 'header names "X-Api.Key" (spec.headerForward.addHeadersFromSecret[0]) and "X-Api-Key" (spec.headerForward.addHeadersFromSecret[1]) both become env var TOOLHIVE_SECRET_HEADER_FORWARD_X_API_KEY_GITHUB in the proxy pod; the operator does not detect this and both headers get the last Secret\'s value: forward only one of them from a Secret',
+    severityReason: 'both headers are forwarded, but with the value of the same Secret: one header always carries another header\'s secret (a wrong credential sent upstream, not an ignored field)',
   },
   {
     id: 'collision.otel-header-env',
     checks: 'Sensitive header names of one MCPTelemetryConfig give distinct `TOOLHIVE_OTEL_HEADER_*` env vars (upper case, `-` to `_`).',
     source: 'ctrlutil telemetry.go normalizeHeaderEnvVarName (notes §4.1)',
     example: 'sensitive header names "X-Api-Key" (spec.openTelemetry.sensitiveHeaders[0]) and "x_api_key" (spec.openTelemetry.sensitiveHeaders[1]) both become env var TOOLHIVE_OTEL_HEADER_X_API_KEY in the pods that use this config; the operator does not detect this and only the last Secret takes effect: keep only one of them',
+    severityReason: 'both headers are sent, but with the value of the same Secret: one header always carries another header\'s secret (a wrong credential sent to the collector, not an ignored field)',
   },
 ];

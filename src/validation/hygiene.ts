@@ -12,12 +12,14 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'resources.{limits,requests}.{cpu,memory} and EmbeddingServer modelCache.size parse as Kubernetes quantities',
     source: 'operator resource.MustParse on spec.resources (panics on a malformed value); k8s.io/apimachinery resource.ParseQuantity',
     example: 'Invalid value: "2 cores": quantities must match the regular expression \'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$\'; the operator panics on it (resource.MustParse)',
+    severityReason: 'admitted by the API server, but the operator parses the value with resource.MustParse while building the Deployment and panics: the reconcile fails',
   },
   {
     id: 'hygiene.env-name',
     checks: 'env var names the operator puts into a container (spec.env, spec.secrets targetEnvName or key, proxy env overrides) are valid',
     source: 'k8s.io/apimachinery validation.IsEnvVarName, enforced when the operator creates the Deployment/StatefulSet',
     example: 'Invalid value: "1TOKEN": a valid environment variable name must consist of alphabetic characters, digits, \'_\', \'-\', or \'.\', and must not start with a digit (e.g. \'my.env-name\',  or \'MY_ENV.NAME\',  or \'MyEnvName1\', regex used for validation is \'[-._a-zA-Z][-._a-zA-Z0-9]*\')',
+    severityReason: 'admitted on the CR, but the API server rejects the Deployment or StatefulSet the operator builds from it: the workload is never created',
   },
 ];
 

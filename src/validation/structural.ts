@@ -4,9 +4,11 @@
  * API server's message formats. CEL rules run at each node after its children (see cel.ts).
  */
 import { RE2JS } from '@bufbuild/re2';
+import { fitsIntFormat, isApiInteger, STRING_FORMATS } from './apiserver/formats';
 import { compileRule, evaluateRule, toCel, type CompiledRule, type RuleOutcome } from './cel';
 import { RuleMemo } from './cel-memo';
 import type { SchemaNode } from '../schema/types';
+import { goQuote } from './operator/go/quote';
 
 export interface Issue {
   readonly path: string;
@@ -17,6 +19,10 @@ export interface Issue {
 export interface WalkContext {
   readonly kind: string;
   readonly issues: Issue[];
+  /** CEL findings, kept apart: the API server drops them when a schema error blocks CEL (see admission.ts). */
+  readonly cel?: Issue[];
+  /** Check int32/int64 ranges (Kubernetes >= 1.36, see apiserver/kube-version.ts). @default false */
+  readonly intFormats?: boolean;
   /** CEL values of this object's nodes, created on the first rule that needs one (most outcomes are memoized). */
   celCache?: WeakMap<object, unknown>;
 }
@@ -71,7 +77,7 @@ function inEnum(values: readonly unknown[], value: unknown): boolean {
 function jsonType(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  if (typeof v === 'number') return isApiInteger(v) ? 'integer' : 'number';
   return typeof v;
 }
 
@@ -81,7 +87,7 @@ function typeMatches(type: SchemaNode['type'], v: unknown): boolean {
     case 'object': return typeof v === 'object' && v !== null && !Array.isArray(v);
     case 'array': return Array.isArray(v);
     case 'string': return typeof v === 'string';
-    case 'integer': return typeof v === 'number' && Number.isInteger(v);
+    case 'integer': return typeof v === 'number' && isApiInteger(v);
     case 'number': return typeof v === 'number' && Number.isFinite(v);
     case 'boolean': return typeof v === 'boolean';
     default: return true;
@@ -109,38 +115,10 @@ function showValue(v: unknown): string {
   return typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? 'null';
 }
 
-// --- formats (k8s.io/kube-openapi strfmt, the ones the ToolHive CRDs use) ---
-
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
-const GO_DURATION = /^[-+]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$/;
-const STRFMT_DURATION = /^(\s*\d+\s*(ns|us|µs|ms|s|sec|secs|m|min|mins|h|hr|hrs|d|day|days|w|wk|wks|week|weeks)\s*)+$/;
-
-/** Go `url.ParseRequestURI`: an absolute URI with a scheme, or an absolute path. */
-export function isRequestURI(s: string): boolean {
-  if (s.length === 0 || /[\s\x00-\x1f\x7f]/.test(s)) return false;
-  if (s.startsWith('/')) return true;
-  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):(.*)$/.exec(s);
-  if (!m) return false;
-  const rest = m[2];
-  if (rest.startsWith('//')) {
-    const authority = rest.slice(2).split(/[/?#]/)[0];
-    // Go rejects an invalid port and stray brackets in the host.
-    const hostPort = authority.includes('@') ? authority.slice(authority.lastIndexOf('@') + 1) : authority;
-    if (hostPort.startsWith('[')) return /^\[[0-9a-fA-F:.]+(%[^\]]+)?\](:\d*)?$/.test(hostPort);
-    return /^[^:\[\]]*(:\d*)?$/.test(hostPort);
-  }
-  return true;
-}
-
-function formatOk(format: string, v: unknown): boolean {
-  switch (format) {
-    case 'int32': return typeof v !== 'number' || (v >= -2147483648 && v <= 2147483647);
-    case 'int64': return typeof v !== 'number' || Number.isSafeInteger(v) || Number.isInteger(v);
-    case 'date-time': return typeof v !== 'string' || DATE_TIME.test(v);
-    case 'duration': return typeof v !== 'string' || GO_DURATION.test(v) || STRFMT_DURATION.test(v);
-    case 'uri': return typeof v !== 'string' || isRequestURI(v);
-    default: return true;
-  }
+/** A string format of kube-openapi strfmt the value fails (formats of other types never apply to strings). */
+function formatFails(format: string, v: string): boolean {
+  const check = Object.prototype.hasOwnProperty.call(STRING_FORMATS, format) ? STRING_FORMATS[format] : undefined;
+  return check !== undefined && !check(v);
 }
 
 /**
@@ -151,50 +129,47 @@ function formatOk(format: string, v: unknown): boolean {
 export function validateNode(schema: SchemaNode, value: unknown, where: Where | undefined, ctx: WalkContext): void {
   const { issues } = ctx;
   if (value === null) {
-    if (!schema.nullable) {
-      issues.push({ path: pathOf(where), rule: 'schema.type', message: `Invalid value: "null": ${pathOf(where)} in body must be of type ${schema.type ?? 'object'}: "null"` });
+    // kube-openapi SchemaValidator on nil: the type validator (only when the schema has a type) and the enum
+    if (schema.type !== undefined && !schema.nullable) {
+      const at = apiPath(where);
+      issues.push({ path: at, rule: 'schema.type', message: `Invalid value: "null": ${at} in body must be of type ${schema.type}: "null"` });
     }
+    if (schema.enum && !inEnum(schema.enum, null)) enumIssue(schema.enum, null, where, ctx);
     return;
   }
   if (!typeMatches(schema.type, value)) {
     const got = jsonType(value);
-    issues.push({ path: pathOf(where), rule: 'schema.type', message: `Invalid value: "${got}": ${pathOf(where)} in body must be of type ${schema.type}: "${got}"` });
+    const at = apiPath(where);
+    issues.push({ path: at, rule: 'schema.type', message: `Invalid value: "${got}": ${at} in body must be of type ${schema.type}: "${got}"` });
+    // the validators that apply to the data's kind still run (enum, number bounds); nothing below the node does
+    if (schema.enum && !inEnum(schema.enum, value)) enumIssue(schema.enum, value, where, ctx);
+    if (typeof value === 'number') numberIssues(schema, value, where, ctx);
     return;
   }
 
-  if (schema.enum && !inEnum(schema.enum, value)) {
-    issues.push({ path: pathOf(where), rule: 'schema.enum', message: `Unsupported value: ${showValue(value)}: supported values: ${schema.enum.map(showValue).join(', ')}` });
-  }
+  if (schema.enum && !inEnum(schema.enum, value)) enumIssue(schema.enum, value, where, ctx);
 
   if (typeof value === 'string') {
     if (schema.maxLength !== undefined && value.length > schema.maxLength && codePoints(value) > schema.maxLength) {
-      issues.push({ path: pathOf(where), rule: 'schema.max-length', message: `Too long: may not be more than ${schema.maxLength} bytes` });
+      issues.push({ path: apiPath(where), rule: 'schema.max-length', message: `Too long: may not be more than ${schema.maxLength} bytes` });
     }
     if (schema.minLength !== undefined && codePoints(value) < schema.minLength) {
-      issues.push({ path: pathOf(where), rule: 'schema.min-length', message: `Invalid value: ${showValue(value)}: ${pathOf(where)} in body should be at least ${schema.minLength} chars long` });
+      issues.push({ path: apiPath(where), rule: 'schema.min-length', message: `Invalid value: ${showValue(value)}: ${apiPath(where)} in body should be at least ${schema.minLength} chars long` });
     }
     if (schema.pattern !== undefined) {
       const ok = patternMatches(schema.pattern, value);
       if (ok instanceof Error) {
-        issues.push({ path: pathOf(where), rule: 'schema.pattern', message: `the CRD pattern '${schema.pattern}' does not compile as RE2: ${ok.message}` });
+        issues.push({ path: apiPath(where), rule: 'schema.pattern', message: `the CRD pattern '${schema.pattern}' does not compile as RE2: ${ok.message}` });
       } else if (!ok) {
-        issues.push({ path: pathOf(where), rule: 'schema.pattern', message: `Invalid value: ${showValue(value)}: ${pathOf(where)} in body should match '${schema.pattern}'` });
+        issues.push({ path: apiPath(where), rule: 'schema.pattern', message: `Invalid value: ${showValue(value)}: ${apiPath(where)} in body should match '${schema.pattern}'` });
       }
     }
-  }
-
-  if (typeof value === 'number') {
-    if (schema.minimum !== undefined && (schema.exclusiveMinimum ? value <= schema.minimum : value < schema.minimum)) {
-      issues.push({ path: pathOf(where), rule: 'schema.minimum', message: `Invalid value: ${value}: ${pathOf(where)} in body should be greater than ${schema.exclusiveMinimum ? '' : 'or equal to '}${schema.minimum}` });
-    }
-    if (schema.maximum !== undefined && (schema.exclusiveMaximum ? value >= schema.maximum : value > schema.maximum)) {
-      issues.push({ path: pathOf(where), rule: 'schema.maximum', message: `Invalid value: ${value}: ${pathOf(where)} in body should be less than ${schema.exclusiveMaximum ? '' : 'or equal to '}${schema.maximum}` });
+    if (schema.format !== undefined && formatFails(schema.format, value)) {
+      issues.push({ path: apiPath(where), rule: 'schema.format', message: `Invalid value: "${schema.format}": ${apiPath(where)} in body must be of type ${schema.format}: ${showValue(value)}` });
     }
   }
 
-  if (schema.format !== undefined && !formatOk(schema.format, value)) {
-    issues.push({ path: pathOf(where), rule: 'schema.format', message: `Invalid value: "${schema.format}": ${pathOf(where)} in body must be of type ${schema.format}: ${showValue(value)}` });
-  }
+  if (typeof value === 'number') numberIssues(schema, value, where, ctx);
 
   if (Array.isArray(value)) {
     validateArray(schema, value, where, ctx);
@@ -204,6 +179,7 @@ export function validateNode(schema: SchemaNode, value: unknown, where: Where | 
 
   const rules = schema['x-kubernetes-validations'];
   if (rules) {
+    const out = ctx.cel ?? issues;
     for (let index = 0; index < rules.length; index++) {
       const r = rules[index];
       const state = ruleState(r);
@@ -211,23 +187,51 @@ export function validateNode(schema: SchemaNode, value: unknown, where: Where | 
       const outcome = ruleOutcome(state, schema, value, ctx);
       if (outcome.ok) continue;
       const shown = schema.type === 'object' || schema.type === undefined ? 'object' : schema.type;
-      const rule = `cel.${ctx.kind}.${locationOf(where) || '<root>'}#${index}`;
+      // the id's suffix is the digest of the rule's message (scripts/import-crds.ts): stable across releases
+      const rule = `cel.${ctx.kind}.${locationOf(where) || '<root>'}#${r.id ?? index}`;
       const message = outcome.error === undefined
         ? `Invalid value: "${shown}": ${compiled.message || `failed rule: ${r.rule}`}`
         // the API server names the rule by its message when it has one (ruleErrorString)
         : `Invalid value: "${shown}": ${outcome.error} evaluating rule: ${(compiled.message || r.rule).trim()}`;
-      issues.push({ path: pathOf(where) || '<root>', rule, message });
+      out.push({ path: pathOf(where) || '<root>', rule, message });
     }
+  }
+}
+
+function enumIssue(values: readonly unknown[], value: unknown, where: Where | undefined, ctx: WalkContext): void {
+  ctx.issues.push({ path: apiPath(where), rule: 'schema.enum', message: `Unsupported value: ${showValue(value)}: supported values: ${values.map(showValue).join(', ')}` });
+}
+
+/**
+ * kube-openapi numberValidator: the bounds, and for integer schemas the capacity check IsValueValidAgainstRange
+ * ("Checked value must be of type integer ..."), which the API server reports at the object root (a plain error,
+ * apiextensions validation.go kubeOpenAPIResultToFieldErrors). Before Kubernetes 1.36 the int32/int64 formats
+ * were stripped, so only the default (int64) capacity applies.
+ */
+function numberIssues(schema: SchemaNode, value: number, where: Where | undefined, ctx: WalkContext): void {
+  const { issues } = ctx;
+  if (schema.type === 'integer') {
+    const format = ctx.intFormats && (schema.format === 'int32' || schema.format === 'int64') ? schema.format : '';
+    if (!fitsIntFormat(format || 'int64', value)) {
+      const what = format ? `with format ${format}` : '(default format)';
+      issues.push({ path: '<root>', rule: 'schema.integer-format', message: `Invalid value: "": Checked value must be of type integer ${what} in ${apiPath(where)}` });
+    }
+  }
+  if (schema.minimum !== undefined && (schema.exclusiveMinimum ? value <= schema.minimum : value < schema.minimum)) {
+    issues.push({ path: apiPath(where), rule: 'schema.minimum', message: `Invalid value: ${value}: ${apiPath(where)} in body should be greater than ${schema.exclusiveMinimum ? '' : 'or equal to '}${schema.minimum}` });
+  }
+  if (schema.maximum !== undefined && (schema.exclusiveMaximum ? value >= schema.maximum : value > schema.maximum)) {
+    issues.push({ path: apiPath(where), rule: 'schema.maximum', message: `Invalid value: ${value}: ${apiPath(where)} in body should be less than ${schema.exclusiveMaximum ? '' : 'or equal to '}${schema.maximum}` });
   }
 }
 
 function validateArray(schema: SchemaNode, value: unknown[], where: Where | undefined, ctx: WalkContext): void {
   const { issues } = ctx;
   if (schema.minItems !== undefined && value.length < schema.minItems) {
-    issues.push({ path: pathOf(where), rule: 'schema.min-items', message: `Invalid value: ${value.length}: ${pathOf(where)} in body should have at least ${schema.minItems} items` });
+    issues.push({ path: apiPath(where), rule: 'schema.min-items', message: `Invalid value: ${value.length}: ${apiPath(where)} in body should have at least ${schema.minItems} items` });
   }
   if (schema.maxItems !== undefined && value.length > schema.maxItems) {
-    issues.push({ path: pathOf(where), rule: 'schema.max-items', message: `Too many: ${value.length}: must have at most ${schema.maxItems} items` });
+    issues.push({ path: apiPath(where), rule: 'schema.max-items', message: `Too many: ${value.length}: must have at most ${schema.maxItems} items` });
   }
   const items = schema.items;
   if (items) {
@@ -235,21 +239,24 @@ function validateArray(schema: SchemaNode, value: unknown[], where: Where | unde
   }
   const listType = schema['x-kubernetes-list-type'];
   if (listType === 'set') {
-    const seen = new Set<string>();
+    // listtype/validation.go validateListSet: one error per duplicated value, at its first repeat
+    const seen = new Map<string, number>();
     value.forEach((item, i) => {
-      const key = JSON.stringify(item);
-      if (seen.has(key)) issues.push({ path: pathOf(new Where(where, i, 'item')), rule: 'schema.duplicate', message: `Duplicate value: ${showValue(item)}` });
-      seen.add(key);
+      const key = JSON.stringify(item) ?? 'null';
+      const times = seen.get(key) ?? 0;
+      if (times === 1) issues.push({ path: pathOf(new Where(where, i, 'item')), rule: 'schema.duplicate', message: `Duplicate value: ${showValue(item)}` });
+      seen.set(key, times + 1);
     });
   } else if (listType === 'map') {
     const keys = schema['x-kubernetes-list-map-keys'] ?? [];
-    const seen = new Set<string>();
+    const seen = new Map<string, number>();
     value.forEach((item, i) => {
       if (typeof item !== 'object' || item === null || Array.isArray(item)) return;
       const rec = item as Record<string, unknown>;
       const key = JSON.stringify(keys.map(k => rec[k] ?? items?.properties?.[k]?.default ?? null));
-      if (seen.has(key)) issues.push({ path: pathOf(new Where(where, i, 'item')), rule: 'schema.duplicate', message: `Duplicate value: ${goMapLiteral(keys, rec)}` });
-      seen.add(key);
+      const times = seen.get(key) ?? 0;
+      if (times === 1) issues.push({ path: pathOf(new Where(where, i, 'item')), rule: 'schema.duplicate', message: `Duplicate value: ${goMapLiteral(keys, rec)}` });
+      seen.set(key, times + 1);
     });
   }
 }
@@ -259,31 +266,98 @@ function validateObject(schema: SchemaNode, value: Record<string, unknown>, wher
   const keys = Object.keys(value);
   if (schema.required) {
     for (const r of schema.required) {
-      if (!(r in value) || value[r] === undefined) issues.push({ path: pathOf(new Where(where, r, 'field')), rule: 'schema.required', message: 'Required value' });
+      if (!(r in value) || value[r] === undefined) issues.push({ path: apiPath(new Where(where, r, 'field')), rule: 'schema.required', message: 'Required value' });
     }
   }
   if (schema.minProperties !== undefined && keys.length < schema.minProperties) {
-    issues.push({ path: pathOf(where), rule: 'schema.min-properties', message: `Invalid value: ${keys.length}: ${pathOf(where)} in body should have at least ${schema.minProperties} properties` });
+    issues.push({ path: apiPath(where), rule: 'schema.min-properties', message: `Invalid value: ${keys.length}: ${apiPath(where)} in body should have at least ${schema.minProperties} properties` });
   }
   if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) {
-    issues.push({ path: pathOf(where), rule: 'schema.max-properties', message: `Too many: ${keys.length}: must have at most ${schema.maxProperties} items` });
+    issues.push({ path: apiPath(where), rule: 'schema.max-properties', message: `Too many: ${keys.length}: must have at most ${schema.maxProperties} items` });
   }
   const props = schema.properties;
   const ap = schema.additionalProperties;
-  const preserve = schema['x-kubernetes-preserve-unknown-fields'] === true;
   for (const key of keys) {
     const v = value[key];
     if (v === undefined) continue;
-    const sub = props?.[key];
+    const sub = props && Object.prototype.hasOwnProperty.call(props, key) ? props[key] : undefined;
     if (sub) {
       validateNode(sub, v, new Where(where, key, 'field'), ctx);
     } else if (ap && typeof ap === 'object') {
       validateNode(ap, v, new Where(where, key, 'entry'), ctx);
-    } else if (ap === true || preserve) {
-      // unknown fields are kept as they are
+    }
+    // unknown fields are found by the decoding step (unknownFields below), before validation
+  }
+}
+
+/** Structural pruning node: the Go algorithm needs only these. */
+type PruneSchema = SchemaNode | undefined;
+
+/**
+ * The unknown fields strict decoding reports, exactly as apiextensions-apiserver pkg/apiserver/schema/pruning
+ * algorithm.go prune does: it follows properties, additionalProperties and items whatever the value's type, so
+ * every key of an object where the schema has neither (a string field given an object, say) is unknown; keys
+ * under x-kubernetes-preserve-unknown-fields are kept; apiVersion, kind and metadata are skipped at the root and
+ * in embedded resources. Paths as Go prints them: `spec.a[0].b`, map keys with a dot.
+ */
+export function unknownFields(schema: SchemaNode, value: unknown): Issue[] {
+  const out: Issue[] = [];
+  prune(value, schema, '', true, out);
+  // Go sorts the paths (sort.Strings); byte order, as code-unit order for the ASCII of field names
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+const META_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);
+const join = (parent: string, key: string) => (parent ? `${parent}.${key}` : key);
+
+function record(parent: string, key: string, out: Issue[]): void {
+  const at = join(parent, key);
+  out.push({ path: at, rule: 'schema.unknown-field', message: `unknown field ${goQuote(at)}` });
+}
+
+function prune(x: unknown, s: PruneSchema, parent: string, embedded: boolean, out: Issue[]): void {
+  if (s && s['x-kubernetes-preserve-unknown-fields'] === true) {
+    skipPrune(x, s, parent, embedded, out);
+    return;
+  }
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) prune(x[i], s?.items, `${parent}[${i}]`, false, out);
+    return;
+  }
+  if (typeof x !== 'object' || x === null) return;
+  const obj = x as Record<string, unknown>;
+  for (const k of Object.keys(obj)) {
+    if (obj[k] === undefined) continue;
+    if (!s) { record(parent, k, out); continue; }
+    if ((embedded || s['x-kubernetes-embedded-resource'] === true) && META_FIELDS.has(k)) continue;
+    const props = s.properties;
+    const ap = s.additionalProperties;
+    if (props && Object.prototype.hasOwnProperty.call(props, k)) {
+      prune(obj[k], props[k], join(parent, k), props[k]['x-kubernetes-embedded-resource'] === true, out);
+    } else if (ap !== undefined && ap !== false) {
+      // `additionalProperties: true` has no structural schema: an object under it is pruned whole, as in Go
+      prune(obj[k], typeof ap === 'object' ? ap : undefined, join(parent, k), false, out);
     } else {
-      const at = pathOf(new Where(where, key, 'field'));
-      issues.push({ path: at, rule: 'schema.unknown-field', message: `unknown field ${JSON.stringify(at)}` });
+      record(parent, k, out);
+    }
+  }
+}
+
+function skipPrune(x: unknown, s: SchemaNode, parent: string, embedded: boolean, out: Issue[]): void {
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) if (s.items) skipPrune(x[i], s.items, `${parent}[${i}]`, false, out);
+    return;
+  }
+  if (typeof x !== 'object' || x === null) return;
+  const obj = x as Record<string, unknown>;
+  for (const k of Object.keys(obj)) {
+    if ((embedded || s['x-kubernetes-embedded-resource'] === true) && META_FIELDS.has(k)) continue;
+    const props = s.properties;
+    const ap = s.additionalProperties;
+    if (props && Object.prototype.hasOwnProperty.call(props, k)) {
+      prune(obj[k], props[k], join(parent, k), props[k]['x-kubernetes-embedded-resource'] === true, out);
+    } else if (ap && typeof ap === 'object') {
+      prune(obj[k], ap, join(parent, k), false, out);
     }
   }
 }
@@ -306,6 +380,14 @@ export function pathOf(where: Where | undefined): string {
   const parent = pathOf(where.parent);
   if (where.step === 'field') return parent ? `${parent}.${where.key}` : String(where.key);
   return `${parent}[${where.key}]`;
+}
+
+/** kube-openapi's path, used by schema errors: like {@link pathOf} but map entries as `.key` (object_validator.go). */
+export function apiPath(where: Where | undefined): string {
+  if (!where) return '';
+  const parent = apiPath(where.parent);
+  if (where.step === 'item') return `${parent}[${where.key}]`;
+  return parent ? `${parent}.${where.key}` : String(where.key);
 }
 
 /** The schema location CEL rule ids use: `spec.a[*].b{*}` (`''` at the root). */

@@ -2,12 +2,17 @@
  * Notes §9.1, the 15 most important rules, as manifest sets: for every sub-bullet the engine is meant to catch, a
  * failing set whose only errors are the expected ones, and per item a passing set that uses the same features.
  */
+import { rootCertificates } from 'node:tls';
 import {
   ARN, authServer, embedded, entry, externalAuth, GITHUB_OIDC, group, OKTA_OIDC, oidc, oidcRef, POLICY, remoteProxy,
   server, url, vmcp, vmcpOidc, vmcpUrl,
 } from './fixtures';
 import { cel, configMap, secret, th, V1ALPHA1, V1BETA1 } from './helpers';
 import type { KubeObject, ValidateOptions } from '../../src/validation';
+import { celId } from '../engine/helpers';
+
+/** Trusted issuers (item 7) and remote URLs (item 13) use fields of main@e25de16; test/releases/ covers the tagged releases. */
+const ON_MAIN: ValidateOptions = { operatorRelease: 'main@e25de16' };
 
 type Spec = Record<string, unknown>;
 
@@ -25,9 +30,11 @@ export interface Failing {
   readonly item: number;
   readonly title: string;
   readonly objects: readonly KubeObject[];
-  /** Every error the set must produce, nothing more. */
+  /** Every error (or, with `severity: 'warning'`, every warning) the set must produce, nothing more. */
   readonly want: readonly Want[];
   readonly options?: ValidateOptions;
+  /** The operator accepts the set and ignores something: it must give these warnings and no error. @default 'error' */
+  readonly severity?: 'warning';
 }
 
 export interface Passing {
@@ -41,8 +48,13 @@ export interface Passing {
 const inNs = (ns: string, o: KubeObject): KubeObject => ({ ...o, metadata: { ...o.metadata, namespace: ns } });
 
 const w = (kind: string, name: string, path: string, rule: string, message: string): Want => ({ kind, name, path, rule, message });
+/** The API server's line instead of the CEL rules when a schema error of a blocking type was found (strategy.go hasBlockingErr). */
+const nc = (kind: string, name: string): Want => w(kind, name, '<root>', 'cel.not-checked', 'Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation');
 
 // ---- shorthands -------------------------------------------------------------------------------------------
+
+/** A real, public CA certificate (node's bundle): CA bundles are parsed (operator.secret.ca-bundle). */
+const CA_PEM = rootCertificates[0];
 
 const EA = 'MCPExternalAuthConfig';
 const MS = 'MCPServer';
@@ -75,7 +87,6 @@ const vmcpWithAS = (spec: Spec = {}, as: Spec = {}, upstreams: unknown[] = [OKTA
   [group(), oidc(), vmcp('gw', { incomingAuth: vmcpOidc('gw'), authServerConfig: authServer(upstreams, as), ...spec })];
 
 /** The position of each C1–C8 rule among the CEL rules on MCPExternalAuthConfig spec (obo, C7, is #6). */
-const CEL_UNION_RULE = { tokenExchange: 0, headerInjection: 1, bearerToken: 2, embeddedAuthServer: 3, awsSts: 4, upstreamInject: 5, xaa: 7 } as const;
 
 // =============================================================================================================
 // Failing cases
@@ -118,15 +129,15 @@ export const FAILING: Failing[] = [
     item: 2,
     title: `type ${type} without its ${type} block`,
     objects: [externalAuth('ea', { type })],
-    want: [w(EA, 'ea', 'spec', `cel.MCPExternalAuthConfig.spec#${CEL_UNION_RULE[type]}`, cel(`${type} configuration must be set if and only if type is '${type}'`))],
+    want: [w(EA, 'ea', 'spec', celId(EA, 'spec', `${type} configuration must be set if and only if type is '${type}'`), cel(`${type} configuration must be set if and only if type is '${type}'`))],
   })),
   {
     item: 2,
     title: 'type unauthenticated with a tokenExchange block',
     objects: [externalAuth('ea', { type: 'unauthenticated', tokenExchange: { tokenUrl: 'https://sts.example.com/token', audience: 'api' } })],
     want: [
-      w(EA, 'ea', 'spec', 'cel.MCPExternalAuthConfig.spec#0', cel("tokenExchange configuration must be set if and only if type is 'tokenExchange'")),
-      w(EA, 'ea', 'spec', 'cel.MCPExternalAuthConfig.spec#8', cel("no configuration must be set when type is 'unauthenticated'")),
+      w(EA, 'ea', 'spec', 'cel.MCPExternalAuthConfig.spec#4ec414d1', cel("tokenExchange configuration must be set if and only if type is 'tokenExchange'")),
+      w(EA, 'ea', 'spec', 'cel.MCPExternalAuthConfig.spec#6640e55a', cel("no configuration must be set when type is 'unauthenticated'")),
     ],
   },
   {
@@ -137,7 +148,7 @@ export const FAILING: Failing[] = [
       tokenExchange: { tokenUrl: 'https://sts.example.com/token', audience: 'api' },
       awsSts: { region: 'us-east-1', fallbackRoleArn: ARN },
     })],
-    want: [w(EA, 'ea', 'spec', 'cel.MCPExternalAuthConfig.spec#4', cel("awsSts configuration must be set if and only if type is 'awsSts'"))],
+    want: [w(EA, 'ea', 'spec', 'cel.MCPExternalAuthConfig.spec#db0e88b7', cel("awsSts configuration must be set if and only if type is 'awsSts'"))],
   },
   {
     item: 2,
@@ -158,6 +169,7 @@ export const FAILING: Failing[] = [
     want: [
       w(EA, 'ea', 'spec.tokenExchange.tokenUrl', 'schema.required', 'Required value'),
       w(EA, 'ea', 'spec.tokenExchange.audience', 'schema.required', 'Required value'),
+      nc(EA, 'ea'),
     ],
   },
   {
@@ -167,19 +179,20 @@ export const FAILING: Failing[] = [
     want: [
       w(EA, 'ea', 'spec.headerInjection.headerName', 'schema.required', 'Required value'),
       w(EA, 'ea', 'spec.headerInjection.valueSecretRef', 'schema.required', 'Required value'),
+      nc(EA, 'ea'),
     ],
   },
   {
     item: 2,
     title: 'bearerToken without tokenSecretRef',
     objects: [externalAuth('ea', { type: 'bearerToken', bearerToken: {} })],
-    want: [w(EA, 'ea', 'spec.bearerToken.tokenSecretRef', 'schema.required', 'Required value')],
+    want: [w(EA, 'ea', 'spec.bearerToken.tokenSecretRef', 'schema.required', 'Required value'), nc(EA, 'ea')],
   },
   {
     item: 2,
     title: 'awsSts without region',
     objects: [externalAuth('ea', { type: 'awsSts', awsSts: { fallbackRoleArn: ARN } })],
-    want: [w(EA, 'ea', 'spec.awsSts.region', 'schema.required', 'Required value')],
+    want: [w(EA, 'ea', 'spec.awsSts.region', 'schema.required', 'Required value'), nc(EA, 'ea')],
   },
   {
     item: 2,
@@ -189,13 +202,14 @@ export const FAILING: Failing[] = [
       w(EA, 'ea', 'spec.xaa.idpTokenUrl', 'schema.required', 'Required value'),
       w(EA, 'ea', 'spec.xaa.targetTokenUrl', 'schema.required', 'Required value'),
       w(EA, 'ea', 'spec.xaa.targetAudience', 'schema.required', 'Required value'),
+      nc(EA, 'ea'),
     ],
   },
   {
     item: 2,
     title: 'upstreamInject without providerName',
     objects: [externalAuth('ea', { type: 'upstreamInject', upstreamInject: {} })],
-    want: [w(EA, 'ea', 'spec.upstreamInject.providerName', 'schema.required', 'Required value')],
+    want: [w(EA, 'ea', 'spec.upstreamInject.providerName', 'schema.required', 'Required value'), nc(EA, 'ea')],
   },
   {
     item: 2,
@@ -221,13 +235,13 @@ export const FAILING: Failing[] = [
     item: 3,
     title: 'type inline with a kubernetesServiceAccount block (C28)',
     objects: [th('MCPOIDCConfig', 'idp', { type: 'inline', inline: { issuer: 'https://auth.example.com' }, kubernetesServiceAccount: {} })],
-    want: [w('MCPOIDCConfig', 'idp', 'spec', 'cel.MCPOIDCConfig.spec#0', cel("kubernetesServiceAccount must be set when type is 'kubernetesServiceAccount', and must not be set otherwise"))],
+    want: [w('MCPOIDCConfig', 'idp', 'spec', 'cel.MCPOIDCConfig.spec#28a2f66f', cel("kubernetesServiceAccount must be set when type is 'kubernetesServiceAccount', and must not be set otherwise"))],
   },
   {
     item: 3,
     title: 'type kubernetesServiceAccount with an inline block (C29)',
     objects: [th('MCPOIDCConfig', 'idp', { type: 'kubernetesServiceAccount', kubernetesServiceAccount: {}, inline: { issuer: 'https://auth.example.com' } })],
-    want: [w('MCPOIDCConfig', 'idp', 'spec', 'cel.MCPOIDCConfig.spec#1', cel("inline must be set when type is 'inline', and must not be set otherwise"))],
+    want: [w('MCPOIDCConfig', 'idp', 'spec', 'cel.MCPOIDCConfig.spec#ec0a58e7', cel("inline must be set when type is 'inline', and must not be set otherwise"))],
   },
   {
     item: 3,
@@ -258,15 +272,15 @@ export const FAILING: Failing[] = [
     title: 'a CA bundle ConfigMap name longer than 48 characters',
     objects: [
       oidc('idp', 'https://auth.example.com', { caBundleRef: { configMapRef: { name: 'a-very-long-config-map-name-for-the-corporate-ca-x', key: 'ca.crt' } } }),
-      configMap('a-very-long-config-map-name-for-the-corporate-ca-x', { 'ca.crt': 'PEM' }),
+      configMap('a-very-long-config-map-name-for-the-corporate-ca-x', { 'ca.crt': CA_PEM }),
     ],
     want: [w('MCPOIDCConfig', 'idp', 'spec.inline.caBundleRef.configMapRef.name', 'operator.oidc.ca-bundle', 'configMapRef.name "a-very-long-config-map-name-for-the-corporate-ca-x" is too long (50 chars); maximum is 48 characters to fit in Kubernetes volume name')],
   },
   {
     item: 3,
     title: 'a CA bundle ConfigMap reference without key',
-    objects: [oidc('idp', 'https://auth.example.com', { caBundleRef: { configMapRef: { name: 'corp-ca' } } }), configMap('corp-ca', { 'ca.crt': 'PEM' })],
-    want: [w('MCPOIDCConfig', 'idp', 'spec.inline.caBundleRef.configMapRef.key', 'schema.required', 'Required value')],
+    objects: [oidc('idp', 'https://auth.example.com', { caBundleRef: { configMapRef: { name: 'corp-ca' } } }), configMap('corp-ca', { 'ca.crt': CA_PEM })],
+    want: [w('MCPOIDCConfig', 'idp', 'spec.inline.caBundleRef.configMapRef.key', 'schema.required', 'Required value'), nc('MCPOIDCConfig', 'idp')],
   },
 
   // ---- 4. upstream providers -----------------------------------------------------------------------------------
@@ -274,7 +288,7 @@ export const FAILING: Failing[] = [
     item: 4,
     title: 'an upstream name longer than 63 characters',
     objects: [withUpstream({ ...OKTA_OIDC, name: 'a'.repeat(64) })],
-    want: [w(EA, 'as', 'spec.embeddedAuthServer.upstreamProviders[0].name', 'schema.max-length', 'Too long: may not be more than 63 bytes')],
+    want: [w(EA, 'as', 'spec.embeddedAuthServer.upstreamProviders[0].name', 'schema.max-length', 'Too long: may not be more than 63 bytes'), nc(EA, 'as')],
   },
   {
     item: 4,
@@ -293,13 +307,13 @@ export const FAILING: Failing[] = [
     item: 4,
     title: 'an oauth2 upstream with both clientId and dcrConfig',
     objects: [withUpstream(oauth2({ clientId: 'c', dcrConfig: { discoveryUrl: 'https://corp.example.com/.well-known/openid-configuration' }, userInfo: { endpointUrl: 'https://corp.example.com/userinfo' } }))],
-    want: [w(EA, 'as', 'spec.embeddedAuthServer.upstreamProviders[0].oauth2Config', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.upstreamProviders[*].oauth2Config#0', cel('exactly one of clientId or dcrConfig must be set'))],
+    want: [w(EA, 'as', 'spec.embeddedAuthServer.upstreamProviders[0].oauth2Config', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.upstreamProviders[*].oauth2Config#316e6d25', cel('exactly one of clientId or dcrConfig must be set'))],
   },
   {
     item: 4,
     title: 'an oauth2 upstream with neither clientId nor dcrConfig',
     objects: [withUpstream(oauth2({ userInfo: { endpointUrl: 'https://corp.example.com/userinfo' } }))],
-    want: [w(EA, 'as', 'spec.embeddedAuthServer.upstreamProviders[0].oauth2Config', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.upstreamProviders[*].oauth2Config#0', cel('exactly one of clientId or dcrConfig must be set'))],
+    want: [w(EA, 'as', 'spec.embeddedAuthServer.upstreamProviders[0].oauth2Config', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.upstreamProviders[*].oauth2Config#316e6d25', cel('exactly one of clientId or dcrConfig must be set'))],
   },
   {
     item: 4,
@@ -312,7 +326,7 @@ export const FAILING: Failing[] = [
       })),
       AS_SECRET,
     ],
-    want: [w(EA, 'as', 'spec.embeddedAuthServer.upstreamProviders[0].oauth2Config', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.upstreamProviders[*].oauth2Config#1',
+    want: [w(EA, 'as', 'spec.embeddedAuthServer.upstreamProviders[0].oauth2Config', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.upstreamProviders[*].oauth2Config#58639704',
       cel('clientSecretRef must not be set when dcrConfig is set; the client_secret is obtained at runtime via Dynamic Client Registration'))],
   },
   {
@@ -322,7 +336,7 @@ export const FAILING: Failing[] = [
       dcrConfig: { discoveryUrl: 'https://corp.example.com/.well-known/openid-configuration', registrationEndpoint: 'https://corp.example.com/register' },
       userInfo: { endpointUrl: 'https://corp.example.com/userinfo' },
     }))],
-    want: [w(EA, 'as', 'spec.embeddedAuthServer.upstreamProviders[0].oauth2Config.dcrConfig', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.upstreamProviders[*].oauth2Config.dcrConfig#0', cel('exactly one of discoveryUrl or registrationEndpoint must be set'))],
+    want: [w(EA, 'as', 'spec.embeddedAuthServer.upstreamProviders[0].oauth2Config.dcrConfig', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.upstreamProviders[*].oauth2Config.dcrConfig#3a57993e', cel('exactly one of discoveryUrl or registrationEndpoint must be set'))],
   },
   {
     item: 4,
@@ -366,7 +380,7 @@ export const FAILING: Failing[] = [
       secret('agent', { secret: 'x' }),
     ],
     want: [
-      w(EA, 'as', 'spec.embeddedAuthServer', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer#1', cel('delegateClients require an https:// issuer; delegate client secrets must not be sent over plaintext HTTP')),
+      w(EA, 'as', 'spec.embeddedAuthServer', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer#85e42462', cel('delegateClients require an https:// issuer; delegate client secrets must not be sent over plaintext HTTP')),
       // delegate clients make the server confidential, which Go refuses next to insecureAllowHTTP whatever the issuer
       w(EA, 'as', 'spec.embeddedAuthServer.insecureAllowHTTP', 'operator.embedded-auth.confidential-transport', 'allow_confidential_client_registration cannot be combined with insecure_allow_http: confidential clients would send secrets over cleartext HTTP'),
     ],
@@ -375,7 +389,7 @@ export const FAILING: Failing[] = [
     item: 5,
     title: 'forceConfidentialRedirectUris without allowConfidentialClientRegistration (C12)',
     objects: [embedded('as', { forceConfidentialRedirectUris: ['https://app.example.com/callback'] })],
-    want: [w(EA, 'as', 'spec.embeddedAuthServer', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer#2', cel('forceConfidentialRedirectUris requires allowConfidentialClientRegistration to be true'))],
+    want: [w(EA, 'as', 'spec.embeddedAuthServer', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer#e8da3942', cel('forceConfidentialRedirectUris requires allowConfidentialClientRegistration to be true'))],
   },
   {
     item: 5,
@@ -498,64 +512,74 @@ export const FAILING: Failing[] = [
   // ---- 7. trusted issuers -----------------------------------------------------------------------------------------
   {
     item: 7,
+    options: ON_MAIN,
     title: 'a trusted issuer with neither expectedAudience nor jwtBearerGrant (C20)',
     objects: [trusted({ allowedDelegateClients: ['*'] })],
-    want: [w(EA, 'as', 'spec.embeddedAuthServer.trustedIssuers[0]', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.trustedIssuers[*]#4',
+    want: [w(EA, 'as', 'spec.embeddedAuthServer.trustedIssuers[0]', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.trustedIssuers[*]#1b17c438',
       cel('expectedAudience is required unless jwtBearerGrant is configured without actorClaim, actorMatcher, allowMayAct, or allowedActors'))],
   },
   {
     item: 7,
+    options: ON_MAIN,
     title: 'a jwtBearerGrant issuer with a delegation signal and no expectedAudience (C20)',
     objects: [trusted({ jwtBearerGrant: JWT_GRANT, actorClaim: 'azp', allowedDelegateClients: ['*'] })],
-    want: [w(EA, 'as', 'spec.embeddedAuthServer.trustedIssuers[0]', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.trustedIssuers[*]#4',
+    want: [w(EA, 'as', 'spec.embeddedAuthServer.trustedIssuers[0]', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.trustedIssuers[*]#1b17c438',
       cel('expectedAudience is required unless jwtBearerGrant is configured without actorClaim, actorMatcher, allowMayAct, or allowedActors'))],
   },
   {
     item: 7,
+    options: ON_MAIN,
     title: 'a delegation signal without allowedDelegateClients (C21)',
     objects: [trusted({ expectedAudience: 'https://auth.example.com', actorClaim: 'azp' })],
-    want: [w(EA, 'as', 'spec.embeddedAuthServer.trustedIssuers[0]', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.trustedIssuers[*]#5',
+    want: [w(EA, 'as', 'spec.embeddedAuthServer.trustedIssuers[0]', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.trustedIssuers[*]#feb14c0c',
       cel('allowedDelegateClients is required when expectedAudience, actorClaim, actorMatcher, or allowMayAct is set'))],
   },
   {
     item: 7,
+    options: ON_MAIN,
     title: 'the wildcard mixed with specific clients (C16)',
     objects: [trusted({ expectedAudience: 'https://auth.example.com', allowedDelegateClients: ['*', 'agent'] })],
-    want: [w(EA, 'as', 'spec.embeddedAuthServer.trustedIssuers[0]', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.trustedIssuers[*]#0', cel('allowedDelegateClients must not combine the wildcard "*" with specific client IDs'))],
+    want: [w(EA, 'as', 'spec.embeddedAuthServer.trustedIssuers[0]', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.trustedIssuers[*]#dc0e356a', cel('allowedDelegateClients must not combine the wildcard "*" with specific client IDs'))],
   },
   {
     item: 7,
+    options: ON_MAIN,
     title: 'allowMayAct with the wildcard (C17)',
     objects: [trusted({ expectedAudience: 'https://auth.example.com', allowedDelegateClients: ['*'], allowMayAct: true })],
-    want: [w(EA, 'as', 'spec.embeddedAuthServer.trustedIssuers[0]', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.trustedIssuers[*]#1', cel('allowMayAct must not be enabled when allowedDelegateClients contains the wildcard "*"'))],
+    want: [w(EA, 'as', 'spec.embeddedAuthServer.trustedIssuers[0]', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.trustedIssuers[*]#ee7f453e', cel('allowMayAct must not be enabled when allowedDelegateClients contains the wildcard "*"'))],
   },
   {
     item: 7,
+    options: ON_MAIN,
     title: 'a reserved actorClaim (C18)',
     objects: [trusted({ expectedAudience: 'https://auth.example.com', allowedDelegateClients: ['agent'], actorClaim: 'sub' })],
-    want: [w(EA, 'as', 'spec.embeddedAuthServer.trustedIssuers[0]', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.trustedIssuers[*]#2',
+    want: [w(EA, 'as', 'spec.embeddedAuthServer.trustedIssuers[0]', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.trustedIssuers[*]#7b07e516',
       cel('actorClaim must name a readable claim; use client_id or a non-reserved claim such as azp, appid, or cid'))],
   },
   {
     item: 7,
+    options: ON_MAIN,
     title: 'allowPrivateIPs without jwksUrl (C19)',
     objects: [trusted({ expectedAudience: 'https://auth.example.com', allowedDelegateClients: ['agent'], allowPrivateIPs: true })],
-    want: [w(EA, 'as', 'spec.embeddedAuthServer.trustedIssuers[0]', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.trustedIssuers[*]#3', cel('allowPrivateIPs requires jwksUrl to be set explicitly'))],
+    want: [w(EA, 'as', 'spec.embeddedAuthServer.trustedIssuers[0]', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.trustedIssuers[*]#7763d2d9', cel('allowPrivateIPs requires jwksUrl to be set explicitly'))],
   },
   {
     item: 7,
+    options: ON_MAIN,
     title: 'a zero maxAssertionAge (C22)',
     objects: [trusted({ jwtBearerGrant: { ...JWT_GRANT, maxAssertionAge: '0s' } })],
-    want: [w(EA, 'as', 'spec.embeddedAuthServer.trustedIssuers[0].jwtBearerGrant', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.trustedIssuers[*].jwtBearerGrant#0', cel('maxAssertionAge must be greater than zero'))],
+    want: [w(EA, 'as', 'spec.embeddedAuthServer.trustedIssuers[0].jwtBearerGrant', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.trustedIssuers[*].jwtBearerGrant#e99f66d2', cel('maxAssertionAge must be greater than zero'))],
   },
   {
     item: 7,
+    options: ON_MAIN,
     title: 'duplicate JWT-bearer subjects (C23)',
     objects: [trusted({ jwtBearerGrant: { ...JWT_GRANT, subjectBindings: [JWT_GRANT.subjectBindings[0], JWT_GRANT.subjectBindings[0]] } })],
-    want: [w(EA, 'as', 'spec.embeddedAuthServer.trustedIssuers[0].jwtBearerGrant', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.trustedIssuers[*].jwtBearerGrant#1', cel('subjectBindings must not contain duplicate subjects'))],
+    want: [w(EA, 'as', 'spec.embeddedAuthServer.trustedIssuers[0].jwtBearerGrant', 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.trustedIssuers[*].jwtBearerGrant#04f40561', cel('subjectBindings must not contain duplicate subjects'))],
   },
   {
     item: 7,
+    options: ON_MAIN,
     title: 'a trusted issuer listed twice (Go only)',
     objects: [embedded('as', {
       trustedIssuers: [
@@ -567,6 +591,7 @@ export const FAILING: Failing[] = [
   },
   {
     item: 7,
+    options: ON_MAIN,
     title: 'a trusted issuer equal to the auth server issuer (Go only)',
     objects: [trusted({ issuerUrl: 'https://auth.example.com', expectedAudience: 'https://auth.example.com', allowedDelegateClients: ['*'] })],
     want: [w(EA, 'as', 'spec.embeddedAuthServer.trustedIssuers[0].issuerUrl', 'operator.embedded-auth.trusted-issuer', 'trustedIssuers: issuer_url "https://auth.example.com": must not equal the authorization server\'s own issuer; self-issued tokens are already handled separately')],
@@ -580,13 +605,13 @@ export const FAILING: Failing[] = [
       remoteProxy('remote', { authzConfig: { type: 'inline', inline: { policies: [POLICY] } }, authzConfigRef: { name: 'authz' } }),
       th('MCPAuthzConfig', 'authz', { type: 'cedarv1', config: { policies: [POLICY] } }),
     ],
-    want: [w(RP, 'remote', 'spec', 'cel.MCPRemoteProxy.spec#0', cel('authzConfig and authzConfigRef are mutually exclusive; use authzConfigRef to reference a shared MCPAuthzConfig'))],
+    want: [w(RP, 'remote', 'spec', 'cel.MCPRemoteProxy.spec#c12c8451', cel('authzConfig and authzConfigRef are mutually exclusive; use authzConfigRef to reference a shared MCPAuthzConfig'))],
   },
   {
     item: 8,
     title: 'authzConfig type inline with a configMap block (C31)',
     objects: [server('fetch', { authzConfig: { type: 'inline', inline: { policies: [POLICY] }, configMap: { name: 'authz' } } }), configMap('authz', { 'authz.json': '{}' })],
-    want: [w(MS, 'fetch', 'spec.authzConfig', 'cel.MCPServer.spec.authzConfig#0', cel("configMap must be set when type is 'configMap', and must not be set otherwise"))],
+    want: [w(MS, 'fetch', 'spec.authzConfig', 'cel.MCPServer.spec.authzConfig#b15f5771', cel("configMap must be set when type is 'configMap', and must not be set otherwise"))],
   },
   {
     item: 8,
@@ -650,19 +675,19 @@ export const FAILING: Failing[] = [
     item: 9,
     title: 'a per-tool perUser limit on an MCPServer without authentication (C35)',
     objects: [server('fetch', { sessionStorage: { provider: 'redis', address: 'redis:6379' }, rateLimiting: { tools: [{ name: 'fetch', perUser: { maxTokens: 5, refillPeriod: '1m' } }] } })],
-    want: [w(MS, 'fetch', 'spec', 'cel.MCPServer.spec#3', cel('per-tool perUser rate limiting requires authentication (oidcConfigRef or externalAuthConfigRef)'))],
+    want: [w(MS, 'fetch', 'spec', 'cel.MCPServer.spec#0aa767ed', cel('per-tool perUser rate limiting requires authentication (oidcConfigRef or externalAuthConfigRef)'))],
   },
   {
     item: 9,
     title: 'vMCP rate limiting without redis session storage (C40)',
     objects: [group(), vmcp('gw', { config: { rateLimiting: { shared: { maxTokens: 5, refillPeriod: '1m' } } } })],
-    want: [w(VM, 'gw', 'spec', 'cel.VirtualMCPServer.spec#0', cel("config.rateLimiting requires sessionStorage with provider 'redis'"))],
+    want: [w(VM, 'gw', 'spec', 'cel.VirtualMCPServer.spec#82c8e25b', cel("config.rateLimiting requires sessionStorage with provider 'redis'"))],
   },
   {
     item: 9,
     title: 'vMCP perUser rate limiting with anonymous incoming auth (C41)',
     objects: [group(), vmcp('gw', { sessionStorage: { provider: 'redis', address: 'redis:6379' }, config: { rateLimiting: { perUser: { maxTokens: 5, refillPeriod: '1m' } } } })],
-    want: [w(VM, 'gw', 'spec', 'cel.VirtualMCPServer.spec#1', cel('config.rateLimiting.perUser requires incomingAuth.type oidc'))],
+    want: [w(VM, 'gw', 'spec', 'cel.VirtualMCPServer.spec#d817c36d', cel('config.rateLimiting.perUser requires incomingAuth.type oidc'))],
   },
   {
     item: 9,
@@ -671,19 +696,19 @@ export const FAILING: Failing[] = [
       sessionStorage: { provider: 'redis', address: 'redis:6379' },
       config: { rateLimiting: { tools: [{ name: 'fetch', perUser: { maxTokens: 5, refillPeriod: '1m' } }] } },
     })],
-    want: [w(VM, 'gw', 'spec', 'cel.VirtualMCPServer.spec#2', cel('per-tool perUser rate limiting requires incomingAuth.type oidc'))],
+    want: [w(VM, 'gw', 'spec', 'cel.VirtualMCPServer.spec#acd26439', cel('per-tool perUser rate limiting requires incomingAuth.type oidc'))],
   },
   {
     item: 9,
     title: 'an empty rateLimiting block (C36)',
     objects: [server('fetch', { sessionStorage: { provider: 'redis', address: 'redis:6379' }, rateLimiting: {} })],
-    want: [w(MS, 'fetch', 'spec.rateLimiting', 'cel.MCPServer.spec.rateLimiting#0', cel('at least one of shared, perUser, or tools must be configured'))],
+    want: [w(MS, 'fetch', 'spec.rateLimiting', 'cel.MCPServer.spec.rateLimiting#775527c2', cel('at least one of shared, perUser, or tools must be configured'))],
   },
   {
     item: 9,
     title: 'a tool entry with neither shared nor perUser (C37)',
     objects: [server('fetch', { sessionStorage: { provider: 'redis', address: 'redis:6379' }, rateLimiting: { tools: [{ name: 'fetch' }] } })],
-    want: [w(MS, 'fetch', 'spec.rateLimiting.tools[0]', 'cel.MCPServer.spec.rateLimiting.tools[*]#0', cel('at least one of shared or perUser must be configured'))],
+    want: [w(MS, 'fetch', 'spec.rateLimiting.tools[0]', 'cel.MCPServer.spec.rateLimiting.tools[*]#9c32552e', cel('at least one of shared or perUser must be configured'))],
   },
   {
     item: 9,
@@ -707,7 +732,7 @@ export const FAILING: Failing[] = [
     item: 9,
     title: 'redis session storage without an address (C32)',
     objects: [server('fetch', { sessionStorage: { provider: 'redis' } })],
-    want: [w(MS, 'fetch', 'spec.sessionStorage', 'cel.MCPServer.spec.sessionStorage#0', cel('address is required'))],
+    want: [w(MS, 'fetch', 'spec.sessionStorage', 'cel.MCPServer.spec.sessionStorage#1d15c5be', cel('address is required'))],
   },
 
   // ---- 10. VirtualMCPServer structure ----------------------------------------------------------------------------
@@ -715,7 +740,7 @@ export const FAILING: Failing[] = [
     item: 10,
     title: 'a vMCP without groupRef and incomingAuth',
     objects: [th(VM, 'gw', {})],
-    want: [w(VM, 'gw', 'spec.groupRef', 'schema.required', 'Required value'), w(VM, 'gw', 'spec.incomingAuth', 'schema.required', 'Required value')],
+    want: [w(VM, 'gw', 'spec.groupRef', 'schema.required', 'Required value'), w(VM, 'gw', 'spec.incomingAuth', 'schema.required', 'Required value'), nc(VM, 'gw')],
   },
   {
     item: 10,
@@ -782,8 +807,11 @@ export const FAILING: Failing[] = [
   },
   {
     item: 10,
-    title: 'primaryUpstreamProvider that matches no upstream',
-    objects: vmcpWithAS({}, { primaryUpstreamProvider: 'github' }),
+    title: 'primaryUpstreamProvider that matches no upstream, with an authzConfigRef (the converter\'s check)',
+    objects: [
+      ...vmcpWithAS({ incomingAuth: { ...vmcpOidc('gw'), authzConfigRef: { name: 'authz' } } }, { primaryUpstreamProvider: 'github' }),
+      th('MCPAuthzConfig', 'authz', { type: 'cedarv1', config: { policies: [POLICY] } }),
+    ],
     want: [w(VM, 'gw', 'spec.authServerConfig.primaryUpstreamProvider', 'operator.vmcp.primary-upstream', 'authz primaryUpstreamProvider "github" does not match any upstream declared on spec.authServerConfig.upstreamProviders')],
   },
   {
@@ -816,19 +844,19 @@ export const FAILING: Failing[] = [
     item: 11,
     title: 'embeddingHeaders without the openai provider (C45)',
     objects: [group(), EMBED, vmcp('gw', { embeddingServerRef: { name: 'embed' }, config: { optimizer: { embeddingHeaders: { 'X-Org': 'acme' } } } })],
-    want: [w(VM, 'gw', 'spec.config.optimizer', 'cel.VirtualMCPServer.spec.config.optimizer#0', cel("embeddingHeaders is only supported when embeddingProvider is 'openai'"))],
+    want: [w(VM, 'gw', 'spec.config.optimizer', 'cel.VirtualMCPServer.spec.config.optimizer#81c8f965', cel("embeddingHeaders is only supported when embeddingProvider is 'openai'"))],
   },
   {
     item: 11,
     title: 'an Authorization embedding header (C46)',
     objects: [group(), vmcp('gw', { config: { optimizer: { embeddingProvider: 'openai', embeddingService: 'https://api.openai.com', embeddingHeaders: { authorization: 'Bearer x' } } } })],
-    want: [w(VM, 'gw', 'spec.config.optimizer', 'cel.VirtualMCPServer.spec.config.optimizer#1', cel('embeddingHeaders names must be valid HTTP header names and must not include Authorization or Content-Type'))],
+    want: [w(VM, 'gw', 'spec.config.optimizer', 'cel.VirtualMCPServer.spec.config.optimizer#ba48db07', cel('embeddingHeaders names must be valid HTTP header names and must not include Authorization or Content-Type'))],
   },
   {
     item: 11,
     title: 'an embedding header name with a space (C46)',
     objects: [group(), vmcp('gw', { config: { optimizer: { embeddingProvider: 'openai', embeddingService: 'https://api.openai.com', embeddingHeaders: { 'X Org': 'acme' } } } })],
-    want: [w(VM, 'gw', 'spec.config.optimizer', 'cel.VirtualMCPServer.spec.config.optimizer#1', cel('embeddingHeaders names must be valid HTTP header names and must not include Authorization or Content-Type'))],
+    want: [w(VM, 'gw', 'spec.config.optimizer', 'cel.VirtualMCPServer.spec.config.optimizer#ba48db07', cel('embeddingHeaders names must be valid HTTP header names and must not include Authorization or Content-Type'))],
   },
   {
     item: 11,
@@ -836,7 +864,7 @@ export const FAILING: Failing[] = [
     objects: [group(), vmcp('gw', {
       config: { optimizer: { embeddingProvider: 'openai', embeddingService: 'https://api.openai.com', embeddingHeaders: Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`X-H${i}`, 'v'])) } },
     })],
-    want: [w(VM, 'gw', 'spec.config.optimizer.embeddingHeaders', 'schema.max-properties', 'Too many: 33: must have at most 32 items')],
+    want: [w(VM, 'gw', 'spec.config.optimizer.embeddingHeaders', 'schema.max-properties', 'Too many: 33: must have at most 32 items'), nc(VM, 'gw')],
   },
 
   // ---- 12. composite tools ----------------------------------------------------------------------------------------------
@@ -953,6 +981,7 @@ export const FAILING: Failing[] = [
   // ---- 13. remote URLs ---------------------------------------------------------------------------------------------------
   {
     item: 13,
+    options: ON_MAIN,
     title: 'a remoteUrl with an ftp scheme',
     objects: [remoteProxy('remote', { remoteUrl: 'ftp://mcp.example.com/mcp' })],
     want: [
@@ -962,12 +991,14 @@ export const FAILING: Failing[] = [
   },
   {
     item: 13,
+    options: ON_MAIN,
     title: 'the cloud metadata address',
     objects: [remoteProxy('remote', { remoteUrl: 'http://169.254.169.254/latest' })],
     want: [w(RP, 'remote', 'spec.remoteUrl', 'operator.remote-url.blocked-ip', 'remote URL host is not allowed: IP address 169.254.169.254 falls within blocked range 169.254.0.0/16')],
   },
   {
     item: 13,
+    options: ON_MAIN,
     title: 'metadata.google.internal, even with allowPrivateEndpoint',
     objects: [remoteProxy('remote', { remoteUrl: 'http://metadata.google.internal/mcp', allowPrivateEndpoint: true })],
     want: [w(RP, 'remote', 'spec.remoteUrl', 'operator.remote-url.blocked-host',
@@ -975,6 +1006,7 @@ export const FAILING: Failing[] = [
   },
   {
     item: 13,
+    options: ON_MAIN,
     title: 'the Kubernetes API service',
     objects: [entry('api', { remoteUrl: 'https://kubernetes.default.svc/mcp' }), group()],
     want: [w('MCPServerEntry', 'api', 'spec.remoteUrl', 'operator.remote-url.blocked-host',
@@ -982,36 +1014,42 @@ export const FAILING: Failing[] = [
   },
   {
     item: 13,
+    options: ON_MAIN,
     title: 'an RFC 1918 address without allowPrivateEndpoint',
     objects: [remoteProxy('remote', { remoteUrl: 'http://10.0.0.5:8080/mcp' })],
     want: [w(RP, 'remote', 'spec.remoteUrl', 'operator.remote-url.blocked-ip', 'remote URL host is not allowed: IP address 10.0.0.5 falls within blocked range 10.0.0.0/8')],
   },
   {
     item: 13,
+    options: ON_MAIN,
     title: 'a cluster.local name without allowPrivateEndpoint',
     objects: [entry('internal', { remoteUrl: 'http://mcp.tools.svc.cluster.local:8080/mcp' }), group()],
     want: [w('MCPServerEntry', 'internal', 'spec.remoteUrl', 'operator.remote-url.blocked-host', 'remote URL host is not allowed: hostname "mcp.tools.svc.cluster.local" matches blocked internal hostname "cluster.local"')],
   },
   {
     item: 13,
+    options: ON_MAIN,
     title: 'an IPv6 ULA address without allowPrivateEndpoint',
     objects: [remoteProxy('remote', { remoteUrl: 'http://[fd00::1]:8080/mcp' })],
     want: [w(RP, 'remote', 'spec.remoteUrl', 'operator.remote-url.blocked-ip', 'remote URL host is not allowed: IP address fd00::1 falls within blocked range fc00::/7')],
   },
   {
     item: 13,
+    options: ON_MAIN,
     title: 'localhost in upper case (hostnames compare case-insensitively)',
     objects: [remoteProxy('remote', { remoteUrl: 'http://LOCALHOST:8080/mcp' })],
     want: [w(RP, 'remote', 'spec.remoteUrl', 'operator.remote-url.blocked-host', 'remote URL host is not allowed: hostname "LOCALHOST" matches blocked internal hostname "localhost"')],
   },
   {
     item: 13,
+    options: ON_MAIN,
     title: 'an IPv4-mapped IPv6 loopback address',
     objects: [remoteProxy('remote', { remoteUrl: 'http://[::ffff:127.0.0.1]:8080/mcp' })],
     want: [w(RP, 'remote', 'spec.remoteUrl', 'operator.remote-url.blocked-ip', 'remote URL host is not allowed: IP address ::ffff:127.0.0.1 falls within blocked range 127.0.0.0/8')],
   },
   {
     item: 13,
+    options: ON_MAIN,
     title: 'a subdomain of the Kubernetes API service name',
     objects: [remoteProxy('remote', { remoteUrl: 'https://api.kubernetes.default.svc/mcp' })],
     want: [w(RP, 'remote', 'spec.remoteUrl', 'operator.remote-url.blocked-host',
@@ -1019,6 +1057,7 @@ export const FAILING: Failing[] = [
   },
   {
     item: 13,
+    options: ON_MAIN,
     title: 'the Kubernetes API cluster.local name, even with allowPrivateEndpoint',
     objects: [remoteProxy('remote', { remoteUrl: 'https://kubernetes.default.svc.cluster.local/mcp', allowPrivateEndpoint: true })],
     want: [w(RP, 'remote', 'spec.remoteUrl', 'operator.remote-url.blocked-host',
@@ -1026,12 +1065,14 @@ export const FAILING: Failing[] = [
   },
   {
     item: 13,
+    options: ON_MAIN,
     title: 'the last address of 172.16.0.0/12',
     objects: [remoteProxy('remote', { remoteUrl: 'http://172.31.255.255/mcp' })],
     want: [w(RP, 'remote', 'spec.remoteUrl', 'operator.remote-url.blocked-ip', 'remote URL host is not allowed: IP address 172.31.255.255 falls within blocked range 172.16.0.0/12')],
   },
   {
     item: 13,
+    options: ON_MAIN,
     title: 'an MCPServerEntry without transport',
     objects: [th('MCPServerEntry', 'api', { remoteUrl: 'https://mcp.example.com/mcp', groupRef: { name: 'g' } }), group()],
     want: [w('MCPServerEntry', 'api', 'spec.transport', 'schema.required', 'Required value')],
@@ -1042,12 +1083,12 @@ export const FAILING: Failing[] = [
     item: 14,
     title: 'a header in both headers and sensitiveHeaders (C38)',
     objects: [telemetry({ headers: { 'x-api-key': 'public' }, sensitiveHeaders: [{ name: 'x-api-key', secretKeyRef: { name: 'otel', key: 'key' } }] }), secret('otel', { key: 'x' })],
-    want: [w('MCPTelemetryConfig', 'otel', 'spec.openTelemetry', 'cel.MCPTelemetryConfig.spec.openTelemetry#0', cel('a header name cannot appear in both headers and sensitiveHeaders'))],
+    want: [w('MCPTelemetryConfig', 'otel', 'spec.openTelemetry', 'cel.MCPTelemetryConfig.spec.openTelemetry#5a821817', cel('a header name cannot appear in both headers and sensitiveHeaders'))],
   },
   {
     item: 14,
     title: 'caBundleRef together with insecure (Go only)',
-    objects: [telemetry({ insecure: true, caBundleRef: { configMapRef: { name: 'otel-ca', key: 'ca.crt' } } }), configMap('otel-ca', { 'ca.crt': 'PEM' })],
+    objects: [telemetry({ insecure: true, caBundleRef: { configMapRef: { name: 'otel-ca', key: 'ca.crt' } } }), configMap('otel-ca', { 'ca.crt': CA_PEM })],
     want: [w('MCPTelemetryConfig', 'otel', 'spec.openTelemetry.caBundleRef', 'operator.telemetry.ca-bundle',
       'openTelemetry.caBundleRef cannot be specified when insecure is true; they are mutually exclusive')],
   },
@@ -1055,7 +1096,7 @@ export const FAILING: Failing[] = [
     item: 14,
     title: 'a telemetry CA ConfigMap name over 48 characters',
     objects: [telemetry({ caBundleRef: { configMapRef: { name: 'a-very-long-config-map-name-for-the-telemetry-ca-x', key: 'ca.crt' } } }),
-      configMap('a-very-long-config-map-name-for-the-telemetry-ca-x', { 'ca.crt': 'PEM' })],
+      configMap('a-very-long-config-map-name-for-the-telemetry-ca-x', { 'ca.crt': CA_PEM })],
     want: [w('MCPTelemetryConfig', 'otel', 'spec.openTelemetry.caBundleRef.configMapRef.name', 'operator.telemetry.ca-bundle', 'openTelemetry.caBundleRef.configMapRef.name "a-very-long-config-map-name-for-the-telemetry-ca-x" is too long (50 chars); maximum is 48')],
   },
   {
@@ -1068,7 +1109,7 @@ export const FAILING: Failing[] = [
     item: 14,
     title: 'a relative webhook URL',
     objects: [webhook({ url: 'webhook.example.com/validate' })],
-    want: [w('MCPWebhookConfig', 'hooks', 'spec.validating[0].url', 'schema.format', 'Invalid value: "uri": spec.validating[0].url in body must be of type uri: "webhook.example.com/validate"')],
+    want: [w('MCPWebhookConfig', 'hooks', 'spec.validating[0].url', 'schema.format', 'Invalid value: "uri": spec.validating[0].url in body must be of type uri: "webhook.example.com/validate"'), nc('MCPWebhookConfig', 'hooks')],
   },
   {
     item: 14,
@@ -1085,6 +1126,7 @@ export const FAILING: Failing[] = [
   {
     item: 14,
     title: 'a webhook client certificate without its key',
+    severity: 'warning',
     objects: [webhook({ tlsConfig: { clientCertSecretRef: { name: 'webhook-tls', key: 'tls.crt' } } }), secret('webhook-tls', { 'tls.crt': 'PEM', 'tls.key': 'PEM' })],
     want: [w('MCPWebhookConfig', 'hooks', 'spec.validating[0].tlsConfig.clientCertSecretRef', 'operator.webhook.mtls-pair', 'validating webhook[0] "policy": tlsConfig.clientCertSecretRef is set without tlsConfig.clientKeySecretRef; the operator ignores a half mTLS pair and connects without a client certificate, so set both or neither')],
   },
@@ -1198,7 +1240,7 @@ export const FAILING: Failing[] = [
           },
         },
       })],
-    want: [w(VM, 'gw', 'spec.outgoingAuth.backends[b].externalAuthConfigRef.name', 'collision.env', 'env var TOOLHIVE_HEADER_INJECTION_VALUE_MY_CFG in container "vmcp" is derived from MCPExternalAuthConfig "my.cfg" spec.headerInjection.valueSecretRef and MCPExternalAuthConfig "my-cfg" spec.headerInjection.valueSecretRef: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only the last entry (MCPExternalAuthConfig "my-cfg" spec.headerInjection.valueSecretRef) takes effect: rename one of them so the env var names differ')],
+    want: [w(VM, 'gw', 'spec.outgoingAuth.backends[b].externalAuthConfigRef.name', 'collision.env', 'env var TOOLHIVE_HEADER_INJECTION_VALUE_MY_CFG in container "vmcp" is derived from MCPExternalAuthConfig "my.cfg" spec.headerInjection.valueSecretRef and MCPExternalAuthConfig "my-cfg" spec.headerInjection.valueSecretRef: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only one of them takes effect, and which one is not stable: the operator collects them in no fixed order, so the winner can change from one reconcile to the next: rename one of them so the env var names differ')],
   },
   {
     item: 15,
@@ -1214,11 +1256,12 @@ export const FAILING: Failing[] = [
     objects: [group(), secret('hdr', { a: 'x', b: 'y' }), vmcp('gw'),
       entry('a.b', { headerForward: { addHeadersFromSecret: [{ headerName: 'X-Key', valueSecretRef: { name: 'hdr', key: 'a' } }] } }),
       entry('a-b', { headerForward: { addHeadersFromSecret: [{ headerName: 'X-Key', valueSecretRef: { name: 'hdr', key: 'b' } }] } })],
-    want: [w(VM, 'gw', 'spec.groupRef.name', 'collision.env', 'env var TOOLHIVE_SECRET_HEADER_FORWARD_X_KEY_A_B in container "vmcp" is derived from MCPServerEntry "a-b" spec.headerForward.addHeadersFromSecret[0] and MCPServerEntry "a.b" spec.headerForward.addHeadersFromSecret[0]: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only the last entry (MCPServerEntry "a.b" spec.headerForward.addHeadersFromSecret[0]) takes effect: rename one of them so the env var names differ')],
+    want: [w(VM, 'gw', 'spec.groupRef.name', 'collision.env', 'env var TOOLHIVE_SECRET_HEADER_FORWARD_X_KEY_A_B in container "vmcp" is derived from MCPServerEntry "a-b" spec.headerForward.addHeadersFromSecret[0] and MCPServerEntry "a.b" spec.headerForward.addHeadersFromSecret[0]: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only one of them takes effect, and which one is not stable: the operator collects them in no fixed order, so the winner can change from one reconcile to the next: rename one of them so the env var names differ')],
   },
   {
     item: 15,
     title: 'a proxy env override that shadows an operator env var',
+    severity: 'warning',
     objects: [server('fetch', { resourceOverrides: { proxyDeployment: { env: [{ name: 'THV_MCPSERVER_GENERATION', value: '1' }] } } })],
     want: [w(MS, 'fetch', 'spec.resourceOverrides.proxyDeployment.env[0]', 'collision.env-user', 'env var THV_MCPSERVER_GENERATION in container "toolhive" is set by spec.resourceOverrides.proxyDeployment.env[0] and by the operator; only the last entry (the operator) takes effect: rename or remove spec.resourceOverrides.proxyDeployment.env[0]')],
   },
@@ -1262,7 +1305,7 @@ export const PASSING: Passing[] = [
       oidc('idp', 'https://auth.example.com', { jwksUrl: 'https://auth.example.com/keys', caBundleRef: { configMapRef: { name: 'corp-ca', key: 'ca.crt' } } }),
       oidc('dev', 'http://keycloak.dev.svc:8080/realms/dev', { insecureAllowHTTP: true, jwksUrl: 'http://keycloak.dev.svc:8080/keys' }),
       th('MCPOIDCConfig', 'k8s', { type: 'kubernetesServiceAccount', kubernetesServiceAccount: {} }),
-      configMap('corp-ca', { 'ca.crt': 'PEM' }),
+      configMap('corp-ca', { 'ca.crt': CA_PEM }),
     ],
   },
   {
@@ -1323,6 +1366,7 @@ export const PASSING: Passing[] = [
   },
   {
     item: 7,
+    options: ON_MAIN,
     title: 'an audience-bound delegating issuer and a grant-only issuer',
     objects: [embedded('as', {
       trustedIssuers: [
@@ -1379,7 +1423,9 @@ export const PASSING: Passing[] = [
           },
         },
         config: { passthroughHeaders: ['X-Tenant', 'X-Request-Id'] },
+        incomingAuth: { ...vmcpOidc('gw'), authzConfigRef: { name: 'authz' } },
       }, { primaryUpstreamProvider: 'github' }, [OKTA_OIDC, GITHUB_OIDC]),
+      th('MCPAuthzConfig', 'authz', { type: 'cedarv1', config: { policies: [POLICY] } }),
       externalAuth('inject', { type: 'upstreamInject', upstreamInject: { providerName: 'okta' } }),
       externalAuth('te', { type: 'tokenExchange', tokenExchange: { tokenUrl: 'https://sts.example.com/token', audience: 'api', subjectProviderName: 'github' } }),
       externalAuth('xaa', {
@@ -1419,6 +1465,7 @@ export const PASSING: Passing[] = [
   },
   {
     item: 13,
+    options: ON_MAIN,
     title: 'public remotes, a private endpoint allowed explicitly, and a bare .svc name',
     objects: [
       group(),
@@ -1436,7 +1483,7 @@ export const PASSING: Passing[] = [
     title: 'telemetry with a CA and sensitive headers, webhooks with mTLS and an http in-cluster URL',
     objects: [
       telemetry({ headers: { 'x-team': 'a' }, sensitiveHeaders: [{ name: 'x-api-key', secretKeyRef: { name: 'otel', key: 'key' } }], caBundleRef: { configMapRef: { name: 'otel-ca', key: 'ca.crt' } } }),
-      secret('otel', { key: 'x' }), configMap('otel-ca', { 'ca.crt': 'PEM' }),
+      secret('otel', { key: 'x' }), configMap('otel-ca', { 'ca.crt': CA_PEM }),
       th('MCPWebhookConfig', 'hooks', {
         validating: [{ name: 'policy', url: 'https://webhook.example.com/validate', timeout: '30s', tlsConfig: { clientCertSecretRef: { name: 'webhook-tls', key: 'tls.crt' }, clientKeySecretRef: { name: 'webhook-tls', key: 'tls.key' } } }],
         mutating: [{ name: 'enrich', url: 'http://enricher.tools.svc:8080/mutate', timeout: '1s', tlsConfig: { insecureSkipVerify: true } }],

@@ -2,7 +2,7 @@
  * Audit of notes §3.13 (cross-cutting rules): duplicate names the API server rejects are reported once (by admission),
  * duplicates only Go rejects are reported by their operator rule, and env-name clashes the operator misses are caught.
  */
-import { errors, secret, th } from './helpers';
+import { errors, secret, th, warnings } from './helpers';
 import type { KubeObject } from '../../src/validation';
 
 const S = secret('s', { k: 'v', j: 'w' });
@@ -44,14 +44,17 @@ describe('notes §3.13: duplicate names the API server rejects, each reported on
     expect(lines(objects)).toEqual([want]);
   });
 
-  test('rejects a proxy env override that repeats an operator env var, as a clash (the schema cannot see it)', () => {
+  // accepted by the operator with one value silently dropped: warnings (see docs/rules.md)
+  test('warns on a proxy env override that repeats an operator env var, as a clash (the schema cannot see it)', () => {
     const set = [th('MCPServer', 'a', { image: 'x', resourceOverrides: { proxyDeployment: { env: [{ name: 'THV_MCPSERVER_GENERATION', value: '1' }] } } })];
-    expect(errors(set).map(e => e.rule)).toEqual(['collision.env-user']);
+    expect(errors(set)).toEqual([]);
+    expect(warnings(set).map(e => e.rule)).toEqual(['collision.env-user']);
   });
 
-  test('rejects two podTemplateSpec env entries of one name in container mcp (not schema-checked), as a clash', () => {
+  test('warns on two podTemplateSpec env entries of one name in container mcp (not schema-checked), as a clash', () => {
     const set = [th('MCPServer', 'a', { image: 'x', podTemplateSpec: { spec: { containers: [{ name: 'mcp', env: [{ name: 'A', value: '1' }, { name: 'A', value: '2' }] }] } } })];
-    expect(errors(set).map(e => `${e.path} [${e.rule}]`)).toEqual(['spec.podTemplateSpec.spec.containers[0].env[1] [collision.env-user]']);
+    expect(errors(set)).toEqual([]);
+    expect(warnings(set).map(e => `${e.path} [${e.rule}]`)).toEqual(['spec.podTemplateSpec.spec.containers[0].env[1] [collision.env-user]']);
   });
 
   test('rejects header names differing only in case: distinct for the API server, one env var for the operator', () => {

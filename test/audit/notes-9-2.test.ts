@@ -38,8 +38,8 @@ const TEN: Case[] = [
       type: 'tokenExchange',
       tokenExchange: { token_url: 'https://oauth.example.com/token', client_id: 'my-client', audience: 'my-audience' },
     })],
+    // strict decoding fails on the unknown fields before validation: they are reported alone
     expected: [
-      { kind: 'MCPExternalAuthConfig', name: 'token-exchange', path: 'spec.tokenExchange.tokenUrl', message: 'Required value' },
       { kind: 'MCPExternalAuthConfig', name: 'token-exchange', path: 'spec.tokenExchange.token_url', message: 'unknown field "spec.tokenExchange.token_url"' },
       { kind: 'MCPExternalAuthConfig', name: 'token-exchange', path: 'spec.tokenExchange.client_id', message: 'unknown field "spec.tokenExchange.client_id"' },
     ],

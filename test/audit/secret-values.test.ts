@@ -144,7 +144,7 @@ describe('no output carries a Secret value', () => {
     const text = JSON.stringify(vs);
     for (const named of ['default/creds ', 'creds-b64', 'creds-bad', 'wrong-key', 'gw-hmac-secret', 'Bad_Name']) expect(text).toContain(named);
     const rules = new Set(errors.map(v => v.rule));
-    for (const r of ['identity.secret-data', 'identity.name', 'ref.secret-key-missing', 'ref.missing', 'collision.secret', 'collision.header-env', 'collision.env', 'hygiene.env-name']) {
+    for (const r of ['identity.secret-data', 'metadata.name', 'ref.secret-key-missing', 'ref.missing', 'collision.secret', 'collision.header-env', 'collision.env', 'hygiene.env-name']) {
       expect(rules).toContain(r);
     }
   });

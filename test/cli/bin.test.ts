@@ -25,9 +25,9 @@ describeBuilt('node lib/cli/main.js', () => {
   });
 
   test('fails with exit code 1 and prints violations for a bad object on stdin', () => {
-    const r = node([BIN, 'validate', '-'], mcpServer('bad', '  transport: grpc'));
+    const r = node([BIN, 'validate', '-'], mcpServer('bad', '  proxyPort: 0'));
     expect(r.status).toBe(1);
-    expect(r.stdout).toBe('<stdin>:1 MCPServer/team-a/bad spec.transport: Unsupported value: "grpc": supported values: "stdio", "streamable-http", "sse" [schema.enum]\n1 document, 1 error, 0 warnings\n');
+    expect(r.stdout).toBe('<stdin>:1 MCPServer/team-a/bad spec.proxyPort: Invalid value: 0: spec.proxyPort in body should be greater than or equal to 1 [schema.minimum]\n1 document, 1 error, 0 warnings\n');
     expect(r.stderr).toBe('');
   });
 

@@ -25,9 +25,9 @@ test('rejects the classic mistakes with the API server\'s own messages', async (
   const out = JSON.parse(r.stdout);
   expect(out.violations.map((v: JsonViolation) => [v.document, `${v.kind}/${v.name}`, v.path, v.message])).toEqual([
     // 1. snake_case fields
-    [1, 'MCPExternalAuthConfig/snake-case-exchange', 'spec.tokenExchange.tokenUrl', 'Required value'],
-    [1, 'MCPExternalAuthConfig/snake-case-exchange', 'spec.tokenExchange.token_url', 'unknown field "spec.tokenExchange.token_url"'],
+    // strict decoding fails on unknown fields first: they are the only errors, sorted (tokenUrl is missing too)
     [1, 'MCPExternalAuthConfig/snake-case-exchange', 'spec.tokenExchange.client_id', 'unknown field "spec.tokenExchange.client_id"'],
+    [1, 'MCPExternalAuthConfig/snake-case-exchange', 'spec.tokenExchange.token_url', 'unknown field "spec.tokenExchange.token_url"'],
     // 2. type/config mismatch: both CEL rules fire
     [2, 'MCPExternalAuthConfig/mismatched-type', 'spec', 'Invalid value: "object": headerInjection configuration must be set if and only if type is \'headerInjection\''],
     [2, 'MCPExternalAuthConfig/mismatched-type', 'spec', 'Invalid value: "object": bearerToken configuration must be set if and only if type is \'bearerToken\''],
@@ -38,6 +38,6 @@ test('rejects the classic mistakes with the API server\'s own messages', async (
     [6, 'MCPServer/double-authz', 'spec', 'Invalid value: "object": authzConfig and authzConfigRef are mutually exclusive; use authzConfigRef to reference a shared MCPAuthzConfig'],
   ]);
   expect(out.violations.every((v: JsonViolation) => v.severity === 'error')).toBe(true);
-  expect(out.summary).toEqual({ documents: 6, errors: 7, warnings: 0 });
+  expect(out.summary).toEqual({ documents: 6, errors: 6, warnings: 0 });
   expect(r.stdout).not.toContain('fake-backend-api-key-do-not-use');
 });

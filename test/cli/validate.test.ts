@@ -4,7 +4,8 @@ import { Readable } from 'stream';
 import { cli, mcpServer, tempTree } from './helpers';
 import { run } from '../../src/cli/main';
 
-const ENUM_MESSAGE = 'Unsupported value: "grpc": supported values: "stdio", "streamable-http", "sse"';
+// a non-blocking schema error (field.Invalid), so the API server still runs CEL and reports it alone
+const MIN_MESSAGE = 'Invalid value: 0: spec.proxyPort in body should be greater than or equal to 1';
 
 describe('validate: exit codes and text format', () => {
   test('exits 0 and prints only the summary for a valid object', async () => {
@@ -14,13 +15,13 @@ describe('validate: exit codes and text format', () => {
   });
 
   test('fails with exit code 1 and prints FILE:DOC Kind/namespace/name PATH: MESSAGE [RULE]', async () => {
-    const dir = tempTree({ 'server.yaml': mcpServer('ok') + '---\n' + mcpServer('bad', '  transport: grpc') });
+    const dir = tempTree({ 'server.yaml': mcpServer('ok') + '---\n' + mcpServer('bad', '  proxyPort: 0') });
     const file = path.join(dir, 'server.yaml');
     const r = await cli(['validate', file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(
-      `${file}:2 MCPServer/team-a/bad spec.transport: ${ENUM_MESSAGE} [schema.enum]\n` +
+      `${file}:2 MCPServer/team-a/bad spec.proxyPort: ${MIN_MESSAGE} [schema.minimum]\n` +
       '2 documents, 1 error, 0 warnings\n');
   });
 
@@ -36,9 +37,9 @@ describe('validate: exit codes and text format', () => {
   });
 
   test('reads standard input for -', async () => {
-    const r = await cli(['validate', '-'], mcpServer('bad', '  transport: grpc'));
+    const r = await cli(['validate', '-'], mcpServer('bad', '  proxyPort: 0'));
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe(`<stdin>:1 MCPServer/team-a/bad spec.transport: ${ENUM_MESSAGE} [schema.enum]\n1 document, 1 error, 0 warnings\n`);
+    expect(r.stdout).toBe(`<stdin>:1 MCPServer/team-a/bad spec.proxyPort: ${MIN_MESSAGE} [schema.minimum]\n1 document, 1 error, 0 warnings\n`);
   });
 
   test('reads kubectl YAML 1.1 booleans the way the API server receives them', async () => {
@@ -51,13 +52,13 @@ describe('validate: exit codes and text format', () => {
     // `on` is a boolean for kubectl too, so the API server rejects it as an image
     const r = await cli(['validate', '--format', 'json', '-'], mcpServer('fetch').replace('image: registry.example.com/mcp/fetch:1.0.0', 'image: on'));
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).violations.map((v: { path: string; rule: string }) => [v.path, v.rule])).toEqual([['spec.image', 'schema.type']]);
+    expect(JSON.parse(r.stdout).violations.map((v: { path: string; rule: string }) => [v.path, v.rule])).toEqual([['spec.image', 'schema.type'], ['<root>', 'cel.not-checked']]);
   });
 });
 
 describe('validate: JSON format', () => {
   test('fails with the violations, their source and a summary as JSON', async () => {
-    const dir = tempTree({ 'a.yaml': '# leading comment\n\n' + mcpServer('bad', '  transport: grpc') });
+    const dir = tempTree({ 'a.yaml': '# leading comment\n\n' + mcpServer('bad', '  proxyPort: 0') });
     const file = path.join(dir, 'a.yaml');
     const r = await cli(['validate', '--format=json', file]);
     expect(r.code).toBe(1);
@@ -67,9 +68,9 @@ describe('validate: JSON format', () => {
         kind: 'MCPServer',
         namespace: 'team-a',
         name: 'bad',
-        path: 'spec.transport',
-        rule: 'schema.enum',
-        message: ENUM_MESSAGE,
+        path: 'spec.proxyPort',
+        rule: 'schema.minimum',
+        message: MIN_MESSAGE,
         file,
         document: 1,
         line: 3,
@@ -88,23 +89,23 @@ describe('validate: JSON format', () => {
 describe('validate: inputs', () => {
   test('walks a directory recursively, in sorted path order, reading only .yaml and .yml', async () => {
     const dir = tempTree({
-      'b.yaml': mcpServer('b', '  transport: grpc'),
-      'a/z.yml': mcpServer('az', '  transport: grpc'),
+      'b.yaml': mcpServer('b', '  proxyPort: 0'),
+      'a/z.yml': mcpServer('az', '  proxyPort: 0'),
       'a/notes.txt': 'not yaml: [',
       'c/README.md': '# not yaml',
     });
     const r = await cli(['validate', dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
-      `${path.join(dir, 'a', 'z.yml')}:1 MCPServer/team-a/az spec.transport: ${ENUM_MESSAGE} [schema.enum]\n` +
-      `${path.join(dir, 'b.yaml')}:1 MCPServer/team-a/b spec.transport: ${ENUM_MESSAGE} [schema.enum]\n` +
+      `${path.join(dir, 'a', 'z.yml')}:1 MCPServer/team-a/az spec.proxyPort: ${MIN_MESSAGE} [schema.minimum]\n` +
+      `${path.join(dir, 'b.yaml')}:1 MCPServer/team-a/b spec.proxyPort: ${MIN_MESSAGE} [schema.minimum]\n` +
       '2 documents, 2 errors, 0 warnings\n');
   });
 
   test('skips empty documents and separators, numbering documents as they appear in the file', async () => {
     // the shape of `helm template` output: leading ---, comments, disabled templates
     const text = '---\n# Source: chart/templates/a.yaml\n---\n# Source: chart/templates/disabled.yaml\n---\n' +
-      mcpServer('bad', '  transport: grpc') + '---\n---\n';
+      mcpServer('bad', '  proxyPort: 0') + '---\n---\n';
     const r = await cli(['validate', '--format', 'json', '-'], text);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
@@ -124,7 +125,7 @@ describe('validate: inputs', () => {
       '  - apiVersion: toolhive.stacklok.dev/v1beta1',
       '    kind: MCPServer',
       '    metadata: {name: second, namespace: team-a}',
-      '    spec: {image: registry.example.com/x:1, transport: grpc}',
+      '    spec: {image: registry.example.com/x:1, proxyPort: 0}',
     ].join('\n');
     const r = await cli(['validate', '--format', 'json', '-'], text);
     expect(r.code).toBe(1);
@@ -232,7 +233,7 @@ describe('validate: --external and --assume-external', () => {
 describe('validate: determinism', () => {
   test('two runs over the same inputs print identical output', async () => {
     const dir = tempTree({
-      'x/one.yaml': mcpServer('one', '  transport: grpc') + '---\n- not an object\n',
+      'x/one.yaml': mcpServer('one', '  proxyPort: 0') + '---\n- not an object\n',
       'two.yml': mcpServer('two', '  toolConfigRef:\n    name: missing'),
     });
     for (const format of ['text', 'json']) {
@@ -241,6 +242,25 @@ describe('validate: determinism', () => {
       expect(a.code).toBe(1);
       expect(b).toEqual(a);
     }
+  });
+});
+
+describe('validate: --kubernetes-version', () => {
+  // int32/int64 formats are kept (and enforced) from Kubernetes 1.36 on (apiextensions-apiserver formats.go)
+  const big = mcpServer('big', '  replicas: 3000000000');
+
+  test('enforces int32 by default (the newest Kubernetes release)', async () => {
+    const r = await cli(['validate', '--format', 'json', '-'], big);
+    expect(r.code).toBe(1);
+    const errors = JSON.parse(r.stdout).violations.filter((v: { severity: string }) => v.severity === 'error');
+    expect(errors.map((v: { path: string; message: string }) => `${v.path}: ${v.message}`)).toEqual([
+      '<root>: Invalid value: "": Checked value must be of type integer with format int32 in spec.replicas',
+    ]);
+  });
+
+  test('does not enforce int32 for Kubernetes 1.35', async () => {
+    const r = await cli(['validate', '--kubernetes-version', '1.35', '-'], big);
+    expect(r.code).toBe(0);
   });
 });
 
@@ -254,6 +274,7 @@ describe('validate: usage and input errors exit 2', () => {
     [['validate', '--external', 'a/b/c/d', 'x.yaml'], 'invalid --external "a/b/c/d": expected Kind/name, Kind/namespace/name or Kind/*'],
     [['validate', '--assume-external=yes', 'x.yaml'], 'option --assume-external takes no value, got "--assume-external=yes"'],
     [['validate', '-', '-'], 'standard input (-) can be read only once'],
+    [['validate', '--kubernetes-version', 'latest', 'x.yaml'], 'invalid --kubernetes-version: invalid Kubernetes version "latest": expected major.minor, e.g. 1.36'],
   ])('rejects %j with a message and the usage on stderr', async (argv, message) => {
     const r = await cli(argv as string[]);
     expect(r.code).toBe(2);

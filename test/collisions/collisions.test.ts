@@ -171,7 +171,7 @@ describe('collision.env', () => {
         },
       }),
     ])).toEqual([
-      'collision.env VirtualMCPServer/gw spec.outgoingAuth.backends[b].externalAuthConfigRef.name: env var TOOLHIVE_TOKEN_EXCHANGE_CLIENT_SECRET_MY_CFG in container "vmcp" is derived from MCPExternalAuthConfig "my.cfg" spec.tokenExchange.clientSecretRef and MCPExternalAuthConfig "my-cfg" spec.tokenExchange.clientSecretRef: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only the last entry (MCPExternalAuthConfig "my-cfg" spec.tokenExchange.clientSecretRef) takes effect: rename one of them so the env var names differ',
+      'collision.env VirtualMCPServer/gw spec.outgoingAuth.backends[b].externalAuthConfigRef.name: env var TOOLHIVE_TOKEN_EXCHANGE_CLIENT_SECRET_MY_CFG in container "vmcp" is derived from MCPExternalAuthConfig "my.cfg" spec.tokenExchange.clientSecretRef and MCPExternalAuthConfig "my-cfg" spec.tokenExchange.clientSecretRef: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only one of them takes effect, and which one is not stable: the operator collects them in no fixed order, so the winner can change from one reconcile to the next: rename one of them so the env var names differ',
     ]);
   });
 
@@ -183,8 +183,8 @@ describe('collision.env', () => {
       },
     });
     expect(collisions([th('MCPGroup', 'team'), entry('docs.api', hf('a', 'one')), entry('docs-api', hf('b', 'two')), vmcp('gw')])).toEqual([
-      'collision.env VirtualMCPServer/gw spec.groupRef.name: env var TOOLHIVE_HEADER_FORWARD_DOCS_API in container "vmcp" is derived from MCPServerEntry "docs-api" spec.headerForward and MCPServerEntry "docs.api" spec.headerForward: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only the last entry (MCPServerEntry "docs.api" spec.headerForward) takes effect: rename one of them so the env var names differ',
-      'collision.env VirtualMCPServer/gw spec.groupRef.name: env var TOOLHIVE_SECRET_HEADER_FORWARD_X_KEY_DOCS_API in container "vmcp" is derived from MCPServerEntry "docs-api" spec.headerForward.addHeadersFromSecret[0] and MCPServerEntry "docs.api" spec.headerForward.addHeadersFromSecret[0]: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only the last entry (MCPServerEntry "docs.api" spec.headerForward.addHeadersFromSecret[0]) takes effect: rename one of them so the env var names differ',
+      'collision.env VirtualMCPServer/gw spec.groupRef.name: env var TOOLHIVE_HEADER_FORWARD_DOCS_API in container "vmcp" is derived from MCPServerEntry "docs-api" spec.headerForward and MCPServerEntry "docs.api" spec.headerForward: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only one of them takes effect, and which one is not stable: the operator collects them in no fixed order, so the winner can change from one reconcile to the next: rename one of them so the env var names differ',
+      'collision.env VirtualMCPServer/gw spec.groupRef.name: env var TOOLHIVE_SECRET_HEADER_FORWARD_X_KEY_DOCS_API in container "vmcp" is derived from MCPServerEntry "docs-api" spec.headerForward.addHeadersFromSecret[0] and MCPServerEntry "docs.api" spec.headerForward.addHeadersFromSecret[0]: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only one of them takes effect, and which one is not stable: the operator collects them in no fixed order, so the winner can change from one reconcile to the next: rename one of them so the env var names differ',
     ]);
   });
 

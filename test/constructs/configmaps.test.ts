@@ -1,3 +1,4 @@
+import { rootCertificates } from 'node:tls';
 import { Testing } from 'cdk8s';
 import * as kplus28 from 'cdk8s-plus-28';
 import * as kplus33 from 'cdk8s-plus-33';
@@ -17,7 +18,7 @@ describe.each([
 ] as const)('ConfigMapKey with %s', (_line, kplus) => {
   test('a ConfigMap of the app holding the key passes', () => {
     const chart = Testing.chart();
-    const ca = new kplus.ConfigMap(chart, 'ca', { metadata: { name: 'corp-ca' }, data: { 'ca.crt': '-----BEGIN CERTIFICATE-----' } });
+    const ca = new kplus.ConfigMap(chart, 'ca', { metadata: { name: 'corp-ca' }, data: { 'ca.crt': rootCertificates[0] } });
     const e = entry(chart, ConfigMapKey.fromConfigMap(ca, 'ca.crt'));
     expect(e.spec.caBundleRef).toEqual({ configMapRef: { name: 'corp-ca', key: 'ca.crt' } });
     expect(() => Testing.synth(chart)).not.toThrow();

@@ -2,17 +2,18 @@ import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { SecretKey } from '../../src';
 import * as manifests from '../../src/manifests';
-import { API_VERSIONS, canonical, mcpServerManifest, mcpWebhookConfigManifest, toolhiveManifest } from '../../src/manifests';
+import { apiVersionOf, canonical, mcpServerManifest, mcpWebhookConfigManifest, toolhiveManifest } from '../../src/manifests';
+import { TOOLHIVE_KINDS } from '../../src/schema/type-names';
 import { validateManifests } from '../../src/validation';
 
 describe('manifest builders (framework-neutral, shared by cdk8s and Pulumi)', () => {
   test('there is one builder per kind', () => {
     const builders = Object.keys(manifests).filter(k => k.endsWith('Manifest') && k !== 'toolhiveManifest').sort();
-    expect(builders).toHaveLength(Object.keys(API_VERSIONS).length);
+    expect(builders).toHaveLength(TOOLHIVE_KINDS.length);
   });
 
   test('emit v1beta1 for every kind but MCPWebhookConfig, which is v1alpha1', () => {
-    expect(Object.entries(API_VERSIONS).filter(([, v]) => v.endsWith('/v1alpha1')).map(([k]) => k)).toEqual(['MCPWebhookConfig']);
+    expect(TOOLHIVE_KINDS.filter(k => apiVersionOf(k).endsWith('/v1alpha1'))).toEqual(['MCPWebhookConfig']);
     expect(mcpWebhookConfigManifest({ metadata: { name: 'w' }, spec: { validating: [{ name: 'a', url: 'https://a.example.com' }] } }).apiVersion)
       .toBe('toolhive.stacklok.dev/v1alpha1');
     expect(mcpServerManifest({ metadata: { name: 's' }, spec: { image: 'x' } }).apiVersion).toBe('toolhive.stacklok.dev/v1beta1');

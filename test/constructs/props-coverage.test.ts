@@ -1,15 +1,15 @@
 import { Testing } from 'cdk8s';
 import { everyProp } from './fixtures';
-import { API_VERSIONS, type ToolHiveKind } from '../../src';
-import { rootSchema } from '../../src/schema/registry';
+import { preferredVersion, rootSchema } from '../../src/schema/registry';
+import { TOOLHIVE_KINDS } from '../../src/schema/type-names';
 
-const CONSTRUCT_KINDS = (Object.keys(API_VERSIONS) as ToolHiveKind[]).filter(k => k !== 'MCPRegistry');
+const CONSTRUCT_KINDS = TOOLHIVE_KINDS.filter(k => k !== 'MCPRegistry');
 
 describe('construct props cover every top-level spec field of the CRDs', () => {
   const objects = everyProp(Testing.chart());
 
   test.each(CONSTRUCT_KINDS)('%s', kind => {
-    const version = API_VERSIONS[kind].split('/')[1];
+    const version = preferredVersion(kind)!;
     const schemaFields = Object.keys(rootSchema(kind, version)?.properties?.spec?.properties ?? {}).sort();
     expect(schemaFields.length).toBeGreaterThan(0);
     const reached = new Set(objects.filter(o => o.kind === kind).flatMap(o => Object.keys(o.spec)));

@@ -2,6 +2,7 @@ import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-33';
 import { errorLines } from './helpers';
 import {
+  McpRemoteProxy,
   EmbeddingServer, McpAuthzConfig, McpExternalAuthConfig, McpGroup, McpOidcConfig, McpServer, McpTelemetryConfig, McpToolConfig,
   McpWebhookConfig, SecretKey, ToolHiveValidation, UpstreamProvider, VirtualMcpCompositeToolDefinition, VirtualMcpServer,
 } from '../../src';
@@ -129,8 +130,12 @@ describe.each(CASES)('references to $kind', c => {
 });
 
 describe('references to Secrets', () => {
-  const bearer = (chart: Chart, ref: { name: string; key: string }) =>
-    McpExternalAuthConfig.bearerToken(chart, 'auth', { tokenSecretRef: ref });
+  // a consumer, so the Secret is read: for an MCPExternalAuthConfig nothing uses, a missing Secret is only a warning
+  const bearer = (chart: Chart, ref: { name: string; key: string }) => {
+    const auth = McpExternalAuthConfig.bearerToken(chart, 'auth', { tokenSecretRef: ref });
+    new McpRemoteProxy(chart, 'proxy', { remoteUrl: 'https://mcp.example.com/mcp', externalAuth: auth });
+    return auth;
+  };
 
   test('fails when a plain { name, key } names no Secret of the App', () => {
     const chart = Testing.chart();

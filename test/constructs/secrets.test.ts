@@ -38,14 +38,17 @@ describe.each([
     expect(ToolHiveValidation.of(chart).external).toEqual(['Secret/default/hf-token']);
   });
 
-  test('rejects a Secret of another namespace', () => {
+  test('rejects a Secret of another namespace (at synth)', () => {
     const app = Testing.app();
     const secret = new kplus.Secret(new Chart(app, 'vault', { namespace: 'vault' }), 'hf', { metadata: { name: 'hf-token' } });
-    expect(() => new EmbeddingServer(new Chart(app, 'ai', { namespace: 'ai' }), 'emb', {
-      metadata: { name: 'emb' },
-      hfTokenSecretRef: SecretKey.fromSecret(secret, 'token'),
-    })).toThrow('EmbeddingServer "emb" in namespace "ai" cannot reference Secret "hf-token" in namespace "vault" (spec.hfTokenSecretRef): '
-      + 'ToolHive references are same-namespace only; define it in namespace "ai"');
+    const ai = new Chart(app, 'ai', { namespace: 'ai' });
+    new kplus.Secret(ai, 'local', { metadata: { name: 'hf-token' } });
+    new EmbeddingServer(ai, 'emb', { metadata: { name: 'emb' }, hfTokenSecretRef: SecretKey.fromSecret(secret, 'token') });
+    expect(errorLines(ai)).toEqual([
+      '[ai/emb] spec.hfTokenSecretRef.key: Secret "hf-token" in namespace "ai" has no key "token"; it has no keys in data or stringData (ref.secret-key-missing)',
+      '[ai/emb] spec.hfTokenSecretRef: EmbeddingServer "emb" in namespace "ai" cannot reference Secret "hf-token" in namespace "vault": '
+        + 'ToolHive references are same-namespace only; define it in namespace "ai"',
+    ]);
   });
 });
 

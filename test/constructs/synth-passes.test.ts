@@ -1,7 +1,7 @@
-import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
+import { App, Chart, JsonPatch, Testing } from 'cdk8s';
+import { Construct } from 'constructs';
 import { errorLines } from './helpers';
 import { McpGroup, McpServer, ToolHiveValidation } from '../../src';
-import { currentSynthPass } from '../../src/constructs/synth-pass';
 
 interface Counters { _engineRuns: number; _collections: number }
 
@@ -30,60 +30,24 @@ function thrown(f: () => unknown): string {
   throw new Error('expected an error, but none was thrown');
 }
 
-describe('which cdk8s validation pass is running', () => {
-  function passes(run: (app: App, chart: Chart) => unknown): string[] {
-    const app = new App({ outdir: Testing.app().outdir });
-    const chart = new Chart(app, 'a');
-    new Chart(app, 'b');
-    new ApiObject(chart, 'cm', { apiVersion: 'v1', kind: 'ConfigMap' });
-    const seen: string[] = [];
-    app.node.addValidation({ validate: () => { seen.push(currentSynthPass().kind); return []; } });
-    run(app, chart);
-    return seen;
-  }
-
-  test('app.synthYaml(): the first pass, then one per chart', () => {
-    expect(passes(app => app.synthYaml())).toEqual(['synth', 'chart', 'chart']);
+describe('the passes of one synth call share one result (the App\'s public synth methods mark the call)', () => {
+  test('the synth methods are wrapped on the App instance only, once, and keep their results', () => {
+    const app = appWithCharts(1);
+    const wrapped = app.synthYaml;
+    expect(Object.prototype.hasOwnProperty.call(app, 'synthYaml')).toBe(true);
+    expect(Object.prototype.hasOwnProperty.call(app, 'synth')).toBe(true);
+    ToolHiveValidation.of(app);
+    expect(app.synthYaml).toBe(wrapped);
+    expect(app.synthYaml()).toContain('kind: MCPServer');
+    expect(new App({ outdir: Testing.app().outdir }).synthYaml).toBe(App.prototype.synthYaml);
   });
 
-  test('app.synth(): the first pass, then one per chart', () => {
-    expect(passes(app => app.synth())).toEqual(['synth', 'chart', 'chart']);
-  });
-
-  test('fails safe: Testing.synth(chart) and a chart\'s toJson() called directly are other passes', () => {
-    expect(passes((_app, chart) => Testing.synth(chart))).toEqual(['other']);
-    expect(passes((_app, chart) => chart.toJson())).toEqual(['other']);
-  });
-
-  test('fails safe: a Chart subclass that overrides toJson() is not recognised inside a synth', () => {
-    const app = new App({ outdir: Testing.app().outdir });
-    class Sorted extends Chart {
-      public toJson(): any[] {
-        return super.toJson().sort((x, y) => String(x.kind).localeCompare(String(y.kind)));
-      }
-    }
-    new Sorted(app, 'a');
-    const seen: string[] = [];
-    app.node.addValidation({ validate: () => { seen.push(currentSynthPass().kind); return []; } });
-    app.synthYaml();
-    expect(seen).toEqual(['synth', 'other']);
-  });
-
-  test('outside cdk8s validation it is another pass', () => {
-    expect(currentSynthPass()).toEqual({ kind: 'other' });
-  });
-
-  test('the passes of one synth call share their outer call; two synth calls differ', () => {
-    const app = new App({ outdir: Testing.app().outdir });
-    new Chart(app, 'a');
-    const outer: (string | undefined)[] = [];
-    app.node.addValidation({ validate: () => { outer.push(currentSynthPass().outer); return []; } });
-    app.synthYaml();
-    (() => app.synthYaml())();
-    expect(outer).toHaveLength(4);
-    expect(outer[1]).toBe(outer[0]);
-    expect(outer[3]).toBe(outer[2]);
-    expect(outer[2]).not.toBe(outer[0]);
+  test('a root that is not an App gets no synth methods', () => {
+    const root = new Construct(undefined as any, '');
+    new McpGroup(new Chart(root, 'c'), 'g');
+    expect(ToolHiveValidation.of(root)).toBeDefined();
+    expect(Object.keys(root)).not.toContain('synth');
+    expect((root as unknown as { synth?: unknown }).synth).toBeUndefined();
   });
 });
 
@@ -110,7 +74,7 @@ describe('one synth collects the objects once and runs the engine once, whatever
     expect(counters(app)._engineRuns).toBe(1);
   });
 
-  test('a Chart subclass that overrides toJson() falls back to collecting in every pass', () => {
+  test('a Chart subclass that overrides toJson() needs no special case: one collection', () => {
     const app = new App({ outdir: Testing.app().outdir });
     class Passthrough extends Chart {
       public toJson(): any[] {
@@ -119,8 +83,44 @@ describe('one synth collects the objects once and runs the engine once, whatever
     }
     for (const id of ['a', 'b']) new McpServer(new Passthrough(app, id, { namespace: id }), 'srv', { image: 'ghcr.io/x/y:1' });
     app.synthYaml();
-    expect(counters(app)._collections).toBe(3);
+    expect(counters(app)._collections).toBe(1);
     expect(counters(app)._engineRuns).toBe(1);
+  });
+
+  test('a Chart subclass whose toJson() adds an object during synth: the later pass collects and finds it', () => {
+    const app = new App({ outdir: Testing.app().outdir });
+    ToolHiveValidation.of(app).configure({ printWarnings: false });
+    class Growing extends Chart {
+      public toJson(): any[] {
+        if (!this.node.tryFindChild('late')) new McpServer(this, 'late', { image: 'ghcr.io/x/y:1', proxyPort: 0 });
+        return super.toJson();
+      }
+    }
+    new McpServer(new Growing(app, 'a'), 'srv', { image: 'ghcr.io/x/y:1' });
+    expect(thrown(() => app.synthYaml())).toContain('[a/late] spec.proxyPort: Invalid value: 0');
+    expect(counters(app)._collections).toBe(2);
+  });
+});
+
+describe('what only a construct can tell reads the pass\'s result', () => {
+  test('a cross-namespace reference is reported without collecting again', () => {
+    const app = appWithCharts(2);
+    const group = (app.node.findChild('c0') as Chart).node.findChild('g') as McpGroup;
+    new McpGroup(app.node.findChild('c1') as Chart, 'same-name', { metadata: { name: group.name } });
+    new McpServer(app.node.findChild('c1') as Chart, 'cross', { image: 'ghcr.io/x/y:1', group });
+    expect(thrown(() => app.synthYaml())).toContain('[c1/cross] spec.groupRef: MCPServer');
+    expect(counters(app)._collections).toBe(1);
+    expect(counters(app)._engineRuns).toBe(1);
+  });
+
+  test('with validation switched off, nothing is collected and nothing is reported', () => {
+    const app = appWithCharts(2);
+    ToolHiveValidation.of(app).configure({ enabled: false });
+    const group = (app.node.findChild('c0') as Chart).node.findChild('g') as McpGroup;
+    new McpGroup(app.node.findChild('c1') as Chart, 'same-name', { metadata: { name: group.name } });
+    new McpServer(app.node.findChild('c1') as Chart, 'cross', { image: 'ghcr.io/x/y:1', group });
+    expect(() => app.synthYaml()).not.toThrow();
+    expect(counters(app)._collections).toBe(0);
   });
 });
 

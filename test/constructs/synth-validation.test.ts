@@ -24,7 +24,7 @@ describe('synth-time validation runs the engine over the whole App', () => {
     const chart = Testing.chart();
     new McpServer(chart, 'srv', { image: 'ghcr.io/x/y:1', rateLimiting: { shared: { maxTokens: 10, refillPeriod: '1m' } } });
     expect(errorLines(chart)).toEqual([
-      '[test/srv] spec: Invalid value: "object": rateLimiting requires sessionStorage with provider \'redis\' (cel.MCPServer.spec#1)',
+      '[test/srv] spec: Invalid value: "object": rateLimiting requires sessionStorage with provider \'redis\' (cel.MCPServer.spec#89db076d)',
     ]);
   });
 
@@ -93,6 +93,7 @@ describe('synth-time validation runs the engine over the whole App', () => {
     srv.apiObject.addJsonPatch(JsonPatch.add('/spec/transport', 'grpc'));
     expect(errorLines(chart)).toEqual([
       '[test/srv] spec.transport: Unsupported value: "grpc": supported values: "stdio", "streamable-http", "sse" (schema.enum)',
+      '[test/srv] <root>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation (cel.not-checked)',
     ]);
   });
 

@@ -4,7 +4,7 @@
  * Placements shared by several kinds (EmbeddedAuthServerConfig, AuthzConfigRef, session storage,
  * rate limiting) get one case per placement, built from the same fragments.
  */
-import { copy, toolhive, V1ALPHA1 } from './helpers';
+import { celId, copy, toolhive, V1ALPHA1 } from './helpers';
 import type { KubeObject } from '../../src/validation';
 
 /** The CRD messages, verbatim (C-number → message), written out here so a changed CRD message fails the suite. */
@@ -76,8 +76,9 @@ export interface CelCase {
   readonly shown: 'object' | 'string';
 }
 
-export function ruleId(c: Pick<CelCase, 'kind' | 'location' | 'index'>): string {
-  return `cel.${c.kind}.${c.location}#${c.index}`;
+/** The stable id of a case's rule (the digest of its CRD message; see celId). */
+export function ruleId(c: Pick<CelCase, 'kind' | 'location' | 'c'>): string {
+  return celId(c.kind, c.location, MESSAGES[c.c]);
 }
 
 // --- fragments -------------------------------------------------------------------------------

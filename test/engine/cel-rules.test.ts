@@ -3,8 +3,12 @@
  * defaulted object, with the CRD's message at the API server's path.
  */
 import { CEL_CASES, MESSAGES, ruleId, type CelCase } from './cel-cases';
-import { admissionErrors, copy, findings, toolhive, V1ALPHA1 } from './helpers';
-import { RULES } from '../../src/schema/generated';
+import { admissionErrors as admissionErrorsAt, celId, copy, findings as findingsAt, MAIN, toolhive, V1ALPHA1 } from './helpers';
+import { RULES } from '../../src/schema/generated/main-e25de16/rules';
+
+// the cases cover every placement of the newest bundled CRDs; test/releases/ covers what differs per release
+const admissionErrors = (objects: readonly unknown[]) => admissionErrorsAt(objects, MAIN);
+const findings = (object: unknown, rule: string) => findingsAt(object, rule, MAIN);
 import { compileRule, evaluateRule } from '../../src/validation/cel';
 
 const label = (c: CelCase) => `C${c.c} ${ruleId(c)}`;
@@ -36,7 +40,7 @@ describe('CEL rule table coverage', () => {
   const served = RULES.filter(r => r.version === 'v1beta1' || r.kind === 'MCPWebhookConfig');
 
   test('covers every v1beta1 rule placement and the MCPWebhookConfig one (76)', () => {
-    const expected = served.map(r => ruleId(r)).sort();
+    const expected = served.map(r => r.id).sort();
     const covered = [...new Set(CEL_CASES.map(ruleId))].sort();
     expect(covered).toEqual(expected);
     expect(expected).toHaveLength(76);
@@ -45,7 +49,7 @@ describe('CEL rule table coverage', () => {
 
   test('uses each rule\'s CRD message verbatim', () => {
     for (const c of CEL_CASES) {
-      const rule = served.find(r => ruleId(r) === ruleId(c));
+      const rule = served.find(r => r.id === ruleId(c));
       expect({ id: ruleId(c), message: MESSAGES[c.c] }).toEqual({ id: ruleId(c), message: rule?.message });
     }
   });
@@ -65,16 +69,17 @@ describe('CEL semantics', () => {
       trustedIssuers: [{ issuerUrl: 'https://idp.example.com', ...issuer }],
     },
   });
-  const TI = 'cel.MCPExternalAuthConfig.spec.embeddedAuthServer.trustedIssuers[*]';
+  const EA = 'MCPExternalAuthConfig';
+  const TI = 'spec.embeddedAuthServer.trustedIssuers[*]';
 
   // C17 reads allowedDelegateClients without has(): a missing key is a runtime error, which the API server rejects
   test('rejects allowMayAct without allowedDelegateClients as a CEL runtime error (C17) and fails C21', () => {
     const o = ti({ allowMayAct: true });
-    expect(findings(o, `${TI}#1`)).toEqual([{
+    expect(findings(o, celId(EA, TI, MESSAGES[17]))).toEqual([{
       path: 'spec.embeddedAuthServer.trustedIssuers[0]',
       message: `Invalid value: "object": no such key: allowedDelegateClients evaluating rule: ${MESSAGES[17]}`,
     }]);
-    expect(findings(o, `${TI}#5`)).toEqual([{ path: 'spec.embeddedAuthServer.trustedIssuers[0]', message: `Invalid value: "object": ${MESSAGES[21]}` }]);
+    expect(findings(o, celId(EA, TI, MESSAGES[21]))).toEqual([{ path: 'spec.embeddedAuthServer.trustedIssuers[0]', message: `Invalid value: "object": ${MESSAGES[21]}` }]);
   });
 
   test('admits allowMayAct: false without allowedDelegateClients (the default short-circuits C17)', () => {
@@ -83,7 +88,7 @@ describe('CEL semantics', () => {
 
   test('rejects a maxAssertionAge that is not a Go duration (C22 cannot evaluate)', () => {
     const o = ti({ jwtBearerGrant: { maxAssertionAge: 'five minutes', subjectBindings: [{ subject: 's', allowedResources: ['https://a.example.com'] }] } });
-    const [f, ...rest] = findings(o, `${TI}.jwtBearerGrant#0`);
+    const [f, ...rest] = findings(o, celId(EA, `${TI}.jwtBearerGrant`, MESSAGES[22]));
     expect(rest).toEqual([]);
     expect(f.path).toBe('spec.embeddedAuthServer.trustedIssuers[0].jwtBearerGrant');
     expect(f.message).toMatch(/^Invalid value: "object": .+ evaluating rule: maxAssertionAge must be greater than zero$/);
@@ -98,20 +103,20 @@ describe('CEL semantics', () => {
     // type unauthenticated with a bearerToken block: C3 (index 2) and C9 (index 8) both fail
     const o = toolhive('MCPExternalAuthConfig', { type: 'unauthenticated', bearerToken: { tokenSecretRef: { name: 't', key: 'k' } } });
     expect(admissionErrors([o])).toEqual([
-      { path: 'spec', rule: 'cel.MCPExternalAuthConfig.spec#2', message: `Invalid value: "object": ${MESSAGES[3]}` },
-      { path: 'spec', rule: 'cel.MCPExternalAuthConfig.spec#8', message: `Invalid value: "object": ${MESSAGES[9]}` },
+      { path: 'spec', rule: 'cel.MCPExternalAuthConfig.spec#ce390dda', message: `Invalid value: "object": ${MESSAGES[3]}` },
+      { path: 'spec', rule: 'cel.MCPExternalAuthConfig.spec#6640e55a', message: `Invalid value: "object": ${MESSAGES[9]}` },
     ]);
   });
 
   test('evaluates list-item rules at each item, with concrete indices', () => {
     const tools = [{ name: 'a' }, { name: 'b', shared: { maxTokens: 1, refillPeriod: '1s' } }, { name: 'c' }];
     const o = toolhive('MCPServer', { image: 'i', sessionStorage: { provider: 'redis', address: 'r:6379' }, rateLimiting: { tools } });
-    expect(findings(o, 'cel.MCPServer.spec.rateLimiting.tools[*]#0').map(f => f.path)).toEqual(['spec.rateLimiting.tools[0]', 'spec.rateLimiting.tools[2]']);
+    expect(findings(o, 'cel.MCPServer.spec.rateLimiting.tools[*]#9c32552e').map(f => f.path)).toEqual(['spec.rateLimiting.tools[0]', 'spec.rateLimiting.tools[2]']);
   });
 
   test('treats empty values as present for has() (C31: configMap: {} still counts)', () => {
     const o = toolhive('MCPServer', { image: 'i', authzConfig: { type: 'inline', inline: { policies: ['permit(principal, action, resource);'] }, configMap: { name: '' } } });
-    expect(findings(o, 'cel.MCPServer.spec.authzConfig#0')).toEqual([{ path: 'spec.authzConfig', message: `Invalid value: "object": ${MESSAGES[31]}` }]);
+    expect(findings(o, 'cel.MCPServer.spec.authzConfig#b15f5771')).toEqual([{ path: 'spec.authzConfig', message: `Invalid value: "object": ${MESSAGES[31]}` }]);
   });
 
   test('matches header names with RE2 and lowerAscii (C46 rejects a space and Content-Type in any case)', () => {
@@ -120,20 +125,20 @@ describe('CEL semantics', () => {
       incomingAuth: { type: 'anonymous' },
       config: { optimizer: { embeddingProvider: 'openai', embeddingHeaders: { 'CONTENT-TYPE': 'x' } } },
     });
-    expect(findings(o, 'cel.VirtualMCPServer.spec.config.optimizer#1')).toHaveLength(1);
+    expect(findings(o, 'cel.VirtualMCPServer.spec.config.optimizer#ba48db07')).toHaveLength(1);
     const spaced = copy(o);
     (spaced.spec as any).config.optimizer.embeddingHeaders = { 'X Org': 'x' };
-    expect(findings(spaced, 'cel.VirtualMCPServer.spec.config.optimizer#1')).toHaveLength(1);
+    expect(findings(spaced, 'cel.VirtualMCPServer.spec.config.optimizer#ba48db07')).toHaveLength(1);
     const ok = copy(o);
     (ok.spec as any).config.optimizer.embeddingHeaders = { "X-Org's_`id`": 'x' };
-    expect(findings(ok, 'cel.VirtualMCPServer.spec.config.optimizer#1')).toEqual([]);
+    expect(findings(ok, 'cel.VirtualMCPServer.spec.config.optimizer#ba48db07')).toEqual([]);
   });
 
   test('lets an empty circuit breaker timeout through C44 and defaults an absent one to 60s', () => {
     const o = (cb: Record<string, unknown>) => toolhive('VirtualMCPServer', {
       groupRef: { name: 'g' }, incomingAuth: { type: 'anonymous' }, config: { operational: { failureHandling: { circuitBreaker: cb } } },
     });
-    expect(findings(o({ timeout: '' }), 'cel.VirtualMCPServer.spec.config.operational.failureHandling.circuitBreaker.timeout#0')).toEqual([]);
+    expect(findings(o({ timeout: '' }), 'cel.VirtualMCPServer.spec.config.operational.failureHandling.circuitBreaker.timeout#c1a0d8db')).toEqual([]);
     expect(admissionErrors([o({ enabled: true })])).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
  * Layer 1: what the API server checks before the schema: the document is an object with a kind and
  * apiVersion, the kind is served at that version, metadata.name is valid; and Secret data decodes.
  */
-import { admission, admissionErrors, toolhive, V1ALPHA1, V1BETA1 } from './helpers';
+import { admission, admissionErrors, NOT_CHECKED, toolhive, V1ALPHA1, V1BETA1 } from './helpers';
 
 const KNOWN = 'EmbeddingServer, MCPAuthzConfig, MCPExternalAuthConfig, MCPGroup, MCPOIDCConfig, MCPRegistry, MCPRemoteProxy, MCPServer, '
   + 'MCPServerEntry, MCPTelemetryConfig, MCPToolConfig, MCPWebhookConfig, VirtualMCPCompositeToolDefinition, VirtualMCPServer';
@@ -49,6 +49,7 @@ describe('identity: kind and version', () => {
     expect(admission([toolhive('MCPServer', { image: 'i', transport: 'grpc' }, 'fetch', V1ALPHA1)]).map(({ severity, path, rule, message }) => ({ severity, path, rule, message }))).toEqual([
       { severity: 'warning', path: 'apiVersion', rule: 'identity.deprecated-version', message: 'toolhive.stacklok.dev/v1alpha1 is deprecated; use v1beta1' },
       { severity: 'error', path: 'spec.transport', rule: 'schema.enum', message: 'Unsupported value: "grpc": supported values: "stdio", "streamable-http", "sse"' },
+      { severity: 'error', ...NOT_CHECKED },
     ]);
   });
 
@@ -115,36 +116,35 @@ describe('identity: metadata', () => {
       namespace: 'default',
       name: 'My_Server',
       path: 'metadata.name',
-      rule: 'identity.name',
+      rule: 'metadata.name',
       message: `Invalid value: "My_Server": ${SUBDOMAIN}`,
     }]);
   });
 
   test('rejects a name ending with a dash', () => {
-    expect(admissionErrors([group('server-')])).toEqual([{ path: 'metadata.name', rule: 'identity.name', message: `Invalid value: "server-": ${SUBDOMAIN}` }]);
+    expect(admissionErrors([group('server-')])).toEqual([{ path: 'metadata.name', rule: 'metadata.name', message: `Invalid value: "server-": ${SUBDOMAIN}` }]);
   });
 
   test('rejects a name longer than 253 characters', () => {
     const name = 'a'.repeat(254);
-    expect(admissionErrors([group(name)])).toEqual([{ path: 'metadata.name', rule: 'identity.name', message: `Invalid value: "${name}": must be no more than 253 characters` }]);
+    expect(admissionErrors([group(name)])).toEqual([{ path: 'metadata.name', rule: 'metadata.name', message: `Invalid value: "${name}": must be no more than 253 characters` }]);
   });
 
   test('rejects a missing name', () => {
     expect(admissionErrors([{ apiVersion: V1BETA1, kind: 'MCPGroup', metadata: {}, spec: {} }])).toEqual([
-      { path: 'metadata.name', rule: 'identity.name', message: 'Required value: name or generateName is required' },
+      { path: 'metadata.name', rule: 'metadata.name', message: 'Required value: name or generateName is required' },
     ]);
   });
 
   test('rejects a missing name on non-ToolHive objects too', () => {
     expect(admissionErrors([{ apiVersion: 'v1', kind: 'Secret', stringData: { a: 'b' } }])).toEqual([
-      { path: 'metadata.name', rule: 'identity.name', message: 'Required value: name or generateName is required' },
+      { path: 'metadata.name', rule: 'metadata.name', message: 'Required value: name or generateName is required' },
     ]);
   });
 
   test('rejects metadata that is not an object', () => {
     expect(admissionErrors([{ apiVersion: V1BETA1, kind: 'MCPGroup', metadata: 'x' }])).toEqual([
-      { path: 'metadata', rule: 'schema.type', message: 'Invalid value: "string": metadata in body must be of type object' },
-      { path: 'metadata.name', rule: 'identity.name', message: 'Required value: name or generateName is required' },
+      { path: 'metadata', rule: 'metadata.decode', message: 'json: cannot unmarshal string into Go value of type v1.ObjectMeta' },
     ]);
   });
 
@@ -155,7 +155,7 @@ describe('identity: metadata', () => {
       namespace: 'Team_A',
       name: 'g',
       path: 'metadata.namespace',
-      rule: 'identity.namespace',
+      rule: 'metadata.namespace',
       message: `Invalid value: "Team_A": ${LABEL}`,
     }]);
   });

@@ -3,7 +3,7 @@
  * formats and paths. One failing case per keyword, plus the passing edge cases that a JavaScript
  * implementation gets wrong (RE2 classes, code-point lengths).
  */
-import { admissionErrors, toolhive, V1ALPHA1 } from './helpers';
+import { admissionErrors, MAIN, NOT_CHECKED, toolhive, V1ALPHA1 } from './helpers';
 
 const server = (spec: Record<string, unknown>) => toolhive('MCPServer', { image: 'ghcr.io/example/server:1', ...spec });
 const extAuth = (spec: Record<string, unknown>) => toolhive('MCPExternalAuthConfig', spec);
@@ -25,19 +25,32 @@ describe('schema: type', () => {
   test('rejects a string where an integer is declared', () => {
     expect(admissionErrors([server({ proxyPort: '8080' })])).toEqual([
       { path: 'spec.proxyPort', rule: 'schema.type', message: 'Invalid value: "string": spec.proxyPort in body must be of type integer: "string"' },
+      NOT_CHECKED,
     ]);
   });
 
   test('rejects a fractional number where an integer is declared', () => {
+    // kube-openapi's numberValidator also runs: 1.5 does not convert to int32 (reported at the root)
     expect(admissionErrors([server({ replicas: 1.5 })])).toEqual([
       { path: 'spec.replicas', rule: 'schema.type', message: 'Invalid value: "number": spec.replicas in body must be of type integer: "number"' },
+      { path: '<root>', rule: 'schema.integer-format', message: 'Invalid value: "": Checked value must be of type integer with format int32 in spec.replicas' },
+      NOT_CHECKED,
     ]);
   });
 
-  test('rejects an object where a string is declared, and a list where an object is declared', () => {
-    expect(admissionErrors([server({ image: { name: 'x' }, resources: [] })])).toEqual([
+  test('rejects a list where an object is declared, and an empty object where a string is declared', () => {
+    expect(admissionErrors([server({ image: {}, resources: [] })])).toEqual([
       { path: 'spec.image', rule: 'schema.type', message: 'Invalid value: "object": spec.image in body must be of type string: "object"' },
       { path: 'spec.resources', rule: 'schema.type', message: 'Invalid value: "array": spec.resources in body must be of type object: "array"' },
+      NOT_CHECKED,
+    ]);
+  });
+
+  // strict decoding prunes by the schema whatever the value's type (pruning/algorithm.go): the keys of an object
+  // given for a string are unknown fields, and the request fails with them alone, before validation
+  test('reports the keys of an object given where a string is declared as unknown fields, alone', () => {
+    expect(admissionErrors([server({ image: { name: 'x' }, resources: [] })])).toEqual([
+      { path: 'spec.image.name', rule: 'schema.unknown-field', message: 'unknown field "spec.image.name"' },
     ]);
   });
 
@@ -52,18 +65,21 @@ describe('schema: required', () => {
   test('rejects a missing required field, at its path', () => {
     expect(admissionErrors([extAuth({ type: 'tokenExchange', tokenExchange: { audience: 'backend' } })])).toEqual([
       { path: 'spec.tokenExchange.tokenUrl', rule: 'schema.required', message: 'Required value' },
+      NOT_CHECKED,
     ]);
   });
 
   test('rejects an MCPServer without image', () => {
     expect(admissionErrors([toolhive('MCPServer', { transport: 'stdio' })])).toEqual([
       { path: 'spec.image', rule: 'schema.required', message: 'Required value' },
+      NOT_CHECKED,
     ]);
   });
 
   test('rejects missing required fields inside list items', () => {
     expect(admissionErrors([server({ env: [{ name: 'FOO' }] })])).toEqual([
       { path: 'spec.env[0].value', rule: 'schema.required', message: 'Required value' },
+      NOT_CHECKED,
     ]);
   });
 
@@ -76,12 +92,14 @@ describe('schema: enum', () => {
   test('rejects a value outside the enum, listing the supported values', () => {
     expect(admissionErrors([server({ transport: 'grpc' })])).toEqual([
       { path: 'spec.transport', rule: 'schema.enum', message: 'Unsupported value: "grpc": supported values: "stdio", "streamable-http", "sse"' },
+      NOT_CHECKED,
     ]);
   });
 
   test('rejects enum values case-sensitively', () => {
     expect(admissionErrors([extAuth({ type: 'BearerToken' })])).toEqual([
       { path: 'spec.type', rule: 'schema.enum', message: 'Unsupported value: "BearerToken": supported values: "tokenExchange", "headerInjection", "bearerToken", "unauthenticated", "embeddedAuthServer", "awsSts", "upstreamInject", "obo", "xaa"' },
+      NOT_CHECKED,
     ]);
   });
 });
@@ -98,7 +116,7 @@ describe('schema: pattern (RE2 semantics)', () => {
   });
 
   test('rejects an accepted audience with an ASCII space ([[:space:]] is a POSIX class)', () => {
-    expect(admissionErrors([grant({ acceptedAudiences: ['https://api.example.com/a b'] })])).toEqual([{
+    expect(admissionErrors([grant({ acceptedAudiences: ['https://api.example.com/a b'] })], MAIN)).toEqual([{
       path: 'spec.embeddedAuthServer.trustedIssuers[0].jwtBearerGrant.acceptedAudiences[0]',
       rule: 'schema.pattern',
       message: 'Invalid value: "https://api.example.com/a b": spec.embeddedAuthServer.trustedIssuers[0].jwtBearerGrant.acceptedAudiences[0] in body should match \'^https?://[^[:space:]]+$\'',
@@ -106,7 +124,7 @@ describe('schema: pattern (RE2 semantics)', () => {
   });
 
   test('rejects an accepted audience with a tab or vertical tab', () => {
-    const errors = admissionErrors([grant({ acceptedAudiences: ['https://a.example.com/\t', 'https://b.example.com/\v'] })]);
+    const errors = admissionErrors([grant({ acceptedAudiences: ['https://a.example.com/\t', 'https://b.example.com/\v'] })], MAIN);
     expect(errors.map(e => [e.path, e.rule])).toEqual([
       ['spec.embeddedAuthServer.trustedIssuers[0].jwtBearerGrant.acceptedAudiences[0]', 'schema.pattern'],
       ['spec.embeddedAuthServer.trustedIssuers[0].jwtBearerGrant.acceptedAudiences[1]', 'schema.pattern'],
@@ -114,12 +132,12 @@ describe('schema: pattern (RE2 semantics)', () => {
   });
 
   test('admits an accepted audience without spaces, and one with a non-ASCII space (RE2 [[:space:]] is ASCII only)', () => {
-    expect(admissionErrors([grant({ acceptedAudiences: ['https://api.example.com/mcp', 'https://api.example.com/a\u00a0b'] })])).toEqual([]);
+    expect(admissionErrors([grant({ acceptedAudiences: ['https://api.example.com/mcp', 'https://api.example.com/a\u00a0b'] })], MAIN)).toEqual([]);
   });
 
   test('rejects the "[[:space:]]" class in subjectBindings allowedResources too', () => {
     const o = grant({ subjectBindings: [{ subject: 's', allowedResources: ['https://api.example.com/ x'] }] });
-    expect(admissionErrors([o]).map(e => e.path)).toEqual(['spec.embeddedAuthServer.trustedIssuers[0].jwtBearerGrant.subjectBindings[0].allowedResources[0]']);
+    expect(admissionErrors([o], MAIN).map(e => e.path)).toEqual(['spec.embeddedAuthServer.trustedIssuers[0].jwtBearerGrant.subjectBindings[0].allowedResources[0]']);
   });
 
   test('admits durations with the micro sign µ (U+00B5) in the duration pattern', () => {
@@ -164,6 +182,7 @@ describe('schema: minLength / maxLength (code points)', () => {
   test('rejects a 64-code-point name (maxLength 63)', () => {
     expect(admissionErrors([webhook({ name: '😀'.repeat(64) })])).toEqual([
       { path: 'spec.validating[0].name', rule: 'schema.max-length', message: 'Too long: may not be more than 63 bytes' },
+      NOT_CHECKED,
     ]);
   });
 
@@ -183,6 +202,7 @@ describe('schema: minItems / maxItems / maxProperties', () => {
     const keys = Array.from({ length: 6 }, (_, i) => ({ name: `signing-${i}`, key: 'key.pem' }));
     expect(admissionErrors([eas({ signingKeySecretRefs: keys })])).toEqual([
       { path: 'spec.embeddedAuthServer.signingKeySecretRefs', rule: 'schema.max-items', message: 'Too many: 6: must have at most 5 items' },
+      NOT_CHECKED,
     ]);
   });
 
@@ -196,13 +216,15 @@ describe('schema: minItems / maxItems / maxProperties', () => {
     const o = eas({ upstreamProviders: [{ name: 'okta', type: 'oidc', oidcConfig: { issuerUrl: 'https://okta.example.com', clientId: 'c', additionalAuthorizationParams: params } }] });
     expect(admissionErrors([o])).toEqual([
       { path: 'spec.embeddedAuthServer.upstreamProviders[0].oidcConfig.additionalAuthorizationParams', rule: 'schema.max-properties', message: 'Too many: 17: must have at most 16 items' },
+      NOT_CHECKED,
     ]);
   });
 
-  test('validates map values against additionalProperties, with [key] paths', () => {
+  // kube-openapi object_validator.go names a map entry `path.key` (CEL and duplicates use `path[key]`)
+  test('validates map values against additionalProperties, with .key paths', () => {
     const o = vmcp({ config: { optimizer: { embeddingProvider: 'openai', embeddingHeaders: { 'X-Org': '' } } } });
     expect(admissionErrors([o])).toEqual([
-      { path: 'spec.config.optimizer.embeddingHeaders[X-Org]', rule: 'schema.min-length', message: 'Invalid value: "": spec.config.optimizer.embeddingHeaders[X-Org] in body should be at least 1 chars long' },
+      { path: 'spec.config.optimizer.embeddingHeaders.X-Org', rule: 'schema.min-length', message: 'Invalid value: "": spec.config.optimizer.embeddingHeaders.X-Org in body should be at least 1 chars long' },
     ]);
   });
 });
@@ -235,6 +257,7 @@ describe('schema: formats', () => {
   test('rejects a webhook url that is not a URI (format uri)', () => {
     expect(admissionErrors([webhook({ url: 'not-a-valid-url' })])).toEqual([
       { path: 'spec.validating[0].url', rule: 'schema.format', message: 'Invalid value: "uri": spec.validating[0].url in body must be of type uri: "not-a-valid-url"' },
+      NOT_CHECKED,
     ]);
   });
 
@@ -245,16 +268,17 @@ describe('schema: formats', () => {
 
   test('admits a URI with an IPv6 host and rejects one with an unclosed bracket', () => {
     expect(admissionErrors([webhook({ url: 'https://[fd00::1]:8443/validate' })])).toEqual([]);
-    expect(admissionErrors([webhook({ url: 'https://[fd00::1/validate' })]).map(e => e.rule)).toEqual(['schema.format']);
+    expect(admissionErrors([webhook({ url: 'https://[fd00::1/validate' })]).map(e => e.rule)).toEqual(['schema.format', 'cel.not-checked']);
   });
 
   test('rejects a URI with an invalid port', () => {
-    expect(admissionErrors([webhook({ url: 'https://hooks.example.com:port/validate' })]).map(e => e.rule)).toEqual(['schema.format']);
+    expect(admissionErrors([webhook({ url: 'https://hooks.example.com:port/validate' })]).map(e => e.rule)).toEqual(['schema.format', 'cel.not-checked']);
   });
 
   test('rejects a timeout that is not a duration (format duration)', () => {
     expect(admissionErrors([webhook({ timeout: 'soon' })])).toEqual([
       { path: 'spec.validating[0].timeout', rule: 'schema.format', message: 'Invalid value: "duration": spec.validating[0].timeout in body must be of type duration: "soon"' },
+      NOT_CHECKED,
     ]);
   });
 
@@ -263,9 +287,10 @@ describe('schema: formats', () => {
     expect(admissionErrors([webhook({ timeout: '1m30s' })])).toEqual([]);
   });
 
-  test('rejects an int32 field above 2^31-1 (format int32)', () => {
+  // kube-openapi IsValueValidAgainstRange: a plain error, so the API server reports it at the root (not blocking CEL)
+  test('rejects an int32 field above 2^31-1 (format int32), at the object root', () => {
     expect(admissionErrors([server({ replicas: 2147483648 })])).toEqual([
-      { path: 'spec.replicas', rule: 'schema.format', message: 'Invalid value: "int32": spec.replicas in body must be of type int32: 2147483648' },
+      { path: '<root>', rule: 'schema.integer-format', message: 'Invalid value: "": Checked value must be of type integer with format int32 in spec.replicas' },
     ]);
   });
 
@@ -273,10 +298,16 @@ describe('schema: formats', () => {
     expect(admissionErrors([server({ replicas: 2147483647 })])).toEqual([]);
   });
 
-  // date-time is used only under status (conditions[].lastTransitionTime), which create/apply ignores
-  test('ignores status, so the only date-time fields are never checked', () => {
-    const o = { ...server({}), status: { conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: 'yesterday', reason: 'x', message: '' }], bogus: 1 } };
+  // date-time is used only under status (conditions[].lastTransitionTime), which create/apply drops (status subresource)
+  test('ignores status values, so the only date-time fields are never checked', () => {
+    const o = { ...server({}), status: { conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: 'yesterday', reason: 'x', message: '' }] } };
     expect(admissionErrors([o])).toEqual([]);
+  });
+
+  // strict decoding prunes the whole object before PrepareForCreate drops status
+  test('still reports unknown fields under status', () => {
+    const o = { ...server({}), status: { bogus: 1 } };
+    expect(admissionErrors([o])).toEqual([{ path: 'status.bogus', rule: 'schema.unknown-field', message: 'unknown field "status.bogus"' }]);
   });
 });
 
@@ -357,8 +388,8 @@ describe('schema: defaults are applied before CEL', () => {
   test('fails both authz type rules for an authzConfig with only inline (type defaults to configMap)', () => {
     const o = server({ authzConfig: { inline: { policies: ['permit(principal, action, resource);'] } } });
     expect(admissionErrors([o])).toEqual([
-      { path: 'spec.authzConfig', rule: 'cel.MCPServer.spec.authzConfig#0', message: 'Invalid value: "object": configMap must be set when type is \'configMap\', and must not be set otherwise' },
-      { path: 'spec.authzConfig', rule: 'cel.MCPServer.spec.authzConfig#1', message: 'Invalid value: "object": inline must be set when type is \'inline\', and must not be set otherwise' },
+      { path: 'spec.authzConfig', rule: 'cel.MCPServer.spec.authzConfig#b15f5771', message: 'Invalid value: "object": configMap must be set when type is \'configMap\', and must not be set otherwise' },
+      { path: 'spec.authzConfig', rule: 'cel.MCPServer.spec.authzConfig#ec0a58e7', message: 'Invalid value: "object": inline must be set when type is \'inline\', and must not be set otherwise' },
     ]);
   });
 
@@ -375,12 +406,14 @@ describe('schema: null values', () => {
   test('prunes a null required field, which is then missing', () => {
     expect(admissionErrors([server({ image: null })])).toEqual([
       { path: 'spec.image', rule: 'schema.required', message: 'Required value' },
+      NOT_CHECKED,
     ]);
   });
 
   test('rejects a null list item (only object fields are pruned)', () => {
     expect(admissionErrors([server({ args: ['--verbose', null] })])).toEqual([
       { path: 'spec.args[1]', rule: 'schema.type', message: 'Invalid value: "null": spec.args[1] in body must be of type string: "null"' },
+      NOT_CHECKED,
     ]);
   });
 

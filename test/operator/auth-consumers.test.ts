@@ -176,8 +176,8 @@ describe('embedded auth server checks that depend on the consuming workload', ()
       jwtBearerGrant: { maxAssertionAge: '5m', subjectBindings: [{ subject: 'svc', allowedResources: [resource] }], acceptedAudiences: [accepted] },
     });
     const url = workloadUrl('github');
-    expect(messages(withAuthServer({ trustedIssuers: [issuer(url, 'https://auth.example.com/oauth/token')] }), 'operator.embedded-auth.jwt-bearer-audience')).toEqual([]);
-    expect(messages(withAuthServer({ trustedIssuers: [issuer('https://other.example.com', url)] }), 'operator.embedded-auth.jwt-bearer-audience')).toEqual([
+    expect(messages(withAuthServer({ trustedIssuers: [issuer(url, 'https://auth.example.com/oauth/token')] }), 'operator.embedded-auth.jwt-bearer-audience', { operatorRelease: 'main@e25de16' })).toEqual([]);
+    expect(messages(withAuthServer({ trustedIssuers: [issuer('https://other.example.com', url)] }), 'operator.embedded-auth.jwt-bearer-audience', { operatorRelease: 'main@e25de16' })).toEqual([
       'trusted_issuers: issuer_url "https://partner.example.com": jwt_bearer_grant subject "svc" resource "https://other.example.com" is not in allowed_audiences (allowed_audiences: ["http://github.default.svc.cluster.local:8080"])',
       'trusted_issuers: issuer_url "https://partner.example.com": jwt_bearer_grant.accepted_audiences value "http://github.default.svc.cluster.local:8080" must not also be a configured resource audience (allowed_audiences); accepted_audiences identifies this authorization server, not a resource, or a resource-scoped access token could be replayed as a JWT-bearer assertion',
     ]);
@@ -227,6 +227,19 @@ describe('externalAuthConfigRef types per consumer', () => {
     ]);
   });
 
+  it('warns (not errors) on types the operator accepts and ignores: it reconciles the workload without the credential', () => {
+    expect(authFindings(onServer(headerInjection('key')))).toEqual([{
+      kind: 'MCPServer',
+      name: 'tools',
+      path: 'spec.externalAuthConfigRef.name',
+      rule: ignored,
+      severity: 'warning',
+      message: 'externalAuthConfigRef "key" has type "headerInjection", which the operator silently ignores on MCPServer (no header is injected); headerInjection only takes effect in VirtualMCPServer outgoing auth',
+    }]);
+    expect(authFindings(onProxy(xaa('xaa'))).map(f => [f.rule, f.severity])).toEqual([[ignored, 'warning']]);
+    expect(authFindings(onServer(upstreamInject('inject', 'github'))).map(f => [f.rule, f.severity])).toEqual([[ignored, 'warning']]);
+  });
+
   it('rejects upstreamInject and xaa on MCPServer and MCPRemoteProxy (vMCP only)', () => {
     expect(messages(onServer(upstreamInject('inject', 'github')), ignored)).toEqual([
       'externalAuthConfigRef "inject" has type "upstreamInject", which the operator silently ignores on MCPServer; upstreamInject only takes effect in VirtualMCPServer outgoing auth (an embedded auth server already injects its upstream token into proxied requests)',
@@ -271,6 +284,26 @@ describe('disableUpstreamTokenInjection with token-injecting outgoing auth', () 
     }]);
   });
 
+  it('rejects AWS STS on MCPServer when injection is disabled with the strip-auth message, before the remote URL check', () => {
+    // PopulateMiddlewareConfigs runs addUpstreamSwapMiddleware before addAWSStsMiddleware: the remote URL error is never reached
+    const objects = [...withAuthServer({ disableUpstreamTokenInjection: true }, { externalAuthConfigRef: { name: 'sts' } }), awsSts('sts')];
+    expect(authFindings(objects)).toEqual([{
+      kind: 'MCPServer',
+      name: 'github',
+      path: 'spec.externalAuthConfigRef.name',
+      rule,
+      severity: 'error',
+      message: 'disableUpstreamTokenInjection cannot be combined with AWS STS: SigV4 signing would re-add credentials after strip-auth removes them',
+    }]);
+  });
+
+  it('keeps the remote URL error for AWS STS on MCPServer when injection is enabled', () => {
+    const objects = [...withAuthServer({}, { externalAuthConfigRef: { name: 'sts' } }), awsSts('sts')];
+    expect(authFindings(objects).map(f => [f.rule, f.severity, f.message])).toEqual([[
+      'operator.external-auth-ref.unsupported-type', 'error', 'AWS STS middleware requires a remote URL: SigV4 signing is only meaningful for remote MCP servers',
+    ]]);
+  });
+
   it('rejects AWS STS on MCPRemoteProxy when injection is disabled', () => {
     const objects = [embeddedAuth('as', { disableUpstreamTokenInjection: true }), oidcConfig('idp'), awsSts('sts'),
       remoteProxy('github', { authServerRef: { name: 'as' }, externalAuthConfigRef: { name: 'sts' }, oidcConfigRef: oidcRef('github') })];
@@ -278,23 +311,36 @@ describe('disableUpstreamTokenInjection with token-injecting outgoing auth', () 
   });
 });
 
-describe('subject provider names on MCPServer and MCPRemoteProxy', () => {
-  const rule = 'operator.upstream-name.unknown';
+describe('subject provider names on MCPServer and MCPRemoteProxy (ignored by the operator)', () => {
+  const rule = 'operator.external-auth-ref.ignored-subject-provider';
 
-  it('accepts a subjectProviderName that names the auth server upstream', () => {
+  it('accepts a subjectProviderName that names the upstream the proxy really uses (the first one)', () => {
     const objects = [...withAuthServer({}, { externalAuthConfigRef: { name: 'exchange' } }), tokenExchange('exchange', { subjectProviderName: 'github' })];
     expect(authFindings(objects)).toEqual([]);
   });
 
-  it('rejects a subjectProviderName the auth server does not declare', () => {
+  it('warns on a subjectProviderName naming another upstream: addTokenExchangeConfig drops it and the reconcile succeeds', () => {
     const objects = [...withAuthServer({}, { externalAuthConfigRef: { name: 'exchange' } }), tokenExchange('exchange', { subjectProviderName: 'gitlab' })];
     expect(authFindings(objects)).toEqual([{
       kind: 'MCPServer',
       name: 'github',
       path: 'spec.externalAuthConfigRef.name',
       rule,
-      severity: 'error',
-      message: 'externalAuthConfigRef "exchange": tokenExchange subjectProviderName "gitlab" not found in auth server upstreams ["github"]; name one of the upstreamProviders of MCPExternalAuthConfig "as"',
+      severity: 'warning',
+      message: 'externalAuthConfigRef "exchange": tokenExchange subjectProviderName "gitlab" is ignored on MCPServer: the operator does not pass it to the proxy runner, which exchanges the token of the first upstream ("github") injected by the embedded auth server; only VirtualMCPServer outgoing auth reads subjectProviderName',
+    }]);
+  });
+
+  it('warns on an awsSts subjectProviderName on an MCPRemoteProxy without an embedded auth server', () => {
+    const objects = [awsSts('sts', { subjectProviderName: 'github' }), remoteProxy('github', { externalAuthConfigRef: { name: 'sts' } })];
+    expect(authFindings(objects)).toEqual([{
+      kind: 'MCPRemoteProxy',
+      name: 'github',
+      path: 'spec.externalAuthConfigRef.name',
+      rule,
+      severity: 'warning',
+      message: 'externalAuthConfigRef "sts": awsSts subjectProviderName "github" is ignored on MCPRemoteProxy: the operator does not pass it to the proxy runner, which exchanges the bearer token of the incoming request; only VirtualMCPServer outgoing auth reads subjectProviderName',
     }]);
   });
 });
+

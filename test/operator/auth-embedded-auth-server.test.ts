@@ -101,16 +101,18 @@ describe('embedded auth server: issuer (auth server start-up)', () => {
 
 describe('embedded auth server: trusted issuers', () => {
   const rule = 'operator.embedded-auth.trusted-issuer';
+  // jwtBearerGrant and actorMatcher exist from main@e25de16 on (test/releases/ covers the tagged releases)
+  const ON_MAIN = { operatorRelease: 'main@e25de16' };
   const delegation = { issuerUrl: 'https://idp.example.com', expectedAudience: 'https://mcp.example.com', allowedDelegateClients: ['*'] };
   const grant = { issuerUrl: 'https://partner.example.com', jwtBearerGrant: { maxAssertionAge: '5m', subjectBindings: [{ subject: 'svc', allowedResources: ['https://mcp.example.com'] }], acceptedAudiences: ['https://auth.example.com/token'] } };
   const withIssuers = (issuers: unknown[]) => embeddedAuth('as', { trustedIssuers: issuers });
 
   it('accepts distinct external issuers', () => {
-    expect(messages([withIssuers([delegation, grant])], rule)).toEqual([]);
+    expect(messages([withIssuers([delegation, grant])], rule, ON_MAIN)).toEqual([]);
   });
 
   it('rejects an issuer equal to the auth server issuer', () => {
-    expect(authFindings([withIssuers([{ ...delegation, issuerUrl: 'https://auth.example.com' }])]).filter(f => f.rule === rule)).toEqual([{
+    expect(authFindings([withIssuers([{ ...delegation, issuerUrl: 'https://auth.example.com' }])], ON_MAIN).filter(f => f.rule === rule)).toEqual([{
       kind: 'MCPExternalAuthConfig',
       name: 'as',
       path: 'spec.embeddedAuthServer.trustedIssuers[0].issuerUrl',
@@ -121,44 +123,44 @@ describe('embedded auth server: trusted issuers', () => {
   });
 
   it('rejects a duplicate issuer', () => {
-    expect(messages([withIssuers([delegation, { ...delegation, allowedDelegateClients: ['agent'] }])], rule)).toEqual([
+    expect(messages([withIssuers([delegation, { ...delegation, allowedDelegateClients: ['agent'] }])], rule, ON_MAIN)).toEqual([
       'trustedIssuers: issuer_url "https://idp.example.com": configured more than once',
     ]);
   });
 
   it('rejects an actorMatcher that is not CEL', () => {
-    expect(messages([withIssuers([{ ...delegation, allowedDelegateClients: ['agent'], actorMatcher: 'claims.azp = "agent"' }])], rule)).toEqual([
+    expect(messages([withIssuers([{ ...delegation, allowedDelegateClients: ['agent'], actorMatcher: 'claims.azp = "agent"' }])], rule, ON_MAIN)).toEqual([
       'trustedIssuers: issuer_url "https://idp.example.com": invalid actor_matcher: <input>:1:12: found = but expecting end of input',
     ]);
   });
 
   it('rejects a plain-HTTP issuer URL unless the issuer allows HTTP', () => {
     const http = { ...delegation, issuerUrl: 'http://idp.example.com' };
-    expect(messages([withIssuers([http])], rule)).toEqual([
+    expect(messages([withIssuers([http])], rule, ON_MAIN)).toEqual([
       'trusted_issuers: issuer_url "http://idp.example.com": http scheme is only allowed for localhost, use https for idp.example.com',
     ]);
-    expect(messages([withIssuers([{ ...http, insecureAllowHTTP: true }])], rule)).toEqual([]);
+    expect(messages([withIssuers([{ ...http, insecureAllowHTTP: true }])], rule, ON_MAIN)).toEqual([]);
   });
 
   it('rejects an issuer URL with a query', () => {
-    expect(messages([withIssuers([{ ...delegation, issuerUrl: 'https://idp.example.com/?tenant=a' }])], rule)).toEqual([
+    expect(messages([withIssuers([{ ...delegation, issuerUrl: 'https://idp.example.com/?tenant=a' }])], rule, ON_MAIN)).toEqual([
       'trusted_issuers: issuer_url "https://idp.example.com/?tenant=a": must not contain query component',
     ]);
   });
 
   it('rejects a jwksUrl on a private address unless allowPrivateIPs is set', () => {
     const jwks = { ...delegation, jwksUrl: 'https://10.0.0.5/jwks.json' };
-    expect(messages([withIssuers([jwks])], rule)).toEqual([
+    expect(messages([withIssuers([jwks])], rule, ON_MAIN)).toEqual([
       'trusted_issuers: jwks_url "https://10.0.0.5/jwks.json": must not point to a private or loopback address',
     ]);
-    expect(messages([withIssuers([{ ...jwks, allowPrivateIPs: true }])], rule)).toEqual([]);
+    expect(messages([withIssuers([{ ...jwks, allowPrivateIPs: true }])], rule, ON_MAIN)).toEqual([]);
   });
 
   it('rejects a jwt-bearer resource with a fragment and a host-less accepted audience', () => {
     const bad = copy(grant);
     bad.jwtBearerGrant.subjectBindings[0].allowedResources = ['https://mcp.example.com/#frag'];
     bad.jwtBearerGrant.acceptedAudiences = ['https:///token'];
-    expect(messages([withIssuers([bad])], rule)).toEqual([
+    expect(messages([withIssuers([bad])], rule, ON_MAIN)).toEqual([
       'trustedIssuers: issuer_url "https://partner.example.com": jwt_bearer_grant subject "svc" resource "https://mcp.example.com/#frag" is invalid: invalid_target',
       'trustedIssuers: issuer_url "https://partner.example.com": jwt_bearer_grant.accepted_audiences value "https:///token" is invalid: invalid_target',
     ]);
@@ -166,7 +168,7 @@ describe('embedded auth server: trusted issuers', () => {
 
   it('uses the RunConfig wording on VirtualMCPServer authServerConfig', () => {
     const objects = vmcpWithAuthServer({}, { trustedIssuers: [{ ...delegation, issuerUrl: 'https://auth.example.com' }] });
-    expect(messages(objects, rule)).toEqual([
+    expect(messages(objects, rule, ON_MAIN)).toEqual([
       'trusted_issuers: issuer_url "https://auth.example.com": must not equal the authorization server\'s own issuer; self-issued tokens are already handled separately',
     ]);
   });
@@ -252,10 +254,16 @@ describe('embedded auth server: storage', () => {
     ]);
   });
 
-  it('rejects a redis block that the default memory storage type ignores', () => {
-    expect(messages([embeddedAuth('as', { storage: { redis: { addr: 'redis:6379', aclUserConfig: acl } } })], rule)).toEqual([
-      'storage.redis is ignored because storage.type is "memory" (the default); set storage.type: redis to use Redis, or remove storage.redis',
-    ]);
+  it('warns on a redis block that the default memory storage type ignores (buildStorageRunConfig never reads it)', () => {
+    expect(authFindings([embeddedAuth('as', { storage: { redis: { addr: 'redis:6379', aclUserConfig: acl } } })])).toEqual([{
+      kind: 'MCPExternalAuthConfig',
+      name: 'as',
+      path: 'spec.embeddedAuthServer.storage.redis',
+      rule: 'operator.embedded-auth.storage-ignored',
+      severity: 'warning',
+      message: 'storage.redis is ignored because storage.type is "memory" (the default); set storage.type: redis to use Redis, or remove storage.redis',
+    }]);
+    expect(messages([embeddedAuth('as', { storage: { type: 'redis', redis: { addr: 'redis:6379', aclUserConfig: acl } } })], 'operator.embedded-auth.storage-ignored')).toEqual([]);
   });
 });
 

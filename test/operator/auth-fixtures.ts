@@ -25,20 +25,23 @@ function obj(kind: string, name: string, spec: Spec): KubeObject {
 }
 
 /** Layer 1–4 errors (fixtures must be admitted unless a test says otherwise). */
-export function admissionErrors(objects: readonly KubeObject[]): string[] {
-  return validateManifests(objects).filter(v => v.severity === 'error' && ADMISSION.test(v.rule)).map(v => `${v.kind}/${v.name} ${v.path}: ${v.message}`);
+export function admissionErrors(objects: readonly KubeObject[], operatorRelease?: string): string[] {
+  return validateManifests(objects, { operatorRelease }).filter(v => v.severity === 'error' && ADMISSION.test(v.rule)).map(v => `${v.kind}/${v.name} ${v.path}: ${v.message}`);
 }
 
+/** `admitted: false` skips the admission check; `operatorRelease` selects the bundled release (main@e25de16 for jwtBearerGrant, actorMatcher). */
+export interface AuthOptions { readonly admitted?: boolean; readonly operatorRelease?: string }
+
 /** The auth rule violations of a set whose objects all pass admission. */
-export function authFindings(objects: readonly KubeObject[], opts: { admitted?: boolean } = {}): Finding[] {
-  if (opts.admitted !== false) expect(admissionErrors(objects)).toEqual([]);
-  return validateManifests(objects)
+export function authFindings(objects: readonly KubeObject[], opts: AuthOptions = {}): Finding[] {
+  if (opts.admitted !== false) expect(admissionErrors(objects, opts.operatorRelease)).toEqual([]);
+  return validateManifests(objects, { operatorRelease: opts.operatorRelease })
     .filter(v => AUTH_RULES.has(v.rule))
     .map(({ kind, name, path, rule, message, severity }) => ({ kind, name, path, rule, message, severity }));
 }
 
 /** The messages of one rule. */
-export function messages(objects: readonly KubeObject[], rule: string, opts: { admitted?: boolean } = {}): string[] {
+export function messages(objects: readonly KubeObject[], rule: string, opts: AuthOptions = {}): string[] {
   return authFindings(objects, opts).filter(f => f.rule === rule).map(f => f.message);
 }
 

@@ -130,10 +130,15 @@ describe('vMCP primaryUpstreamProvider', () => {
     }]);
   });
 
-  it('rejects an unknown primaryUpstreamProvider with authzConfigRef (converter wording)', () => {
-    expect(messages(withAuthz({ authzConfigRef: { name: 'policy' } }, { primaryUpstreamProvider: 'okta' }), rule)).toEqual([
-      'authz primaryUpstreamProvider "okta" does not match any upstream declared on spec.authServerConfig.upstreamProviders',
-    ]);
+  it('rejects an unknown primaryUpstreamProvider with authzConfigRef (the controller check returns early; converter wording)', () => {
+    expect(authFindings(withAuthz({ authzConfigRef: { name: 'policy' } }, { primaryUpstreamProvider: 'okta' }))).toEqual([{
+      kind: 'VirtualMCPServer',
+      name: 'gateway',
+      path: 'spec.authServerConfig.primaryUpstreamProvider',
+      rule,
+      severity: 'error',
+      message: 'authz primaryUpstreamProvider "okta" does not match any upstream declared on spec.authServerConfig.upstreamProviders',
+    }]);
   });
 
   it('rejects the deprecated inline field without an auth server, and warns about the deprecation', () => {
@@ -172,6 +177,22 @@ describe('vMCP primaryUpstreamProvider', () => {
 
   it('does not warn without authorization', () => {
     expect(authFindings(withAuthz({}))).toEqual([]);
+  });
+
+  it('accepts a known primaryUpstreamProvider with authzConfigRef (the converter path)', () => {
+    expect(messages(withAuthz({ authzConfigRef: { name: 'policy' } }, { primaryUpstreamProvider: 'gitlab' }), rule)).toEqual([]);
+  });
+
+  it('warns, whatever its value, on a primaryUpstreamProvider without authorization: nothing reads it', () => {
+    // convertIncomingAuth resolves it only for authzConfig/authzConfigRef; validateAuthzUpstreamAvailable returns early
+    expect(authFindings(withAuthz({}, { primaryUpstreamProvider: 'okta' }))).toEqual([{
+      kind: 'VirtualMCPServer',
+      name: 'gateway',
+      path: 'spec.authServerConfig.primaryUpstreamProvider',
+      rule: 'operator.vmcp.primary-upstream-ignored',
+      severity: 'warning',
+      message: 'spec.authServerConfig.primaryUpstreamProvider "okta" has no effect: it selects the upstream whose claims Cedar policies evaluate, and spec.incomingAuth sets neither authzConfig nor authzConfigRef; remove it or configure authorization',
+    }]);
   });
 
   it('does not warn for a shared MCPAuthzConfig reference (the operator runs the check for inline authzConfig only)', () => {
@@ -244,15 +265,20 @@ describe('vMCP outgoing auth references', () => {
     }]);
   });
 
-  it('rejects an externalAuthConfigRef next to type discovered (ignored)', () => {
+  it('warns on an externalAuthConfigRef next to type discovered (the converter never reads it)', () => {
     const objects = [group(), tokenExchange('exchange'), vmcp('gateway', { outgoingAuth: { backends: { github: { type: 'discovered', externalAuthConfigRef: { name: 'exchange' } } } } })];
-    expect(messages(objects, rule)).toEqual([
-      'outgoingAuth.backends[github] externalAuthConfigRef "exchange" is ignored because type is "discovered"; set type: externalAuthConfigRef to use it',
-    ]);
+    expect(authFindings(objects)).toEqual([{
+      kind: 'VirtualMCPServer',
+      name: 'gateway',
+      path: 'spec.outgoingAuth.backends[github].externalAuthConfigRef',
+      rule: 'operator.vmcp.outgoing-ref-ignored',
+      severity: 'warning',
+      message: 'outgoingAuth.backends[github] externalAuthConfigRef "exchange" is ignored because type is "discovered"; set type: externalAuthConfigRef to use it',
+    }]);
   });
 
   it('accepts type discovered alone', () => {
-    expect(messages([group(), vmcp('gateway', { outgoingAuth: { default: { type: 'discovered' } } })], rule)).toEqual([]);
+    expect(messages([group(), vmcp('gateway', { outgoingAuth: { default: { type: 'discovered' } } })], 'operator.vmcp.outgoing-ref-ignored')).toEqual([]);
   });
 });
 

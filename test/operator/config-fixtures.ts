@@ -41,21 +41,22 @@ export function configMap(name: string, data: Record<string, string>): KubeObjec
 }
 
 /** Layer 1–4 errors: fixtures must pass the CRD schema and CEL unless a test says otherwise. */
-export function admissionErrors(objects: readonly KubeObject[]): string[] {
-  return validateManifests(objects).filter(v => v.severity === 'error' && ADMISSION.test(v.rule)).map(v => `${v.kind}/${v.name} ${v.path}: ${v.message}`);
+export function admissionErrors(objects: readonly KubeObject[], operatorRelease?: string): string[] {
+  return validateManifests(objects, { operatorRelease }).filter(v => v.severity === 'error' && ADMISSION.test(v.rule)).map(v => `${v.kind}/${v.name} ${v.path}: ${v.message}`);
 }
 
 /** The violations of the rules under test, after checking that every object is admitted. */
-export function findings(objects: readonly KubeObject[]): Finding[] {
-  expect(admissionErrors(objects)).toEqual([]);
-  return validateManifests(objects)
+/** The operator-layer findings; `operatorRelease` selects the bundled release (the default one when omitted). */
+export function findings(objects: readonly KubeObject[], operatorRelease?: string): Finding[] {
+  expect(admissionErrors(objects, operatorRelease)).toEqual([]);
+  return validateManifests(objects, { operatorRelease })
     .filter(v => RULES.has(v.rule))
     .map(({ kind, name, path, rule, severity, message }) => ({ kind, name, path, rule, severity, message }));
 }
 
 /** The messages of one rule. */
-export function messages(objects: readonly KubeObject[], rule: string): string[] {
-  return findings(objects).filter(f => f.rule === rule).map(f => f.message);
+export function messages(objects: readonly KubeObject[], rule: string, operatorRelease?: string): string[] {
+  return findings(objects, operatorRelease).filter(f => f.rule === rule).map(f => f.message);
 }
 
 export function copy<T>(value: T): T {

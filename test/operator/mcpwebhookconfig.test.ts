@@ -72,13 +72,13 @@ describe('MCPWebhookConfig client certificate pair', () => {
     expect(findings([secret, webhooks({ validating: [hook({ tlsConfig: { clientCertSecretRef: cert, clientKeySecretRef: key } })] })])).toEqual([]);
   });
 
-  it('rejects a client certificate without its key', () => {
+  it('warns on a client certificate without its key (buildWebhookConfig drops the half pair, the config is accepted)', () => {
     expect(findings([secret, webhooks({ validating: [hook({ tlsConfig: { clientCertSecretRef: cert } })] })])).toEqual([{
       kind: 'MCPWebhookConfig',
       name: 'hooks',
       path: 'spec.validating[0].tlsConfig.clientCertSecretRef',
       rule,
-      severity: 'error',
+      severity: 'warning',
       message: 'validating webhook[0] "policy": tlsConfig.clientCertSecretRef is set without tlsConfig.clientKeySecretRef; '
         + 'the operator ignores a half mTLS pair and connects without a client certificate, so set both or neither',
     }]);

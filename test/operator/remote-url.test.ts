@@ -1,5 +1,8 @@
 import { findings, messages, toolhive } from './config-fixtures';
 
+/** allowPrivateEndpoint exists from main@e25de16 on (test/releases/ covers the older releases). */
+const MAIN = 'main@e25de16';
+
 const proxy = (remoteUrl: string, extra: Record<string, unknown> = {}) => toolhive('MCPRemoteProxy', 'remote', { remoteUrl, ...extra });
 const group = toolhive('MCPGroup', 'team', {});
 const entry = (remoteUrl: string, extra: Record<string, unknown> = {}) =>
@@ -20,7 +23,7 @@ describe('remote URL: accepted', () => {
 
   it('accepts private ranges and cluster.local with allowPrivateEndpoint', () => {
     for (const url of ['http://10.1.2.3:8080/mcp', 'http://172.20.0.1/mcp', 'http://192.168.1.10/mcp', 'http://[fd00::1]/mcp', 'http://api.tools.svc.cluster.local:8080/mcp']) {
-      expect(findings([proxy(url, { allowPrivateEndpoint: true })])).toEqual([]);
+      expect(findings([proxy(url, { allowPrivateEndpoint: true })], MAIN)).toEqual([]);
     }
   });
 });
@@ -57,7 +60,7 @@ describe('remote URL: always-blocked targets', () => {
     ['http://[::ffff:127.0.0.1]/', 'remote URL host is not allowed: IP address ::ffff:127.0.0.1 falls within blocked range 127.0.0.0/8'],
     ['http://[::ffff:a9fe:a9fe]/', 'remote URL host is not allowed: IP address ::ffff:a9fe:a9fe falls within blocked range 169.254.0.0/16'],
   ])('rejects %s even with allowPrivateEndpoint', (url, message) => {
-    expect(messages([proxy(url, { allowPrivateEndpoint: true })], 'operator.remote-url.blocked-ip')).toEqual([message]);
+    expect(messages([proxy(url, { allowPrivateEndpoint: true })], 'operator.remote-url.blocked-ip', MAIN)).toEqual([message]);
   });
 
   it.each([
@@ -69,7 +72,7 @@ describe('remote URL: always-blocked targets', () => {
     ['https://kubernetes.default/', 'remote URL host is not allowed: hostname "kubernetes.default" matches blocked internal hostname "kubernetes.default"'],
     ['http://metadata.google.internal/computeMetadata/v1', 'remote URL host is not allowed: hostname "metadata.google.internal" matches blocked internal hostname "metadata.google.internal"'],
   ])('rejects the internal host name in %s even with allowPrivateEndpoint', (url, message) => {
-    expect(messages([proxy(url, { allowPrivateEndpoint: true })], 'operator.remote-url.blocked-host')).toEqual([message]);
+    expect(messages([proxy(url, { allowPrivateEndpoint: true })], 'operator.remote-url.blocked-host', MAIN)).toEqual([message]);
   });
 });
 
@@ -95,7 +98,7 @@ describe('remote URL: private targets', () => {
   });
 
   it('accepts a cluster.local name on an MCPServerEntry with allowPrivateEndpoint', () => {
-    expect(findings([group, entry('http://github-mcp.tools.svc.cluster.local:8080/mcp', { allowPrivateEndpoint: true })])).toEqual([]);
+    expect(findings([group, entry('http://github-mcp.tools.svc.cluster.local:8080/mcp', { allowPrivateEndpoint: true })], MAIN)).toEqual([]);
   });
 });
 

@@ -44,14 +44,16 @@ describe('Output values', () => {
       resourceError: true,
       urn: urn('McpServer', 'fetch'),
       message: [
-        'MCPServer demo/fetch is invalid (2 errors):',
+        'MCPServer demo/fetch is invalid (3 errors):',
         '  - spec.proxyPort: Invalid value: 0: spec.proxyPort in body should be greater than or equal to 1 (schema.minimum)',
         '  - spec.transport: Unsupported value: "websocket": supported values: "stdio", "streamable-http", "sse" (schema.enum)',
+        '  - <root>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation (cel.not-checked)',
       ].join('\n'),
       violations: expect.any(Array),
       errors: [
         { propertyPath: 'spec.proxyPort', reason: 'Invalid value: 0: spec.proxyPort in body should be greater than or equal to 1' },
         { propertyPath: 'spec.transport', reason: 'Unsupported value: "websocket": supported values: "stdio", "streamable-http", "sse"' },
+        { propertyPath: '<root>', reason: 'Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation' },
       ],
     }]);
     // the invalid custom resource never reaches the engine; the valid one does
@@ -65,11 +67,11 @@ describe('Output values', () => {
   test('fails a reference to a key a Secret of the program does not have, once the Secret\'s keys are known', () => {
     const outcome = run('output-secret-key');
     expect(outcome.errors.map(e => [e.urn, e.message])).toEqual([[
-      urn('McpExternalAuthConfig', 'bearer'),
-      'MCPExternalAuthConfig demo/bearer is invalid (1 error):\n'
-        + '  - spec.bearerToken.tokenSecretRef.key: bearer token secret demo/api-token is missing key "token"; its keys are "api-key" (ref.secret-key-missing)',
+      urn('McpOidcConfig', 'oidc'),
+      'MCPOIDCConfig demo/oidc is invalid (1 error):\n'
+        + '  - spec.inline.clientSecretRef.key: MCPOIDCConfig OIDC client secret secret demo/api-token is missing key "token"; its keys are "api-key" (ref.secret-key-missing)',
     ]]);
-    expect(outcome.registered.map(r => r.type)).not.toContain('kubernetes:toolhive.stacklok.dev/v1beta1:MCPExternalAuthConfig');
+    expect(outcome.registered.map(r => r.type)).not.toContain('kubernetes:toolhive.stacklok.dev/v1beta1:MCPOIDCConfig');
     // the Secret's value is never part of a message
     expect(JSON.stringify(outcome)).not.toContain('not-the-token');
   });

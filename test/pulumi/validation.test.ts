@@ -35,15 +35,18 @@ describe('at construction', () => {
     expect(toolhive.ToolHiveValidationError.isToolHiveValidationError(err)).toBe(true);
     expect(pulumi.ResourceError.isInstance(err)).toBe(true);
     expect(err.message).toBe([
-      'MCPServer demo/fetch is invalid (2 errors):',
+      'MCPServer demo/fetch is invalid (3 errors):',
       '  - spec.proxyPort: Invalid value: 0: spec.proxyPort in body should be greater than or equal to 1 (schema.minimum)',
       '  - spec.transport: Unsupported value: "websocket": supported values: "stdio", "streamable-http", "sse" (schema.enum)',
+      // the enum error blocks CEL, as on the API server (strategy.go hasBlockingErr)
+      '  - <root>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation (cel.not-checked)',
     ].join('\n'));
     expect(err.errors).toEqual([
       { propertyPath: 'spec.proxyPort', reason: 'Invalid value: 0: spec.proxyPort in body should be greater than or equal to 1' },
       { propertyPath: 'spec.transport', reason: 'Unsupported value: "websocket": supported values: "stdio", "streamable-http", "sse"' },
+      { propertyPath: '<root>', reason: 'Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation' },
     ]);
-    expect(err.violations.map(v => v.rule)).toEqual(['schema.minimum', 'schema.enum']);
+    expect(err.violations.map(v => v.rule)).toEqual(['schema.minimum', 'schema.enum', 'cel.not-checked']);
     expect(await valueOf(err.resource!.urn)).toBe(`urn:pulumi:${pulumi.getStack()}::toolhive::toolhive:index:McpServer::fetch`);
     await settle(group.resource.urn);
     expect(customResources(regs).map(r => r.inputs.kind)).toEqual(['MCPGroup']);
@@ -64,12 +67,19 @@ describe('at construction', () => {
 
   test('rejects a key the program\'s Secret does not have, naming the keys it has (never the values)', () => {
     const creds = new toolhive.ToolHiveSecret('creds', { metadata, stringData: { token: 'secret-token-value' } });
-    const err = thrown(() => new toolhive.McpExternalAuthConfig('bearer', { metadata, type: 'bearerToken', bearerToken: { tokenSecretRef: creds.key('api-key') } }));
+    const err = thrown(() => new toolhive.McpOidcConfig('oidc', {
+      metadata, type: 'inline', inline: { issuer: 'https://idp.example.com', clientId: 'toolhive', clientSecretRef: creds.key('api-key') },
+    }));
     expect(err.errors).toEqual([{
-      propertyPath: 'spec.bearerToken.tokenSecretRef.key',
-      reason: 'bearer token secret demo/creds is missing key "api-key"; its keys are "token"',
+      propertyPath: 'spec.inline.clientSecretRef.key',
+      reason: 'MCPOIDCConfig OIDC client secret secret demo/creds is missing key "api-key"; its keys are "token"',
     }]);
     expect(err.message).not.toContain('secret-token-value');
+  });
+
+  test('only warns on a missing key of an MCPExternalAuthConfig no workload uses yet (nothing reads it)', () => {
+    const creds = new toolhive.ToolHiveSecret('creds', { metadata, stringData: { token: 'secret-token-value' } });
+    expect(() => new toolhive.McpExternalAuthConfig('bearer', { metadata, type: 'bearerToken', bearerToken: { tokenSecretRef: creds.key('api-key') } })).not.toThrow();
   });
 
   test('passes a key the program\'s Secret has', () => {
@@ -119,7 +129,8 @@ describe('at construction', () => {
   test('reports the default namespace of configure() for objects that name none', () => {
     toolhive.configure({ defaultNamespace: 'toolhive' });
     const err = thrown(() => new toolhive.McpServer('fetch', { image: IMAGE, transport: 'websocket' as 'stdio' }));
-    expect(err.message.split('\n')[0]).toBe('MCPServer toolhive/fetch is invalid (1 error):');
+    // the enum error and the API server's "not checked" line for the CEL rules it blocks
+    expect(err.message.split('\n')[0]).toBe('MCPServer toolhive/fetch is invalid (2 errors):');
   });
 });
 

@@ -209,3 +209,32 @@ describe('RULE_DOCS', () => {
     expect(RULE_DOCS.map(d => d.id).sort()).toEqual(['ref.configmap-key-empty', 'ref.configmap-key-missing', 'ref.missing', 'ref.secret-key-missing', 'ref.wrong-namespace']);
   });
 });
+
+describe('Secrets of an MCPExternalAuthConfig no workload uses (latent until referenced)', () => {
+  // the MCPExternalAuthConfig controller never reads Secrets; only a consumer does (and then fails)
+  const config = thv('MCPExternalAuthConfig', 'exchange', {
+    type: 'tokenExchange', tokenExchange: { tokenUrl: 'https://sts.example.com/token', audience: 'backend', clientId: 'toolhive', clientSecretRef: { name: 'sts', key: 'secret' } },
+  });
+  const consumer = thv('MCPRemoteProxy', 'remote', { ...PROXY, externalAuthConfigRef: { name: 'exchange' } });
+
+  test('warns on a missing key while nothing references the config', () => {
+    expect(brief(refs([config, secret('sts', ['other'])]))).toEqual([
+      `warning MCPExternalAuthConfig/exchange spec.tokenExchange.clientSecretRef.key [ref.secret-key-missing] client secret ${NS}/sts is missing key "secret"; its keys are "other" (no workload in the set references MCPExternalAuthConfig "exchange" yet; the operator reads this Secret only when a workload uses the config, and that workload then fails)`,
+    ]);
+  });
+
+  test('warns on a missing Secret while nothing references the config', () => {
+    expect(refs([config]).map(v => [v.severity, v.rule])).toEqual([['warning', 'ref.missing']]);
+  });
+
+  test('fails on the missing key once a workload references the config', () => {
+    expect(brief(refs([config, consumer, secret('sts', ['other'])]))).toEqual([
+      `error MCPExternalAuthConfig/exchange spec.tokenExchange.clientSecretRef.key [ref.secret-key-missing] client secret ${NS}/sts is missing key "secret"; its keys are "other"`,
+    ]);
+  });
+
+  test('accepts the config with its key, referenced or not', () => {
+    expect(refs([config, secret('sts', ['secret'])])).toEqual([]);
+    expect(refs([config, consumer, secret('sts', ['secret'])])).toEqual([]);
+  });
+});

@@ -11,7 +11,7 @@ function run(row: Row, others: readonly unknown[], options?: ValidateOptions): V
 
 const refs = (vs: readonly Violation[]) => vs.filter(v => v.rule.startsWith('ref.'));
 const admissionErrors = (vs: readonly Violation[]) =>
-  vs.filter(v => v.severity === 'error' && /^(identity|schema|cel|hygiene)\./.test(v.rule));
+  vs.filter(v => v.severity === 'error' && /^(identity|metadata|schema|cel|hygiene)\./.test(v.rule));
 
 function expected(row: Row, path: string, rule: string, message: string, severity: 'error' | 'warning' = 'error'): Violation {
   return { severity, kind: row.referrer.kind!, namespace: NS, name: row.referrer.metadata!.name!, path, rule, message };

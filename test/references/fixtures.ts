@@ -155,7 +155,19 @@ function webhookItem(rel: string): Record<string, unknown> {
 
 const src = 'ref-src';
 
-export const ROWS: readonly Row[] = [
+/**
+ * A workload that consumes MCPExternalAuthConfig `ref-src`: the config's Secrets are read only then, so without it
+ * their problems are latent warnings (see behaviour.test.ts).
+ */
+export const EXTERNAL_AUTH_CONSUMER = thv('VirtualMCPServer', 'consumer', {
+  ...VMCP, outgoingAuth: { source: 'inline', default: { type: 'externalAuthConfigRef', externalAuthConfigRef: { name: 'ref-src' } } },
+});
+
+const withConsumer = (row: Row): Row => row.source === 'MCPExternalAuthConfig' && row.target === 'Secret'
+  ? { ...row, context: [...(row.context ?? []), GROUP, EXTERNAL_AUTH_CONSUMER] }
+  : row;
+
+export const ROWS: readonly Row[] = ([] as Row[]).concat([
   // MCPServer
   { source: 'MCPServer', path: 'spec.groupRef', target: 'MCPGroup', keyed: false, referrer: thv('MCPServer', src, { ...SERVER, groupRef: ref }), missing: `MCPGroup '${TARGET}' not found in namespace '${NS}'` },
   { source: 'MCPServer', path: 'spec.oidcConfigRef', target: 'MCPOIDCConfig', keyed: false, referrer: thv('MCPServer', src, { ...SERVER, oidcConfigRef: { ...ref, audience: 'mcp' } }), missing: `MCPOIDCConfig ${TARGET} not found` },
@@ -342,7 +354,7 @@ export const ROWS: readonly Row[] = [
   // MCPRegistry
   secretRow('MCPRegistry', 'spec.pgpassSecretRef', thv('MCPRegistry', src, { configYAML: 'sources: []\n', pgpassSecretRef: sref })),
   pullSecretRow('MCPRegistry', 'spec.imagePullSecrets[*]', thv('MCPRegistry', src, { configYAML: 'sources: []\n', imagePullSecrets: [ref] })),
-];
+]).map(withConsumer);
 
 /** `spec.a[*].b{*}.c` → the concrete path of the fixture's single reference, `spec.a[0].b[github].c`. */
 export function concretePath(pattern: string): string {

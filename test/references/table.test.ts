@@ -2,7 +2,7 @@
 import { ROWS } from './fixtures';
 import { preferredVersion, rootSchema, toolhiveKinds } from '../../src/schema/registry';
 import type { SchemaNode } from '../../src/schema/types';
-import { REF_SPECS } from '../../src/validation/references';
+import { REF_SPECS, type RefSpec } from '../../src/validation/references';
 import { expand, parsePattern } from '../../src/validation/references/paths';
 
 /**
@@ -40,7 +40,7 @@ describe('reference table', () => {
   });
 
   test('has one tested fixture per row, with the same target and keyedness', () => {
-    const table = REF_SPECS.map(s => `${s.source} ${s.path} -> ${s.target}${s.keyed ? ' keyed' : ''}`);
+    const table = (REF_SPECS as readonly RefSpec[]).map(s => `${s.source} ${s.path} -> ${s.target}${s.keyed ? ' keyed' : ''}`);
     const fixtures = ROWS.map(r => `${r.source} ${r.path} -> ${r.target}${r.keyed ? ' keyed' : ''}`);
     expect(fixtures).toEqual(table);
   });

@@ -14,6 +14,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     source: 'controllers validateSessionStorageForReplicas (condition SessionStorageWarning, reason SessionStorageMissingForReplicas)',
     example: 'replicas > 1 but sessionStorage.provider is not redis; sessions are not shared across replicas',
     severity: 'warning',
+    severityReason: 'advisory condition SessionStorageWarning only: the Deployment rolls out with the requested replicas',
   },
   {
     id: 'operator.authz.primary-upstream-ignored',
@@ -21,12 +22,14 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     source: 'controllers/mcpserver_controller.go and mcpremoteproxy_controller.go validateAuthzPrimaryUpstreamProviderIgnored (condition AuthzPrimaryUpstreamProviderIgnored)',
     example: 'spec.authzConfig.inline.primaryUpstreamProvider="okta" has no effect on MCPServer; the field only takes effect on VirtualMCPServer with an embedded auth server',
     severity: 'warning',
+    severityReason: 'advisory condition AuthzPrimaryUpstreamProviderIgnored: the operator accepts the object and ignores the field',
   },
   {
     id: 'operator.rate-limit.refill-period',
     checks: 'every rate-limit bucket refillPeriod (shared, perUser, per tool) is a positive Go duration (MCPServer spec.rateLimiting, VirtualMCPServer spec.config.rateLimiting)',
     source: 'pkg/ratelimit/limiter.go validateBucketCRD (proxy runner / vMCP start); metav1.Duration decoding',
     example: 'refillPeriod must be positive, got 0s',
+    severityReason: 'the proxy runner or vMCP validates the buckets at start and exits (a value that is not a Go duration cannot even be decoded by the operator)',
   },
 ];
 

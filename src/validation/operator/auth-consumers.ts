@@ -21,9 +21,9 @@
  * obo is reported once, on the MCPExternalAuthConfig (mcpexternalauthconfig.ts).
  */
 import { effectiveAuthServer, embeddedOf, getExternalAuth, refScopes, resourceUrl, VMCP_AUTH_TYPES, type ExtAuthTarget } from './auth-resolve';
-import { consumerEmbeddedAuthChecks, hasUpstream, upstreamNames } from './embedded-auth-server';
+import { consumerEmbeddedAuthChecks, resolveUpstreamName, upstreamNames } from './embedded-auth-server';
 import { goQuote } from './go/quote';
-import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from '../../core/types';
+import type { ManifestSet, ObjectEntry, RuleDoc, Severity, Violation } from '../../core/types';
 import { dict, list, str, violation, type Dict } from '../../core/util';
 
 export const RULE_DOCS: readonly RuleDoc[] = [
@@ -32,61 +32,79 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'authServerRef names an MCPExternalAuthConfig of type embeddedAuthServer',
     source: 'controllers handleAuthServerRef (MCPServer, MCPRemoteProxy), ctrlutil AddAuthServerRefOptions',
     example: 'authServerRef \'corp-auth\' has type "tokenExchange", but only embeddedAuthServer is supported',
+    severityReason: 'the controller sets a False condition and stops the reconcile',
   },
   {
     id: 'operator.auth-server-ref.conflict',
     checks: 'authServerRef and externalAuthConfigRef do not both point at embedded auth server configs',
     source: 'ctrlutil authserver.go ValidateAndAddAuthServerRefOptions',
     example: 'conflict: both authServerRef and externalAuthConfigRef reference an embedded auth server; use authServerRef for the embedded auth server and externalAuthConfigRef for outgoing auth only',
+    severityReason: 'ValidateAndAddAuthServerRefOptions returns the error: the RunConfig is not built and the reconcile fails',
   },
   {
     id: 'operator.embedded-auth.single-upstream',
     checks: 'an MCPServer or MCPRemoteProxy embedded auth server (authServerRef or externalAuthConfigRef) has exactly one upstream provider',
     source: 'controllers handleExternalAuthConfig / handleAuthServerRef, reason MultiUpstreamNotSupported',
     example: 'MCPServer supports only one upstream provider (found 2); use VirtualMCPServer for multi-upstream',
+    severityReason: 'the controller sets a False condition (MultiUpstreamNotSupported) and stops the reconcile',
   },
   {
     id: 'operator.embedded-auth.oidc-required',
     checks: 'an MCPServer or MCPRemoteProxy with an embedded auth server has an oidcConfigRef',
     source: 'ctrlutil authserver.go validateOIDCConfigForEmbeddedAuthServer',
     example: 'OIDC config is required for embedded auth server: OIDCConfigRef must be set on the MCPServer',
+    severityReason: 'validateOIDCConfigForEmbeddedAuthServer fails the RunConfig build: the reconcile fails',
   },
   {
     id: 'operator.embedded-auth.audience-mismatch',
     checks: 'with an embedded auth server, oidcConfigRef.audience equals the resourceUrl (default http://<name>.<namespace>.svc.cluster.local:<proxyPort>)',
     source: 'ctrlutil authserver.go validateOIDCConfigForEmbeddedAuthServer',
     example: 'oidcConfigRef.audience "my-api" must match resourceUrl "http://github.default.svc.cluster.local:8080" when an embedded auth server is active; set audience to "http://github.default.svc.cluster.local:8080" or set resourceUrl to match audience',
+    severityReason: 'validateOIDCConfigForEmbeddedAuthServer fails the RunConfig build: the reconcile fails',
   },
   {
     id: 'operator.external-auth-ref.unsupported-type',
     checks: 'externalAuthConfigRef names a type the consumer supports. MCPServer: tokenExchange, unauthenticated, embeddedAuthServer (bearerToken gets no TOOLHIVE_SECRET_ env var, awsSts needs a remote URL). MCPRemoteProxy: tokenExchange, bearerToken, unauthenticated, embeddedAuthServer, awsSts. MCPServerEntry and vMCP outgoing auth: tokenExchange, headerInjection, unauthenticated, upstreamInject, awsSts, xaa (bearerToken and embeddedAuthServer are unsupported). obo needs an enterprise build everywhere (reported on the MCPExternalAuthConfig)',
     source: 'ctrlutil tokenexchange.go AddExternalAuthConfigOptions/GenerateBearerTokenEnvVar, pkg/runner middleware.go addAWSStsMiddleware, pkg/vmcp/auth/converters registry',
     example: 'AWS STS middleware requires a remote URL: SigV4 signing is only meaningful for remote MCP servers',
+    severityReason: 'the RunConfig build fails (AWS STS without a remote URL), the converter rejects the type (MCPServerEntry), or, for bearerToken on MCPServer, the proxy runner cannot resolve its token and fails at start',
   },
   {
     id: 'operator.external-auth-ref.ignored-type',
     checks: 'externalAuthConfigRef on MCPServer or MCPRemoteProxy is not of a type the operator accepts but silently ignores (headerInjection, upstreamInject, xaa)',
     source: 'ctrlutil tokenexchange.go AddExternalAuthConfigOptions (addHeaderInjectionConfig is a no-op; upstreamInject and xaa return nil)',
     example: 'externalAuthConfigRef "api-key" has type "headerInjection", which the operator silently ignores on MCPServer (no header is injected); headerInjection only takes effect in VirtualMCPServer outgoing auth',
+    severity: 'warning',
+    severityReason: 'AddExternalAuthConfigOptions returns nil for these types: the workload reconciles and runs, only without the outgoing credential',
+  },
+  {
+    id: 'operator.external-auth-ref.ignored-subject-provider',
+    checks: 'a tokenExchange or awsSts subjectProviderName on an MCPServer or MCPRemoteProxy externalAuthConfigRef that differs from the token the proxy really uses (the first upstream of its embedded auth server, or the incoming token without one)',
+    source: 'ctrlutil tokenexchange.go addTokenExchangeConfig and addAWSStsConfig (neither copies SubjectProviderName); pkg/runner middleware.go addUpstreamSwapMiddleware (injects the first upstream)',
+    example: 'externalAuthConfigRef "exchange": tokenExchange subjectProviderName "gitlab" is ignored on MCPServer: the operator does not pass it to the proxy runner, which exchanges the token of the first upstream ("github") injected by the embedded auth server; only VirtualMCPServer outgoing auth reads subjectProviderName',
+    severity: 'warning',
+    severityReason: 'the operator builds the RunConfig without the field and the workload runs; the subject token is simply another one than the name says',
   },
   {
     id: 'operator.external-auth-ref.strip-conflict',
-    checks: 'an embedded auth server with disableUpstreamTokenInjection is not combined with a tokenExchange or awsSts externalAuthConfigRef',
-    source: 'pkg/runner middleware.go addUpstreamSwapMiddleware (run by the operator in PopulateMiddlewareConfigs)',
-    example: 'disableUpstreamTokenInjection cannot be combined with token exchange: token exchange would re-add an Authorization header after strip-auth removes it',
+    checks: 'an embedded auth server with disableUpstreamTokenInjection is not combined with a tokenExchange or awsSts externalAuthConfigRef (on MCPServer this is reported instead of the AWS STS remote URL error, which the operator never reaches)',
+    source: 'pkg/runner middleware.go PopulateMiddlewareConfigs → addUpstreamSwapMiddleware, which runs before addAWSStsMiddleware (called by controllers mcpserver_runconfig.go / mcpremoteproxy_runconfig.go)',
+    example: 'disableUpstreamTokenInjection cannot be combined with AWS STS: SigV4 signing would re-add credentials after strip-auth removes them',
+    severityReason: 'PopulateMiddlewareConfigs returns the error, the RunConfig ConfigMap is never written and the reconcile fails',
   },
   {
     id: 'operator.upstream-name.unknown',
-    checks: 'provider names (upstreamInject.providerName, tokenExchange/awsSts/xaa subjectProviderName, obo.subjectTokenProviderName, primaryUpstreamProvider) name an upstream of the embedded auth server in effect for the consumer',
+    checks: 'provider names a VirtualMCPServer resolves at run time (upstreamInject.providerName, tokenExchange/awsSts/xaa subjectProviderName, obo.subjectTokenProviderName of its outgoing auth) name an upstream of its authServerConfig',
     source: 'pkg/vmcp/config/validator.go validateUpstreamInjectProviders; vmcp strategies (upstream token lookup by name)',
-    example: 'externalAuthConfigRef "exchange": tokenExchange subjectProviderName "gitlab" not found in auth server upstreams ["github"]; name one of the upstreamProviders of MCPExternalAuthConfig "corp-auth"',
+    example: 'backend "github": upstream_inject providerName "gitlab" not found in auth server upstreams',
+    severityReason: 'upstream_inject fails ValidateAuthServerIntegration (reconcile rejected); the other strategies fail every request to the backend because the named upstream token never exists',
   },
 ];
 
-type Push = (path: string, rule: string, message: string) => void;
+type Push = (path: string, rule: string, message: string, severity?: Severity) => void;
 
 /** How MCPServer / MCPRemoteProxy treat each external auth type; undefined means supported. */
-function unsupportedOnProxy(kind: string, t: ExtAuthTarget): { rule: string; message: string } | undefined {
+function unsupportedOnProxy(kind: string, t: ExtAuthTarget): { rule: string; message: string; severity?: Severity } | undefined {
   const q = goQuote(t.name);
   switch (t.type) {
     case 'bearerToken':
@@ -106,6 +124,7 @@ function unsupportedOnProxy(kind: string, t: ExtAuthTarget): { rule: string; mes
       return {
         rule: 'operator.external-auth-ref.ignored-type',
         message: `externalAuthConfigRef ${q} has type "headerInjection", which the operator silently ignores on ${kind} (no header is injected); headerInjection only takes effect in VirtualMCPServer outgoing auth${fix}`,
+        severity: 'warning',
       };
     }
     case 'upstreamInject':
@@ -114,15 +133,22 @@ function unsupportedOnProxy(kind: string, t: ExtAuthTarget): { rule: string; mes
       return {
         rule: 'operator.external-auth-ref.ignored-type',
         message: `externalAuthConfigRef ${q} has type ${goQuote(t.type)}, which the operator silently ignores on ${kind}; ${t.type} only takes effect in VirtualMCPServer outgoing auth${t.type === 'upstreamInject' ? ' (an embedded auth server already injects its upstream token into proxied requests)' : ''}`,
+        severity: 'warning',
       };
     default:
       return undefined;
   }
 }
 
-function checkEmbeddedAuthServer(set: ManifestSet, entry: ObjectEntry, spec: Dict, ext: ExtAuthTarget | undefined, push: Push): void {
+/**
+ * The embedded auth server checks of a proxy workload. Returns true when PopulateMiddlewareConfigs fails
+ * in addUpstreamSwapMiddleware, which runs before addAWSStsMiddleware: the AWS STS remote URL error is
+ * then never reached (pkg/runner middleware.go PopulateMiddlewareConfigs).
+ */
+function checkEmbeddedAuthServer(set: ManifestSet, entry: ObjectEntry, spec: Dict, ext: ExtAuthTarget | undefined, push: Push): boolean {
   const eff = effectiveAuthServer(set, entry);
-  if (!eff) return;
+  checkSubjectProvider(entry, ext, eff?.config, push);
+  if (!eff) return false;
   const oidcRef = dict(spec.oidcConfigRef);
   if (!oidcRef) {
     // mirrors validateOIDCConfigForEmbeddedAuthServer (the text says MCPServer for both kinds)
@@ -136,37 +162,54 @@ function checkEmbeddedAuthServer(set: ManifestSet, entry: ObjectEntry, spec: Dic
         `oidcConfigRef.audience ${goQuote(audience)} must match resourceUrl ${goQuote(url)} when an embedded auth server is active; set audience to ${goQuote(url)} or set resourceUrl to match audience`);
     }
     for (const issue of consumerEmbeddedAuthChecks(eff.config, { resourceUrl: url, scopes: refScopes(oidcRef) })) {
-      push(issue.path === '' ? 'spec.oidcConfigRef.resourceUrl' : eff.refPath, issue.rule, issue.message);
+      push(issue.path === '' ? 'spec.oidcConfigRef.resourceUrl' : eff.refPath, issue.rule, issue.message, issue.severity);
     }
   }
-  if (!ext || ext.type === 'embeddedAuthServer') return;
-  // mirrors pkg/runner addUpstreamSwapMiddleware: strip-auth would be undone by a token-injecting middleware
+  if (!ext || ext.type === 'embeddedAuthServer') return false;
+  // mirrors pkg/runner addUpstreamSwapMiddleware: strip-auth would be undone by a token-injecting middleware;
+  // token exchange is tested first, then AWS STS, and both before addAWSStsMiddleware's remote URL check
   if (eff.config.disableUpstreamTokenInjection === true) {
     if (ext.type === 'tokenExchange') {
       push('spec.externalAuthConfigRef.name', 'operator.external-auth-ref.strip-conflict',
         'disableUpstreamTokenInjection cannot be combined with token exchange: token exchange would re-add an Authorization header after strip-auth removes it');
-    } else if (ext.type === 'awsSts' && entry.kind === 'MCPRemoteProxy') {
+      return true;
+    }
+    if (ext.type === 'awsSts') {
       push('spec.externalAuthConfigRef.name', 'operator.external-auth-ref.strip-conflict',
         'disableUpstreamTokenInjection cannot be combined with AWS STS: SigV4 signing would re-add credentials after strip-auth removes them');
+      return true;
     }
   }
-  const field = ext.type === 'tokenExchange' || ext.type === 'awsSts' ? ext.type : undefined;
-  const provider = field ? str(dict(ext.spec[field])?.subjectProviderName) : undefined;
-  // the upstream a token-exchange or STS subject is read from must exist on the workload's embedded auth server
-  if (field && provider && !(ext.type === 'awsSts' && entry.kind === 'MCPServer') && !hasUpstream(eff.config, provider)) {
-    push('spec.externalAuthConfigRef.name', 'operator.upstream-name.unknown',
-      `externalAuthConfigRef ${goQuote(ext.name)}: ${field} subjectProviderName ${goQuote(provider)} not found in auth server upstreams ${showNames(upstreamNames(eff.config))}; name one of the upstreamProviders of MCPExternalAuthConfig ${goQuote(eff.target.name)}`);
-  }
+  return false;
 }
 
-function showNames(names: readonly string[]): string {
-  return `[${names.map(goQuote).join(', ')}]`;
+/**
+ * subjectProviderName on a proxy workload: ctrlutil addTokenExchangeConfig and addAWSStsConfig do not copy
+ * it, so the proxy exchanges whatever bearer token reaches the middleware: the first upstream's token that
+ * addUpstreamSwapMiddleware injects (authserver.ResolveFirstUpstreamName), or the incoming token without an
+ * embedded auth server. Reported only when that differs from the name.
+ */
+function checkSubjectProvider(entry: ObjectEntry, ext: ExtAuthTarget | undefined, as: Dict | undefined, push: Push): void {
+  if (!ext || (ext.type !== 'tokenExchange' && ext.type !== 'awsSts')) return;
+  if (ext.type === 'awsSts' && entry.kind === 'MCPServer') return; // rejected anyway: AWS STS needs a remote URL
+  const provider = str(dict(ext.spec[ext.type])?.subjectProviderName) ?? '';
+  if (provider === '') return;
+  if (as?.disableUpstreamTokenInjection === true) return; // strip-conflict: the reconcile fails anyway
+  const names = as ? upstreamNames(as) : [];
+  const first = names.length > 0 ? resolveUpstreamName(names[0]) : 'default';
+  if (as && resolveUpstreamName(provider) === first) return;
+  const uses = as
+    ? `the token of the first upstream (${goQuote(first)}) injected by the embedded auth server`
+    : 'the bearer token of the incoming request';
+  push('spec.externalAuthConfigRef.name', 'operator.external-auth-ref.ignored-subject-provider',
+    `externalAuthConfigRef ${goQuote(ext.name)}: ${ext.type} subjectProviderName ${goQuote(provider)} is ignored on ${entry.kind}: the operator does not pass it to the proxy runner, which exchanges ${uses}; only VirtualMCPServer outgoing auth reads subjectProviderName`,
+    'warning');
 }
 
 function checkProxyWorkload(set: ManifestSet, entry: ObjectEntry, out: Violation[]): void {
   const spec = dict(entry.defaulted.spec);
   if (!spec) return;
-  const push: Push = (path, rule, message) => out.push(violation(entry, path, rule, message));
+  const push: Push = (path, rule, message, severity) => out.push(violation(entry, path, rule, message, severity));
   const extRef = dict(spec.externalAuthConfigRef);
   const asRef = dict(spec.authServerRef);
   const ext = getExternalAuth(set, entry.namespace, str(extRef?.name));
@@ -188,10 +231,10 @@ function checkProxyWorkload(set: ManifestSet, entry: ObjectEntry, out: Violation
       push(path, 'operator.embedded-auth.single-upstream', `${entry.kind} supports only one upstream provider (found ${count}); use VirtualMCPServer for multi-upstream`);
     }
   }
-  checkEmbeddedAuthServer(set, entry, spec, ext, push);
-  if (ext) {
+  const middlewareFailed = checkEmbeddedAuthServer(set, entry, spec, ext, push);
+  if (ext && !middlewareFailed) {
     const bad = unsupportedOnProxy(entry.kind, ext);
-    if (bad) push('spec.externalAuthConfigRef.name', bad.rule, bad.message);
+    if (bad) push('spec.externalAuthConfigRef.name', bad.rule, bad.message, bad.severity);
   }
 }
 

@@ -35,36 +35,44 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'confidential clients (allowConfidentialClientRegistration or delegateClients) are not served over cleartext HTTP: not with insecureAllowHTTP, not on a plain-HTTP loopback issuer without insecureAllowConfidentialOverLoopbackHTTP (cases the CEL rules miss)',
     source: 'pkg/authserver/config.go ValidateConfidentialClientTransport (MCPExternalAuthConfig.Validate, VirtualMCPServer validateAuthServerConfig)',
     example: 'allow_confidential_client_registration cannot be combined with a plain-HTTP loopback issuer ("http://localhost:9000") unless insecure_allow_confidential_over_loopback_http is set: confidential clients would send secrets over cleartext HTTP',
+    severityReason: 'MCPExternalAuthConfig.Validate sets Valid=False (VirtualMCPServer: validateAuthServerConfig rejects the reconcile)',
   },
   {
     id: 'operator.embedded-auth.force-confidential-uri',
     checks: 'each forceConfidentialRedirectUris entry passes strict redirect-URI parsing and is not a loopback URI',
     source: 'pkg/authserver/config.go ValidateForceConfidentialRedirectURIs',
     example: 'force_confidential_redirect_uris: "https://localhost/callback" must not be a loopback redirect URI; a loopback client is a public client by construction and must not be issued a secret',
+    severityReason: 'part of MCPExternalAuthConfig.Validate / the auth server config validation: Valid=False or a failed reconcile',
   },
   {
     id: 'operator.embedded-auth.issuer',
     checks: 'the auth server issuer parses, carries no userinfo and (MCPExternalAuthConfig; the vMCP has its own reconcile-time rule) uses https unless it is loopback or insecureAllowHTTP is set',
     source: 'pkg/authserver/config.go validateIssuerURL (auth server start-up, otherwise a crash loop)',
     example: 'issuer: http scheme is only allowed for localhost, use https for auth.example.com',
+    severityReason: 'the embedded auth server validates its issuer at start and exits (a crash loop)',
   },
   {
     id: 'operator.embedded-auth.trusted-issuer',
     checks: 'trustedIssuers: issuerUrl differs from the auth server issuer and is listed once, actorMatcher parses as CEL, issuerUrl is an https (or insecureAllowHTTP) URL without query, fragment or userinfo, jwksUrl is a public https URL, jwtBearerGrant resources and acceptedAudiences are absolute http(s) URIs without fragment',
     source: 'pkg/authserver/server/tokenexchange/multi_issuer_validator.go ValidateTrustedIssuers, pkg/authserver/config.go validateTrustedIssuers',
+    // the CRDs have trustedIssuers from v0.44.0; actorMatcher (3c41b20) and jwtBearerGrant (8735438) came after it
+    releases: '>= v0.44.0 (actorMatcher and jwtBearerGrant checks: >= main@e25de16)',
     example: 'trustedIssuers: issuer_url "https://auth.example.com": must not equal the authorization server\'s own issuer; self-issued tokens are already handled separately',
+    severityReason: 'MCPExternalAuthConfig.Validate sets Valid=False, and the auth server RunConfig validation fails at reconcile or start',
   },
   {
     id: 'operator.embedded-auth.dcr-endpoint',
     checks: 'an OAuth2 upstream dcrConfig has exactly one non-empty discoveryUrl or registrationEndpoint (Go counts an empty string as unset, CEL does not)',
     source: 'api/v1beta1 ValidateOAuth2DCRConfig',
     example: 'upstreamProviders[0]: oauth2Config.dcrConfig: exactly one of discoveryUrl or registrationEndpoint must be set',
+    severityReason: 'MCPExternalAuthConfig.Validate sets Valid=False',
   },
   {
     id: 'operator.embedded-auth.reserved-param',
     checks: 'additionalAuthorizationParams (oidcConfig or oauth2Config) sets none of response_type, client_id, redirect_uri, scope, state, code_challenge, code_challenge_method, nonce',
     source: 'api/v1beta1 ValidateAdditionalAuthorizationParams (pkg/authserver/oauthparams)',
     example: 'upstreamProviders[0].additionalAuthorizationParams: reserved parameter "scope" is managed by the framework and cannot be overridden',
+    severityReason: 'MCPExternalAuthConfig.Validate sets Valid=False',
   },
   {
     id: 'operator.embedded-auth.identity-synthesized',
@@ -72,48 +80,65 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     source: 'controllers IdentitySynthesized condition, reason OAuth2UpstreamWithoutUserInfo (EmbeddedAuthServerConfig.SyntheticIdentityUpstreams)',
     example: 'OAuth2 upstream(s) [github] have no userInfo configured; the embedded auth server will synthesize a non-PII subject from the access token (no Name/Email claims). If a userInfo endpoint exists for these upstreams, configure it to resolve real identity.',
     severity: 'warning',
+    severityReason: 'advisory condition IdentitySynthesized: the config is valid and the auth server runs with a synthesized subject',
   },
   {
     id: 'operator.embedded-auth.storage',
-    checks: 'storage.type redis has a storage.redis block, a Sentinel config names sentinelAddrs or sentinelService, and a storage.redis block is not silently ignored under storage.type memory (the default)',
+    checks: 'storage.type redis has a storage.redis block and a Sentinel config names sentinelAddrs or sentinelService',
     source: 'ctrlutil authserver.go buildStorageRunConfig, resolveSentinelAddrs',
     example: 'failed to build storage config: redis config is required when storage type is redis',
+    severityReason: 'BuildAuthServerRunConfig returns the error: the workload\'s RunConfig (or vMCP config) is not built and the reconcile fails',
+  },
+  {
+    id: 'operator.embedded-auth.storage-ignored',
+    checks: 'a storage.redis block under storage.type memory (the default), which the operator never reads',
+    source: 'ctrlutil authserver.go buildStorageRunConfig (returns nil for type memory before reading storage.redis)',
+    example: 'storage.redis is ignored because storage.type is "memory" (the default); set storage.type: redis to use Redis, or remove storage.redis',
+    severity: 'warning',
+    severityReason: 'the operator accepts the object and runs in-memory storage; the Redis settings silently have no effect',
   },
   {
     id: 'operator.embedded-auth.delegate-duplicate',
     checks: 'delegateClients client IDs are unique',
     source: 'pkg/authserver/config.go validateDelegateClients (run by ctrlutil BuildAuthServerRunConfig)',
     example: 'delegate_clients: duplicate client_id "agent"',
+    severityReason: 'BuildAuthServerRunConfig validates the delegate clients: the reconcile fails',
   },
   {
     id: 'operator.embedded-auth.delegate-audience',
     checks: 'every delegateClients audience is the consuming workload\'s resourceUrl (the auth server\'s only allowed audience)',
     source: 'pkg/authserver/config.go validateDelegateClients (allowed_audiences = [resourceUrl])',
     example: 'delegate_clients: client_id "agent": audience "https://api.example.com" is not in allowed_audiences (allowed_audiences: ["http://github.default.svc.cluster.local:8080"])',
+    severityReason: 'validateDelegateClients fails the auth server RunConfig: the reconcile fails',
   },
   {
     id: 'operator.embedded-auth.delegate-scope',
     checks: 'delegateClients scopes are a subset of the workload\'s OIDC scopes (default openid, profile, email, offline_access)',
     source: 'pkg/authserver/config.go validateDelegateClients, registration.ValidateScopeSubset',
     example: 'delegate_clients[agent].scopes contains "repo" which is not in scopes_supported (scopes_supported: ["openid", "profile", "email", "offline_access"])',
+    severityReason: 'validateDelegateClients fails the auth server RunConfig: the reconcile fails',
   },
   {
     id: 'operator.embedded-auth.baseline-scope',
     checks: 'baselineClientScopes are a subset of the workload\'s OIDC scopes (default openid, profile, email, offline_access)',
     source: 'pkg/authserver/config.go RunConfig.validateBaselineClientScopes (auth server start-up)',
     example: 'baseline_client_scopes contains "repo" which is not in scopes_supported (scopes_supported: ["openid"])',
+    severityReason: 'the auth server RunConfig validation fails at start: the workload exits',
   },
   {
     id: 'operator.embedded-auth.allowed-audience',
     checks: 'the workload\'s resourceUrl, the auth server\'s allowed audience, is an absolute http(s) URI without fragment',
     source: 'pkg/authserver/config.go validateAllowedAudiences',
     example: 'allowed_audiences contains invalid audience "my-api": invalid_target',
+    severityReason: 'the auth server RunConfig validation fails (reconcile, or start): the workload does not run',
   },
   {
     id: 'operator.embedded-auth.jwt-bearer-audience',
     checks: 'jwtBearerGrant subject resources are the workload\'s resourceUrl, and acceptedAudiences do not include it',
     source: 'pkg/authserver/config.go validateTrustedIssuers, multi_issuer_validator.go validateJWTBearerAcceptedAudiences',
+    releases: '>= main@e25de16',
     example: 'trusted_issuers: issuer_url "https://idp.example.com": jwt_bearer_grant subject "svc" resource "https://other.example.com" is not in allowed_audiences (allowed_audiences: ["https://mcp.example.com"])',
+    severityReason: 'the auth server RunConfig validation fails (reconcile, or start): the workload does not run',
   },
 ];
 
@@ -402,7 +427,8 @@ function checkStorage(cfg: Dict, ctx: EmbeddedAuthContext, out: AuthIssue[]): vo
     if (redis) {
       out.push({
         path: `${ctx.base}.storage.redis`,
-        rule,
+        rule: 'operator.embedded-auth.storage-ignored',
+        severity: 'warning',
         message: 'storage.redis is ignored because storage.type is "memory" (the default); set storage.type: redis to use Redis, or remove storage.redis',
       });
     }

@@ -14,6 +14,8 @@ import { podTemplateSpecLayer } from './podtemplatespec';
 import { remoteUrlLayer } from './remote-url';
 import { virtualMCPServerLayer } from './virtualmcpserver';
 import { virtualMCPServerAuthLayer } from './virtualmcpserver-auth';
+import { vmcpRuntimeConfigLayer } from './vmcp-runtime-config';
+import { workloadSecretsLayer } from './workload-secrets';
 import type { SetLayer } from '../../core/types';
 
 export const OPERATOR_LAYERS: readonly SetLayer[] = [
@@ -31,6 +33,8 @@ export const OPERATOR_LAYERS: readonly SetLayer[] = [
   mcpRemoteProxyLayer,
   virtualMCPServerLayer,
   compositeToolsLayer,
+  vmcpRuntimeConfigLayer,
   podTemplateSpecLayer,
   mcpRegistryLayer,
+  workloadSecretsLayer,
 ];

@@ -19,36 +19,42 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'MCPAuthzConfig spec.type is a registered authorizer backend (cedarv1, httpv1)',
     source: 'cmd/thv-operator/api/v1beta1/mcpauthzconfig_types.go (*MCPAuthzConfig).Validate',
     example: 'type "opa" is not a registered authorizer backend (registered: [cedarv1 httpv1])',
+    severityReason: 'MCPAuthzConfig.Validate sets Valid=False',
   },
   {
     id: 'operator.authz.config',
     checks: 'MCPAuthzConfig spec.config is valid for its backend: cedarv1 needs non-empty policies; httpv1 needs http, http.url and claim_mapping mpe|standard',
     source: 'controllers/mcpauthzconfig_controller.go validateAuthzConfig → pkg/authz/authorizers/{cedar,http} ValidateConfig',
     example: 'at least one policy is required for Cedar authorization',
+    severityReason: 'the MCPAuthzConfig controller sets Valid=False, and consumers refuse a config that is not ready',
   },
   {
     id: 'operator.authz.vmcp-cedar-only',
     checks: 'a VirtualMCPServer incomingAuth.authzConfigRef names a cedarv1 MCPAuthzConfig',
     source: 'controllers/virtualmcpserver_controller.go handleAuthzConfig',
     example: 'MCPAuthzConfig pdp has unsupported type "httpv1" for VirtualMCPServer; only cedarv1 is supported',
+    severityReason: 'the VirtualMCPServer controller rejects the reference and stops the reconcile',
   },
   {
     id: 'operator.authz.configmap-content',
     checks: 'a referenced authz ConfigMap key holds a valid authz config (version, registered type, backend data); Cedar only for MCPRemoteProxy and VirtualMCPServer',
     source: 'pkg/controllerutil/authz.go LoadAuthzConfigFromConfigMap; MCPRemoteProxy validateK8sRefs; VirtualMCPServer validateAuthzConfigMapRef',
     example: 'invalid authz config from ConfigMap default/authz key "authz.json": version is required',
+    severityReason: 'LoadAuthzConfigFromConfigMap fails: the consumer\'s reconcile fails',
   },
   {
     id: 'operator.authz.policy-empty',
     checks: 'Cedar policies (inline, MCPAuthzConfig cedarv1, authz ConfigMaps) are not empty strings; the proxy fails to load an empty policy',
     source: 'pkg/authz/authorizers/cedar/core.go NewCedarAuthorizer ("failed to parse policy %d")',
     example: 'cedar policy at index 1 is empty; write a permit or forbid statement or remove the entry',
+    severityReason: 'the Cedar authorizer cannot be built: the proxy or vMCP fails at start',
   },
   {
     id: 'operator.authz.cedar-syntax',
     checks: 'Cedar policy structure: annotations, permit/forbid, the (principal, action, resource) scope, balanced when/unless blocks, closing ";". An error for MCPRemoteProxy inline policies (the operator checks them); a warning elsewhere (the proxy fails at startup)',
     source: 'cmd/thv-operator/pkg/validation/cedar_validation.go ValidateCedarPolicies (MCPRemoteProxy validateAuthzPolicySyntax)',
     example: 'cedar policy at index 0 has invalid syntax: expected ";" but found the end of the policy',
+    severityReason: 'ValidateCedarPolicies rejects the policy (False condition), or the authorizer fails to build at start',
   },
 ];
 

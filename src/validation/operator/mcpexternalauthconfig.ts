@@ -14,18 +14,21 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'awsSts names a fallbackRoleArn or at least one roleMappings entry',
     source: 'api/v1beta1 MCPExternalAuthConfig.validateAWSSts (Go only, no CEL)',
     example: 'awsSts: at least one of fallbackRoleArn or roleMappings must be configured',
+    severityReason: 'MCPExternalAuthConfig.Validate sets Valid=False',
   },
   {
     id: 'operator.external-auth.aws-sts-mapping',
     checks: 'each awsSts roleMappings entry sets exactly one of claim or matcher',
     source: 'api/v1beta1 MCPExternalAuthConfig.validateAWSSts (Go only, no CEL)',
     example: 'awsSts.roleMappings[0]: exactly one of claim or matcher must be set',
+    severityReason: 'MCPExternalAuthConfig.Validate sets Valid=False',
   },
   {
     id: 'operator.external-auth.obo-enterprise',
     checks: 'type obo is not used: upstream (OSS) operator builds mark it Valid=False, reason EnterpriseRequired',
     source: 'controllers/mcpexternalauthconfig_controller.go triageOBOValidation (obo.ErrEnterpriseRequired)',
     example: 'on-behalf-of (OBO) external auth type requires an enterprise build',
+    severityReason: 'upstream operator builds set Valid=False with reason EnterpriseRequired',
   },
 ];
 

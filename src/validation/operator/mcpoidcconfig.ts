@@ -13,18 +13,21 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'inline issuer parses (Go url.Parse), has a scheme and host, and is https unless insecureAllowHTTP',
     source: 'cmd/thv-operator/pkg/validation/oidc_validation.go ValidateOIDCIssuerURL',
     example: 'OIDC issuer URL "http://idp.example.com" uses HTTP scheme, which is insecure; use HTTPS or set insecureAllowHTTP: true for development only',
+    severityReason: 'the MCPOIDCConfig controller sets Valid=False',
   },
   {
     id: 'operator.oidc.jwks-url',
     checks: 'inline jwksUrl, when set, parses, is http(s), is https unless insecureAllowHTTP, and has a host',
     source: 'cmd/thv-operator/pkg/validation/url_validation.go ValidateJWKSURL',
     example: 'JWKS URL "ftp://idp/keys" has unsupported scheme "ftp"; must be http or https',
+    severityReason: 'the MCPOIDCConfig controller sets Valid=False',
   },
   {
     id: 'operator.oidc.ca-bundle',
     checks: 'inline caBundleRef names a ConfigMap whose name fits the volume name (at most 48 characters)',
     source: 'cmd/thv-operator/pkg/validation/oidc_validation.go ValidateCABundleSource',
     example: 'configMapRef.name "a-very-long-config-map-name-that-does-not-fit-in-a-volume" is too long (57 chars); maximum is 48 characters to fit in Kubernetes volume name',
+    severityReason: 'ValidateCABundleSource fails: Valid=False on the config, CABundleRefValidated=False on consumers',
   },
 ];
 

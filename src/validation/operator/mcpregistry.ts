@@ -15,24 +15,28 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'MCPRegistry spec.volumes and spec.volumeMounts entries decode as corev1.Volume and corev1.VolumeMount',
     source: 'cmd/thv-operator/api/v1beta1/mcpregistry_types.go ParseVolumes / ParseVolumeMounts (via controllers/mcpregistry_controller.go validateSpec)',
     example: 'invalid volumes: failed to unmarshal volumes[0]: json: cannot unmarshal number into Go struct field Volume.name of type string',
+    severityReason: 'validateSpec fails: the MCPRegistry is not reconciled',
   },
   {
     id: 'operator.registry.reserved-name',
     checks: 'MCPRegistry volumes (spec.volumes and podTemplateSpec) are not named registry-server-config, nor pgpass-secret or pgpass when pgpassSecretRef is set; no init container is named setup-pgpass when pgpassSecretRef is set',
     source: 'controllers/mcpregistry_controller.go validateSpec → validateReservedNames',
     example: 'volume name \'registry-server-config\' is reserved by the operator',
+    severityReason: 'validateSpec fails: the MCPRegistry is not reconciled',
   },
   {
     id: 'operator.registry.mount-path',
     checks: 'MCPRegistry mount paths are unique across the operator\'s own (/config, and /home/appuser/.pgpass with pgpassSecretRef), spec.volumeMounts and the registry-api container of podTemplateSpec',
     source: 'controllers/mcpregistry_controller.go validateSpec → validateMountPathCollisions',
     example: 'duplicate mount path \'/config\'',
+    severityReason: 'validateSpec fails: the MCPRegistry is not reconciled',
   },
   {
     id: 'operator.registry.pgpass-ref',
     checks: 'MCPRegistry pgpassSecretRef names a Secret and a key (the schema defaults name to "" and accepts key "")',
     source: 'controllers/mcpregistry_controller.go validateSpec → validatePGPassSecretRef',
     example: 'pgpassSecretRef.name is required',
+    severityReason: 'validateSpec fails: the MCPRegistry is not reconciled',
   },
 ];
 

@@ -15,18 +15,21 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'spec.image is not empty (the schema requires the field but accepts "")',
     source: `${SOURCE} validateRequiredFields`,
     example: 'invalid RunConfig: image is required',
+    severityReason: 'validateRunConfig fails ("invalid RunConfig"): the reconcile fails',
   },
   {
     id: 'operator.mcpserver.env',
     checks: 'spec.env names are non-empty without "=", "\\n" or "\\r", and values contain no "\\n" or "\\r"',
     source: `${SOURCE} validateEnvironmentVariables`,
     example: 'invalid RunConfig: environment variable value for GREETING contains invalid characters',
+    severityReason: 'validateRunConfig fails ("invalid RunConfig"): the reconcile fails',
   },
   {
     id: 'operator.mcpserver.volume',
     checks: 'spec.volumes hostPath and mountPath are non-empty and contain no ":" (the RunConfig joins them as hostPath:mountPath[:ro] and splits on ":")',
     source: `${SOURCE} validateVolumeMounts`,
     example: 'invalid RunConfig: invalid volume mount option: /data, only \'ro\' is supported',
+    severityReason: 'validateRunConfig fails ("invalid RunConfig"): the reconcile fails',
   },
   {
     id: 'operator.mcpserver.stdio-replicas',
@@ -34,6 +37,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     source: 'controllers/mcpserver_controller.go validateStdioReplicaCap (condition StdioReplicaCapped)',
     example: 'stdio transport requires exactly 1 replica; deployment will use 1 regardless of spec.replicas',
     severity: 'warning',
+    severityReason: 'condition StdioReplicaCapped only: the operator accepts the object and ignores spec.replicas',
   },
 ];
 

@@ -14,18 +14,21 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'an openTelemetry endpoint has tracing or metrics enabled (checked even when openTelemetry.enabled is false)',
     source: `${SOURCE} validateEndpointRequiresSignals`,
     example: 'endpoint requires at least one of tracing or metrics to be enabled',
+    severityReason: 'MCPTelemetryConfig.Validate sets Valid=False',
   },
   {
     id: 'operator.telemetry.sensitive-header',
     checks: 'every sensitiveHeaders entry names its Secret and key',
     source: `${SOURCE} validateSensitiveHeaders`,
     example: 'openTelemetry.sensitiveHeaders[0].secretKeyRef.key must not be empty',
+    severityReason: 'MCPTelemetryConfig.Validate sets Valid=False',
   },
   {
     id: 'operator.telemetry.ca-bundle',
     checks: 'caBundleRef is not combined with insecure, names a ConfigMap, and the name fits the volume name (at most 48 characters)',
     source: `${SOURCE} validateCABundle`,
     example: 'openTelemetry.caBundleRef cannot be specified when insecure is true; they are mutually exclusive',
+    severityReason: 'MCPTelemetryConfig.Validate sets Valid=False',
   },
 ];
 

@@ -7,7 +7,7 @@
 import { formatGoDuration, parseGoDuration, SECOND } from './go/duration';
 import { goQuote } from './go/quote';
 import { parseGoRequestURI } from './go/url';
-import type { ManifestSet, RuleDoc, Violation } from '../../core/types';
+import type { ManifestSet, RuleDoc, Severity, Violation } from '../../core/types';
 import { dict, list, str, violation } from '../../core/util';
 
 const SOURCE = 'pkg/webhook/types.go (*Config).ValidateDefinition via ctrlutil.ValidateMCPWebhookConfigSpec';
@@ -18,18 +18,22 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'the webhook URL uses https unless tlsConfig.insecureSkipVerify is true (parse errors are the CRD format: uri check)',
     source: SOURCE,
     example: 'validating webhook[0] "policy": webhook URL must use HTTPS (set insecure_skip_verify to allow HTTP for development/in-cluster use)',
+    severityReason: 'ValidateMCPWebhookConfigSpec fails: Valid=False',
   },
   {
     id: 'operator.webhook.timeout',
     checks: 'timeout is a Go duration between 1s and 30s (0 means the 10s default)',
     source: SOURCE,
     example: 'mutating webhook[0] "enrich": webhook timeout 45s exceeds maximum 30s',
+    severityReason: 'ValidateMCPWebhookConfigSpec fails: Valid=False',
   },
   {
     id: 'operator.webhook.mtls-pair',
     checks: 'tlsConfig.clientCertSecretRef and clientKeySecretRef are set together (the operator silently drops a half pair, so mTLS is off)',
     source: 'cmd/thv-operator/pkg/controllerutil/webhook.go buildWebhookConfig (drops both paths unless both refs are set)',
     example: 'validating webhook[0] "policy": tlsConfig.clientCertSecretRef is set without tlsConfig.clientKeySecretRef; the operator ignores a half mTLS pair and connects without a client certificate, so set both or neither',
+    severity: 'warning',
+    severityReason: 'the operator accepts the config and silently drops the half pair: the webhook client runs without a client certificate',
   },
 ];
 
@@ -46,7 +50,8 @@ export function webhookConfigLayer(set: ManifestSet): Violation[] {
         const path = `spec.${kind}[${i}]`;
         const prefix = `${kind} webhook[${i}] ${goQuote(str(hook.name) ?? '')}: `;
         const tls = dict(hook.tlsConfig);
-        const report = (field: string, rule: string, message: string) => out.push(violation(entry, `${path}${field}`, rule, prefix + message));
+        const report = (field: string, rule: string, message: string, severity?: Severity) =>
+          out.push(violation(entry, `${path}${field}`, rule, prefix + message, severity));
 
         // mirrors ValidateDefinition: https unless insecure_skip_verify (a URL that url.ParseRequestURI rejects,
         // including "", already fails the CRD's format: uri, which uses the same parser)
@@ -76,7 +81,7 @@ export function webhookConfigLayer(set: ManifestSet): Violation[] {
           if (cert !== key) {
             const [set1, missing] = cert ? ['clientCertSecretRef', 'clientKeySecretRef'] : ['clientKeySecretRef', 'clientCertSecretRef'];
             report(`.tlsConfig.${set1}`, 'operator.webhook.mtls-pair',
-              `tlsConfig.${set1} is set without tlsConfig.${missing}; the operator ignores a half mTLS pair and connects without a client certificate, so set both or neither`);
+              `tlsConfig.${set1} is set without tlsConfig.${missing}; the operator ignores a half mTLS pair and connects without a client certificate, so set both or neither`, 'warning');
           }
         }
       });

@@ -17,6 +17,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'spec.podTemplateSpec decodes as a corev1.PodTemplateSpec (metadata, containers, env, ports, resources, volumes, tolerations, security contexts, ...)',
     source: 'cmd/thv-operator/pkg/controllerutil/podtemplatespec_builder.go parsePodTemplateSpec; for MCPRegistry pkg/registryapi/podtemplatespec.go ValidatePodTemplateSpec (condition PodTemplateValid, reason InvalidPodTemplateSpec)',
     example: 'Invalid PodTemplateSpec: failed to unmarshal PodTemplateSpec: json: cannot unmarshal object into Go struct field PodSpec.spec.containers of type []v1.Container',
+    severityReason: 'the controller sets a False condition (InvalidPodTemplateSpec) and does not build the workload',
   },
 ];
 

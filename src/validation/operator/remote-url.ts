@@ -6,8 +6,9 @@
 import { cidr, cidrContains, parseIP, type Cidr } from './go/ip';
 import { goQuote } from './go/quote';
 import { goHostname, parseGoURL } from './go/url';
-import type { ManifestSet, RuleDoc, Violation } from '../../core/types';
+import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from '../../core/types';
 import { dict, str, violation } from '../../core/util';
+import { rootSchema } from '../../schema/registry';
 
 const SOURCE = 'cmd/thv-operator/pkg/validation/url_validation.go ValidateRemoteURL (MCPRemoteProxy validateSpec, MCPServerEntry RemoteURLValidated)';
 
@@ -17,18 +18,23 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'spec.remoteUrl of MCPRemoteProxy and MCPServerEntry parses (Go url.Parse), uses http or https and has a host',
     source: SOURCE,
     example: 'remote URL must have a valid host',
+    severityReason: 'validateSpec (MCPRemoteProxy) or RemoteURLValidated=False (MCPServerEntry) stops the workload',
   },
   {
     id: 'operator.remote-url.blocked-ip',
-    checks: 'a literal IP host is not loopback, link-local or unspecified (always), nor RFC 1918 / IPv6 ULA unless spec.allowPrivateEndpoint; IPv4-mapped IPv6 is normalised first',
+    checks: 'a literal IP host is not loopback, link-local or unspecified (always), nor RFC 1918 / IPv6 ULA unless spec.allowPrivateEndpoint (main@e25de16; v0.44.0 and older block them unconditionally); IPv4-mapped IPv6 is normalised first',
     source: SOURCE,
+    releases: 'all (the spec.allowPrivateEndpoint exemption: >= main@e25de16)',
     example: 'remote URL host is not allowed: IP address 169.254.169.254 falls within blocked range 169.254.0.0/16',
+    severityReason: 'validateSpec (MCPRemoteProxy) or RemoteURLValidated=False (MCPServerEntry) stops the workload',
   },
   {
     id: 'operator.remote-url.blocked-host',
-    checks: 'the host name is not localhost, kubernetes.default[.svc[.cluster.local]] or metadata.google.internal (exact or subdomain, case-insensitive; always), nor *.cluster.local unless spec.allowPrivateEndpoint',
+    checks: 'the host name is not localhost, kubernetes.default[.svc[.cluster.local]] or metadata.google.internal (exact or subdomain, case-insensitive; always), nor *.cluster.local unless spec.allowPrivateEndpoint (main@e25de16; v0.44.0 and older block it unconditionally)',
     source: SOURCE,
+    releases: 'all (the spec.allowPrivateEndpoint exemption: >= main@e25de16)',
     example: 'remote URL host is not allowed: hostname "localhost" matches blocked internal hostname "localhost"',
+    severityReason: 'validateSpec (MCPRemoteProxy) or RemoteURLValidated=False (MCPServerEntry) stops the workload',
   },
 ];
 
@@ -71,6 +77,12 @@ export function checkRemoteUrl(raw: string, allowPrivateEndpoint: boolean): Remo
   return blockedName(host, ALWAYS_BLOCKED_HOSTNAMES) ?? (allowPrivateEndpoint ? undefined : blockedName(host, PRIVATE_HOSTNAMES));
 }
 
+/** True when the release's schema of the entry's kind defines `spec.<field>` (the operator reads only fields its API has). */
+function releaseHasField(entry: ObjectEntry, release: string, field: string): boolean {
+  const spec = rootSchema(entry.kind, entry.version, release)?.properties?.spec;
+  return spec?.properties !== undefined && Object.prototype.hasOwnProperty.call(spec.properties, field);
+}
+
 /** Layer: MCPRemoteProxy and MCPServerEntry remote URLs. */
 export function remoteUrlLayer(set: ManifestSet): Violation[] {
   const out: Violation[] = [];
@@ -79,8 +91,10 @@ export function remoteUrlLayer(set: ManifestSet): Violation[] {
       const spec = dict(entry.defaulted.spec);
       const raw = str(spec?.remoteUrl);
       if (raw === undefined) continue;
-      // mirrors controllers validateSpec / RemoteURLValidated: validation.ValidateRemoteURL(remoteUrl, {AllowPrivateEndpoint})
-      const problem = checkRemoteUrl(raw, spec?.allowPrivateEndpoint === true);
+      // mirrors controllers validateSpec / RemoteURLValidated: validation.ValidateRemoteURL(remoteUrl, {AllowPrivateEndpoint});
+      // releases without the field (v0.44.0 and older: ValidateRemoteURL(rawURL)) block private endpoints unconditionally
+      const allowPrivate = spec?.allowPrivateEndpoint === true && releaseHasField(entry, set.options.operatorRelease, 'allowPrivateEndpoint');
+      const problem = checkRemoteUrl(raw, allowPrivate);
       if (problem) out.push(violation(entry, 'spec.remoteUrl', problem.rule, problem.message));
     }
   }

@@ -23,36 +23,50 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'an http:// authServerConfig issuer on a non-loopback host sets insecureAllowHTTP',
     source: 'controllers/virtualmcpserver_controller.go validateAuthServerConfig',
     example: 'spec.authServerConfig.issuer "http://auth.toolhive.svc" uses http:// with a non-localhost host; set spec.authServerConfig.insecureAllowHTTP: true to allow this for trusted in-cluster deployments, or use https:// for production deployments',
+    severityReason: 'validateAuthServerConfig sets a False condition and stops the reconcile',
   },
   {
     id: 'operator.vmcp.upstream-name-reserved',
     checks: 'with more than one upstream provider, none is named "default"',
     source: 'pkg/authserver/config.go validateUpstreamName (vMCP start-up)',
     example: 'upstream[1]: name "default" is reserved for single-upstream configs; use a descriptive name',
+    severityReason: 'the auth server validates upstream names at vMCP start and exits',
   },
   {
     id: 'operator.vmcp.auth-server-incoming',
     checks: 'authServerConfig comes with incomingAuth type oidc and an oidcConfigRef (the auth server\'s allowed audience is its resourceUrl)',
     source: 'pkg/vmcp/config/validator.go ValidateAuthServerIntegration (validateAuthServerRunConfig, validateAuthServerRequiresOIDC)',
     example: 'auth server requires at least one allowed audience (MCP clients must send RFC 8707 resource parameter)',
+    severityReason: 'ValidateAuthServerIntegration fails: AuthServerConfigValidated=False, phase Failed',
   },
   {
     id: 'operator.vmcp.auth-server-issuer-mismatch',
     checks: 'authServerConfig.issuer equals the issuer of the incoming MCPOIDCConfig',
     source: 'pkg/vmcp/config/validator.go validateAuthServerIncomingAuthConsistency',
     example: 'auth server issuer mismatch: auth server issuer "https://mcp.example.com" != incomingAuth.oidc.issuer "https://idp.example.com"',
+    severityReason: 'ValidateAuthServerIntegration fails: AuthServerConfigValidated=False, phase Failed',
   },
   {
     id: 'operator.vmcp.auth-server-audience-mismatch',
     checks: 'incomingAuth.oidcConfigRef.audience equals its resourceUrl (default http://<name>.<namespace>.svc.cluster.local:4483) when authServerConfig is set',
     source: 'pkg/vmcp/config/validator.go validateAuthServerIncomingAuthConsistency',
     example: 'incomingAuth.oidc.audience "my-api" not in auth server\'s allowed audiences [http://gateway.default.svc.cluster.local:4483]',
+    severityReason: 'ValidateAuthServerIntegration fails: AuthServerConfigValidated=False, phase Failed',
   },
   {
     id: 'operator.vmcp.primary-upstream',
-    checks: 'primaryUpstreamProvider (spec.authServerConfig, or the deprecated spec.incomingAuth.authzConfig.inline) needs authServerConfig and names one of its upstreams',
-    source: 'controllers validateAuthzUpstreamAvailable (AuthzPrimaryProviderRequiresAuthServer, AuthzUpstreamUnknown), pkg/vmcpconfig resolvePrimaryUpstreamProvider',
+    checks: 'primaryUpstreamProvider (spec.authServerConfig, or the deprecated spec.incomingAuth.authzConfig.inline) needs authServerConfig and names one of its upstreams: with incomingAuth.authzConfig the controller\'s message, with only incomingAuth.authzConfigRef the converter\'s',
+    source: 'controllers/virtualmcpserver_controller.go validateAuthzUpstreamAvailable (AuthzPrimaryProviderRequiresAuthServer, AuthzUpstreamUnknown; runs only with authzConfig), pkg/vmcpconfig/converter.go resolvePrimaryUpstreamProvider (via resolveAuthzConfigRef)',
     example: 'primaryUpstreamProvider="gitlab" does not match any upstream declared on spec.authServerConfig.upstreamProviders. Set primaryUpstreamProvider to one of the configured upstream names, or leave it empty to default to the first upstream.',
+    severityReason: 'the controller sets a False condition and stops the reconcile (authzConfig), or the converter fails and no vMCP config is written (authzConfigRef)',
+  },
+  {
+    id: 'operator.vmcp.primary-upstream-ignored',
+    checks: 'spec.authServerConfig.primaryUpstreamProvider on a VirtualMCPServer without incomingAuth.authzConfig or authzConfigRef, where nothing reads it',
+    source: 'pkg/vmcpconfig/converter.go convertIncomingAuth (resolvePrimaryUpstreamProvider runs only for authorization); controllers validateAuthzUpstreamAvailable returns early without authzConfig',
+    example: 'spec.authServerConfig.primaryUpstreamProvider "gitlab" has no effect: it selects the upstream whose claims Cedar policies evaluate, and spec.incomingAuth sets neither authzConfig nor authzConfigRef; remove it or configure authorization',
+    severity: 'warning',
+    severityReason: 'the operator accepts the object and never reads the field',
   },
   {
     id: 'operator.vmcp.upstream-auto-selected',
@@ -60,6 +74,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     source: 'controllers validateAuthzUpstreamAvailable, condition AuthzUpstreamSelectionWarning reason AuthzUpstreamAutoSelected',
     example: 'multiple upstreamProviders configured; Cedar policies will evaluate claims from the first upstream ("github"). If another upstream should be authoritative, set spec.incomingAuth.authzConfig.inline.primaryUpstreamProvider explicitly, or remove or reorder the list.',
     severity: 'warning',
+    severityReason: 'advisory condition AuthzUpstreamSelectionWarning: the configuration is valid and runs',
   },
   {
     id: 'operator.vmcp.primary-upstream-deprecated',
@@ -67,30 +82,44 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     source: 'controllers emitPrimaryUpstreamProviderDeprecatedEvent (Warning event AuthzPrimaryUpstreamProviderDeprecated)',
     example: 'spec.incomingAuth.authzConfig.inline.primaryUpstreamProvider is deprecated; move the value to spec.authServerConfig.primaryUpstreamProvider',
     severity: 'warning',
+    severityReason: 'a Warning event only: the deprecated field is still honoured',
   },
   {
     id: 'operator.vmcp.outgoing-ref',
-    checks: 'outgoingAuth.default of type externalAuthConfigRef names one, and an externalAuthConfigRef next to type discovered (silently ignored) is flagged',
-    source: 'pkg/vmcpconfig converter.go convertBackendAuthConfig; controllers convertBackendAuthConfigToVMCP (type discovered ignores the ref)',
+    checks: 'outgoingAuth.default of type externalAuthConfigRef names one',
+    source: 'pkg/vmcpconfig converter.go convertBackendAuthConfig',
     example: 'backend default: externalAuthConfigRef type requires externalAuthConfigRef field',
+    severityReason: 'the converter returns the error: no vMCP config is written and the reconcile fails',
   },
+  {
+    id: 'operator.vmcp.outgoing-ref-ignored',
+    checks: 'an externalAuthConfigRef next to type discovered (default or per backend), which the operator never reads',
+    source: 'pkg/vmcpconfig converter.go convertBackendAuthConfig and controllers convertBackendAuthConfigToVMCP (type discovered returns before reading the ref)',
+    example: 'outgoingAuth.default externalAuthConfigRef "corp" is ignored because type is "discovered"; set type: externalAuthConfigRef to use it',
+    severity: 'warning',
+    severityReason: 'the operator accepts the object and silently uses discovered (or unauthenticated) auth instead of the reference',
+  },
+
   {
     id: 'operator.vmcp.outgoing-auth-type',
     checks: 'outgoing auth strategies (default, backends, and the group members\' externalAuthConfigRefs) are types vMCP supports: not bearerToken or embeddedAuthServer',
     source: 'pkg/vmcp/auth/converters Registry.GetConverter (a failing member is dropped from the served backends)',
     example: 'unsupported auth type: bearerToken',
+    severityReason: 'the converter rejects an explicit strategy (reconcile fails); for a discovered member the controller sets a False auth-config condition (ConversionFailed) and serves without that backend',
   },
   {
     id: 'operator.vmcp.upstream-inject-requires-auth-server',
     checks: 'upstreamInject outgoing auth is only used with an embedded auth server (spec.authServerConfig)',
     source: 'pkg/vmcp/config/validator.go ValidateAuthServerIntegration',
     example: 'upstream_inject requires an embedded auth server (authServer must be configured)',
+    severityReason: 'ValidateAuthServerIntegration fails: AuthServerConfigValidated=False, phase Failed',
   },
   {
     id: 'operator.vmcp.xaa-subject-provider',
     checks: 'xaa outgoing auth names subjectProviderName when authServerConfig has more than one upstream',
     source: 'pkg/vmcp/auth/types DefaultSubjectProviderName (ErrAmbiguousSubjectProvider)',
     example: 'SubjectProviderName must be set explicitly for xaa when more than one upstream is configured',
+    severityReason: 'ErrAmbiguousSubjectProvider: the controller sets a False auth-config condition (AmbiguousSubjectProvider) and drops the backend',
   },
 ];
 
@@ -171,9 +200,17 @@ function checkAuthServerConfig(entry: ObjectEntry, spec: Dict, as: Dict, set: Ma
   }
 }
 
+/**
+ * primaryUpstreamProvider takes one of three paths, each with its own message:
+ * - incomingAuth.authzConfig set: the controller's validateAuthzUpstreamAvailable rejects first;
+ * - only incomingAuth.authzConfigRef set: that check returns early, and the converter's
+ *   resolvePrimaryUpstreamProvider (called from resolveAuthzConfigRef) fails the vMCP config build;
+ * - neither: nothing reads the field (convertIncomingAuth resolves it only for authorization).
+ */
 function checkPrimaryUpstream(spec: Dict, as: Dict | undefined, push: Push): void {
   const incoming = dict(spec.incomingAuth);
   const authzConfig = dict(incoming?.authzConfig);
+  const authzConfigRef = dict(incoming?.authzConfigRef);
   const canonical = str(as?.primaryUpstreamProvider) ?? '';
   const deprecated = str(dict(authzConfig?.inline)?.primaryUpstreamProvider) ?? '';
   const explicit = canonical || deprecated;
@@ -184,24 +221,31 @@ function checkPrimaryUpstream(spec: Dict, as: Dict | undefined, push: Push): voi
       'spec.incomingAuth.authzConfig.inline.primaryUpstreamProvider is deprecated; move the value to spec.authServerConfig.primaryUpstreamProvider', 'warning');
   }
   const rule = 'operator.vmcp.primary-upstream';
-  if (explicit) {
-    if (!as) {
+  if (authzConfig) {
+    if (explicit && !as) {
       // mirrors validateAuthzUpstreamAvailable (AuthzPrimaryProviderRequiresAuthServer); only the deprecated field can get here
       push(path, rule, `primaryUpstreamProvider=${goQuote(explicit)} is set but spec.authServerConfig is not configured. The field names an upstream IDP on the embedded auth server, which is required for it to take effect. Remove primaryUpstreamProvider, or configure spec.authServerConfig with an upstream of that name.`);
-    } else if (!hasUpstream(as, explicit)) {
-      // mirrors validateAuthzUpstreamAvailable (AuthzUpstreamUnknown) for authzConfig, the converter's resolvePrimaryUpstreamProvider otherwise
-      push(path, rule, authzConfig
-        ? `primaryUpstreamProvider=${goQuote(explicit)} does not match any upstream declared on spec.authServerConfig.upstreamProviders. Set primaryUpstreamProvider to one of the configured upstream names, or leave it empty to default to the first upstream.`
-        : `authz primaryUpstreamProvider ${goQuote(explicit)} does not match any upstream declared on spec.authServerConfig.upstreamProviders`);
+    } else if (explicit && as && !hasUpstream(as, explicit)) {
+      // mirrors validateAuthzUpstreamAvailable (AuthzUpstreamUnknown)
+      push(path, rule, `primaryUpstreamProvider=${goQuote(explicit)} does not match any upstream declared on spec.authServerConfig.upstreamProviders. Set primaryUpstreamProvider to one of the configured upstream names, or leave it empty to default to the first upstream.`);
+    } else if (!explicit && as && upstreamNames(as).length > 1) {
+      // mirrors validateAuthzUpstreamAvailable: advisory AuthzUpstreamAutoSelected
+      push('spec.authServerConfig.upstreamProviders', 'operator.vmcp.upstream-auto-selected',
+        `multiple upstreamProviders configured; Cedar policies will evaluate claims from the first upstream (${goQuote(upstreamNames(as)[0])}). If another upstream should be authoritative, set spec.incomingAuth.authzConfig.inline.primaryUpstreamProvider explicitly, or remove or reorder the list.`, 'warning');
     }
     return;
   }
-  const names = as ? upstreamNames(as) : [];
-  // mirrors validateAuthzUpstreamAvailable: advisory AuthzUpstreamAutoSelected (the operator runs it for inline authzConfig only)
-  if (authzConfig !== undefined && names.length > 1) {
-    push('spec.authServerConfig.upstreamProviders', 'operator.vmcp.upstream-auto-selected',
-      `multiple upstreamProviders configured; Cedar policies will evaluate claims from the first upstream (${goQuote(names[0])}). If another upstream should be authoritative, set spec.incomingAuth.authzConfig.inline.primaryUpstreamProvider explicitly, or remove or reorder the list.`, 'warning');
+  if (!canonical || !as) return; // without authzConfig only the canonical field (inside authServerConfig) can be set
+  if (authzConfigRef) {
+    // mirrors pkg/vmcpconfig converter.go resolvePrimaryUpstreamProvider, reached through resolveAuthzConfigRef
+    if (!hasUpstream(as, canonical)) {
+      push(path, rule, `authz primaryUpstreamProvider ${goQuote(canonical)} does not match any upstream declared on spec.authServerConfig.upstreamProviders`);
+    }
+    return;
   }
+  // convertIncomingAuth calls resolvePrimaryUpstreamProvider only for authzConfig or authzConfigRef
+  push(path, 'operator.vmcp.primary-upstream-ignored',
+    `spec.authServerConfig.primaryUpstreamProvider ${goQuote(canonical)} has no effect: it selects the upstream whose claims Cedar policies evaluate, and spec.incomingAuth sets neither authzConfig nor authzConfigRef; remove it or configure authorization`, 'warning');
 }
 
 /** The outgoing strategies the operator builds: default, per-backend refs and (not overridden) group members. */
@@ -216,8 +260,8 @@ function collectStrategies(set: ManifestSet, entry: ObjectEntry, spec: Dict, pus
     const ref = dict(cfg.externalAuthConfigRef);
     if (type === 'discovered' && ref) {
       // mirrors convertBackendAuthConfigToVMCP: type discovered returns before reading externalAuthConfigRef
-      push(`${base}.externalAuthConfigRef`, 'operator.vmcp.outgoing-ref',
-        `${label} externalAuthConfigRef ${goQuote(str(ref.name) ?? '')} is ignored because type is "discovered"; set type: externalAuthConfigRef to use it`);
+      push(`${base}.externalAuthConfigRef`, 'operator.vmcp.outgoing-ref-ignored',
+        `${label} externalAuthConfigRef ${goQuote(str(ref.name) ?? '')} is ignored because type is "discovered"; set type: externalAuthConfigRef to use it`, 'warning');
     }
     if (type !== 'externalAuthConfigRef') return;
     if (!ref) {

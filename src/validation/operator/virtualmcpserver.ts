@@ -17,24 +17,28 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'spec.outgoingAuth.backends entries of type externalAuthConfigRef name an MCPExternalAuthConfig',
     source: `${VALIDATE} validateBackendAuth`,
     example: 'spec.outgoingAuth.backends[github].externalAuthConfigRef is required when type is externalAuthConfigRef',
+    severityReason: 'VirtualMCPServer.Validate fails: Valid=False',
   },
   {
     id: 'operator.vmcp.aggregation',
     checks: 'priority conflict resolution with a conflictResolutionConfig lists priorityOrder; aggregation.tools entries name a workload and, when toolConfigRef is given, its name',
     source: `${VALIDATE} validateAggregation`,
     example: 'config.aggregation.conflictResolutionConfig.priorityOrder is required when conflictResolution is priority',
+    severityReason: 'VirtualMCPServer.Validate fails: Valid=False',
   },
   {
     id: 'operator.vmcp.embedding',
     checks: 'spec.embeddingServerRef names an EmbeddingServer; spec.config.optimizer has an embedding source (embeddingServerRef or optimizer.embeddingService)',
     source: `${VALIDATE} validateEmbeddingServer`,
     example: 'spec.config.optimizer requires an embedding service: set spec.embeddingServerRef (recommended) or spec.config.optimizer.embeddingService',
+    severityReason: 'VirtualMCPServer.Validate fails: Valid=False',
   },
   {
     id: 'operator.vmcp.passthrough-headers',
     checks: 'passthroughHeaders (spec.passthroughHeaders, else spec.config.passthroughHeaders) are non-empty valid header names and not restricted (hop-by-hop, Host, Content-Length, X-Forwarded-*, Forwarded, X-Real-Ip, and for vMCP Authorization and Cookie), compared in canonical case',
     source: 'pkg/vmcp/config/validator.go validatePassthroughHeaders (vMCP start)',
     example: 'passthroughHeaders[0]: "Authorization" is a restricted header and cannot be forwarded',
+    severityReason: 'the vmcp binary validates passthroughHeaders at start and exits',
   },
 ];
 

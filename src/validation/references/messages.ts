@@ -1,24 +1,19 @@
 /** Message pieces shared by the reference table and the resolver. Names and keys only, never values. */
-import type { TargetKind } from './types';
+import { kindInfo } from '../../schema/registry';
 import { goQuote as q } from '../operator/go/quote';
+import type { TargetKind } from './types';
 
-const RESOURCE: Readonly<Record<TargetKind, string>> = {
-  MCPGroup: 'mcpgroups.toolhive.stacklok.dev',
-  MCPOIDCConfig: 'mcpoidcconfigs.toolhive.stacklok.dev',
-  MCPAuthzConfig: 'mcpauthzconfigs.toolhive.stacklok.dev',
-  MCPExternalAuthConfig: 'mcpexternalauthconfigs.toolhive.stacklok.dev',
-  MCPToolConfig: 'mcptoolconfigs.toolhive.stacklok.dev',
-  MCPTelemetryConfig: 'mcptelemetryconfigs.toolhive.stacklok.dev',
-  MCPWebhookConfig: 'mcpwebhookconfigs.toolhive.stacklok.dev',
-  EmbeddingServer: 'embeddingservers.toolhive.stacklok.dev',
-  VirtualMCPCompositeToolDefinition: 'virtualmcpcompositetooldefinitions.toolhive.stacklok.dev',
-  Secret: 'secrets',
-  ConfigMap: 'configmaps',
-};
+/** The API resource of a core target kind; ToolHive kinds take theirs from the schema registry (`plural.group`). */
+const CORE_RESOURCE: Readonly<Record<string, string>> = { Secret: 'secrets', ConfigMap: 'configmaps' };
+
+function resource(kind: TargetKind): string {
+  const info = kindInfo(kind);
+  return info ? `${info.plural}.${info.group}` : CORE_RESOURCE[kind];
+}
 
 /** The Kubernetes API's NotFound error text, which the operator wraps with `%w`: `secrets "x" not found`. */
 export function apiNotFound(kind: TargetKind, name: string): string {
-  return `${RESOURCE[kind]} ${q(name)} not found`;
+  return `${resource(kind)} ${q(name)} not found`;
 }
 
 /** Our text for a missing target when the operator has none. */

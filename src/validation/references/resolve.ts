@@ -1,7 +1,8 @@
 /** The generic resolver: walks the reference table over every object and reports what does not resolve. */
+import { externalAuthConfigConsumed } from './consumers';
 import { defaultKeyEmpty, defaultKeyMissing, defaultMissing, quoteList } from './messages';
 import { expand } from './paths';
-import { specsFor } from './specs';
+import { REF_SPECS, specsFor } from './specs';
 import type { RefContext, RefSpec, TargetKind } from './types';
 import type { ManifestSet, ObjectEntry, Severity, Violation } from '../../core/types';
 import { dict, isDict, str, violation, type Dict } from '../../core/util';
@@ -15,8 +16,8 @@ export const RULE_CONFIGMAP_KEY_EMPTY = 'ref.configmap-key-empty';
 
 /** Kinds a name could be confused between; a same-named object of a sibling kind earns a hint. */
 const FAMILIES: readonly (readonly string[])[] = [
-  ['MCPGroup', 'MCPOIDCConfig', 'MCPAuthzConfig', 'MCPExternalAuthConfig', 'MCPToolConfig', 'MCPTelemetryConfig',
-    'MCPWebhookConfig', 'EmbeddingServer', 'VirtualMCPCompositeToolDefinition'],
+  // the ToolHive kinds some field references, from the reference table
+  [...new Set<string>(REF_SPECS.map(s => s.target))].filter(k => k !== 'Secret' && k !== 'ConfigMap'),
   ['Secret', 'ConfigMap'],
 ];
 
@@ -60,10 +61,24 @@ function checkReference(set: ManifestSet, entry: ObjectEntry, spec: RefSpec, pat
 
   if (!target) {
     if (set.isExternal(spec.target, ns, name)) return undefined;
-    return unresolved(set, entry, spec, `${path}.name`, ctx);
+    return latent(set, entry, spec, unresolved(set, entry, spec, `${path}.name`, ctx));
   }
   if (!spec.keyed || key === undefined) return undefined;
-  return checkKey(entry, spec, path, ctx, key, target);
+  return latent(set, entry, spec, checkKey(entry, spec, path, ctx, key, target));
+}
+
+/**
+ * A Secret of an MCPExternalAuthConfig no workload in the set consumes is read by nobody yet (its controller
+ * never fetches Secrets): the problem is latent, a warning that says so, until a consumer references the config.
+ */
+function latent(set: ManifestSet, entry: ObjectEntry, spec: RefSpec, v: Violation | undefined): Violation | undefined {
+  if (!v || v.severity === 'warning' || entry.kind !== 'MCPExternalAuthConfig' || spec.target !== 'Secret') return v;
+  if (externalAuthConfigConsumed(set, entry.namespace, entry.name)) return v;
+  return {
+    ...v,
+    severity: 'warning',
+    message: `${v.message} (no workload in the set references MCPExternalAuthConfig ${q(entry.name)} yet; the operator reads this Secret only when a workload uses the config, and that workload then fails)`,
+  };
 }
 
 /** The target is neither in the set nor declared external. */

@@ -39,13 +39,33 @@ const EMBEDDED_AS_SECRET_REFS = [
   'storage.redis.sentinelTls.caCertSecretRef',
 ] as const;
 
-function embeddedAuthServerRefs(source: string, prefix: string, overrides: Partial<Record<string, Partial<RefSpec>>> = {}): RefSpec[] {
-  return EMBEDDED_AS_SECRET_REFS.map(rel => ({ source, path: `${prefix}.${rel}`, target: 'Secret', keyed: {}, ...overrides[rel] }));
+/** A Secret reference row whose path stays a literal type (the Pulumi input types read the table's paths). */
+interface SecretRow<S extends string, P extends string> extends RefSpec {
+  readonly source: S;
+  readonly path: P;
+  readonly target: 'Secret';
+}
+
+function embeddedAuthServerRefs<S extends string, P extends string>(source: S, prefix: P,
+  overrides: Partial<Record<string, Pick<RefSpec, 'missing' | 'keyMissing'>>> = {}): readonly SecretRow<S, `${P}.${typeof EMBEDDED_AS_SECRET_REFS[number]}`>[] {
+  return EMBEDDED_AS_SECRET_REFS.map(rel => ({ ...overrides[rel], source, path: `${prefix}.${rel}` as const, target: 'Secret' as const, keyed: {} }));
+}
+
+const WEBHOOK_SECRET_REFS = ['hmacSecretRef', 'tlsConfig.caSecretRef', 'tlsConfig.clientCertSecretRef', 'tlsConfig.clientKeySecretRef'] as const;
+
+/** The Secret references of every webhook of an MCPWebhookConfig list. */
+function webhookRefs<L extends 'validating' | 'mutating'>(list: L): readonly SecretRow<'MCPWebhookConfig', `spec.${L}[*].${typeof WEBHOOK_SECRET_REFS[number]}`>[] {
+  return WEBHOOK_SECRET_REFS.map(rel => ({ source: 'MCPWebhookConfig' as const, path: `spec.${list}[*].${rel}` as const, target: 'Secret' as const, keyed: {} }));
 }
 
 const vmcpDelegateClient = (r: RefContext): string => `delegate client ${q(str(r.holder.clientId) ?? '')}`;
 
-export const REF_SPECS: readonly RefSpec[] = [
+/**
+ * The one table of reference fields: which field of which kind points at which kind, Secret or ConfigMap. The
+ * rows keep their literal types (`as const`), so the Pulumi input types and the front ends' lookups
+ * (`references/fields.ts`) derive from it instead of keeping tables of their own.
+ */
+export const REF_SPECS = [
   // ---- MCPServer ----
   // mirrors controllers/mcpserver_controller.go validateGroupRef (GroupRefValidated condition)
   { source: 'MCPServer', path: 'spec.groupRef', target: 'MCPGroup', missing: r => `MCPGroup '${r.name}' not found in namespace '${r.namespace}'` },
@@ -262,9 +282,8 @@ export const REF_SPECS: readonly RefSpec[] = [
 
   // ---- MCPWebhookConfig (v1alpha1) ----
   // mirrors the webhook Secret volumes (whsec-*; not pre-validated)
-  ...(['validating', 'mutating'] as const).flatMap(list => [
-    'hmacSecretRef', 'tlsConfig.caSecretRef', 'tlsConfig.clientCertSecretRef', 'tlsConfig.clientKeySecretRef',
-  ].map((rel): RefSpec => ({ source: 'MCPWebhookConfig', path: `spec.${list}[*].${rel}`, target: 'Secret', keyed: {} }))),
+  ...webhookRefs('validating'),
+  ...webhookRefs('mutating'),
 
   // ---- EmbeddingServer ----
   // mirrors the HF_TOKEN env valueFrom.secretKeyRef (not pre-validated)
@@ -275,7 +294,7 @@ export const REF_SPECS: readonly RefSpec[] = [
   { source: 'MCPRegistry', path: 'spec.pgpassSecretRef', target: 'Secret', keyed: {} },
   // mirrors the registry-api Deployment's imagePullSecrets (kubelet)
   { source: 'MCPRegistry', path: 'spec.imagePullSecrets[*]', target: 'Secret' },
-];
+] as const satisfies readonly RefSpec[];
 
 /** The specs of one referring kind, in table order. */
 export function specsFor(kind: string): readonly RefSpec[] {

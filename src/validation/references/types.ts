@@ -1,19 +1,9 @@
 /** Shapes of the reference table (specs.ts) read by the generic resolver (resolve.ts). */
 import type { Dict } from '../../core/util';
+import type { ToolHiveKind } from '../../schema/type-names';
 
-/** Kinds a reference can point at. */
-export type TargetKind =
-  | 'MCPGroup'
-  | 'MCPOIDCConfig'
-  | 'MCPAuthzConfig'
-  | 'MCPExternalAuthConfig'
-  | 'MCPToolConfig'
-  | 'MCPTelemetryConfig'
-  | 'MCPWebhookConfig'
-  | 'EmbeddingServer'
-  | 'VirtualMCPCompositeToolDefinition'
-  | 'Secret'
-  | 'ConfigMap';
+/** Kinds a reference can point at: a ToolHive kind, a Secret or a ConfigMap. */
+export type TargetKind = ToolHiveKind | 'Secret' | 'ConfigMap';
 
 /** What a message function is told about one reference. */
 export interface RefContext {

@@ -29,6 +29,13 @@ export function typing(): void {
   new toolhive.VirtualMcpServer('a5', { groupRef: group, incomingAuth: { type: 'anonymous' } });
   // @ts-expect-error group and groupRef are the same reference: one of the two
   new toolhive.McpServer('a6', { image: 'x', group, groupRef: group });
+  // Reference fields come from the engine's reference table, including rows built by helpers (webhooks, auth servers).
+  new toolhive.McpWebhookConfig('w', { validating: [{ name: 'v', url: 'https://v.example.com', hmacSecretRef: creds.key('token') }] });
+  new toolhive.VirtualMcpServer('v', {
+    groupRef: group,
+    incomingAuth: { type: 'anonymous' },
+    authServerConfig: { issuer: 'https://auth.example.com', upstreamProviders: [], signingKeySecretRefs: [creds.key('token')] },
+  });
   // Inputs at any level.
   new toolhive.McpServer('h', { image: pulumi.output('x'), transport: pulumi.output<'stdio'>('stdio'), env: pulumi.output([{ name: 'A', value: 'b' }]) });
 
@@ -44,6 +51,8 @@ export function typing(): void {
   new toolhive.McpServer('m', {});
   // @ts-expect-error unknown spec field
   new toolhive.McpGroup('n', { descriptoin: 'typo' });
+  // @ts-expect-error a ConfigMap where a webhook's Secret key belongs
+  new toolhive.McpWebhookConfig('x', { mutating: [{ name: 'm', url: 'https://m.example.com', hmacSecretRef: cm }] });
   // @ts-expect-error a ConfigMap key where a Secret key belongs
   new toolhive.McpServer('o', { image: 'x', secrets: [toolhive.ConfigMapKey.fromConfigMap(cm, 'k')] });
 }
