@@ -48,15 +48,17 @@ describe('props the engine rejects are reported at synth, with the engine\'s mes
     ]);
   });
 
-  test('bad toolsFilter entries, an MCPWebhookConfig without webhooks', () => {
+  test('bad toolsFilter entries (reported on the MCPServer that reads them), an MCPWebhookConfig without webhooks', () => {
     expect(linesOf(c => {
-      new McpToolConfig(c, 't', { toolsFilter: ['ok', ''] });
-      new McpToolConfig(c, 't2', { toolsFilter: ['a,b'] });
+      const t = new McpToolConfig(c, 't', { toolsFilter: ['ok', ''] });
+      const t2 = new McpToolConfig(c, 't2', { toolsFilter: ['a,b'] });
+      new McpServer(c, 's', { image: 'ghcr.io/example/s:1', toolConfig: t });
+      new McpServer(c, 's2', { image: 'ghcr.io/example/s:1', toolConfig: t2 });
       new McpWebhookConfig(c, 'w', { validating: [] });
     })).toEqual([
-      '[test/t] spec.toolsFilter[1]: tool filter cannot contain empty values (operator.toolconfig.tools-filter)',
-      '[test/t2] spec.toolsFilter[0]: invalid tool name: a,b, cannot contain commas or newlines (operator.toolconfig.tools-filter)',
-      '[test/w] spec: Invalid value: "object": at least one validating or mutating webhook must be defined (cel.MCPWebhookConfig.spec#0)',
+      '[test/s] spec.toolConfigRef.name: invalid RunConfig: tool filter cannot contain empty values (MCPToolConfig "test-t-c8ecf945" spec.toolsFilter[1]) (operator.toolconfig.tools-filter)',
+      '[test/s2] spec.toolConfigRef.name: invalid RunConfig: invalid tool name: a,b, cannot contain commas or newlines (MCPToolConfig "test-t2-c8bfca33" spec.toolsFilter[0]) (operator.toolconfig.tools-filter)',
+      '[test/w] spec: Invalid value: "object": at least one validating or mutating webhook must be defined (cel.MCPWebhookConfig.spec#8752bcf3)',
     ]);
   });
 
@@ -88,7 +90,7 @@ describe('props the engine rejects are reported at synth, with the engine\'s mes
       '[test/as] spec.embeddedAuthServer.upstreamProviders[0].name: Invalid value: "Okta_Prod": spec.embeddedAuthServer.upstreamProviders[0].name in body should match \'^[a-z0-9]([a-z0-9-]*[a-z0-9])?$\' (schema.pattern)',
       '[test/as2] spec.embeddedAuthServer.upstreamProviders: Invalid value: 0: spec.embeddedAuthServer.upstreamProviders in body should have at least 1 items (schema.min-items)',
       '[test/v] spec.authServerConfig.issuer: Invalid value: "": spec.authServerConfig.issuer in body should match \'^https?://[^\\s?#]+[^/\\s?#]$\' (schema.pattern)',
-      '[test/v] spec.incomingAuth: Invalid value: "object": spec.incomingAuth.oidcConfigRef is required when type is oidc (cel.VirtualMCPServer.spec.incomingAuth#0)',
+      '[test/v] spec.incomingAuth: Invalid value: "object": spec.incomingAuth.oidcConfigRef is required when type is oidc (cel.VirtualMCPServer.spec.incomingAuth#86c858d0)',
     ]);
   });
 
@@ -121,7 +123,7 @@ describe('props the engine rejects are reported at synth, with the engine\'s mes
       new McpServer(c, 'b', { image: IMAGE, authServer: bearer });
       new McpServer(c, 'c', { image: IMAGE, oidcConfig: { config: McpOidcConfig.fromName(c, 'o', 'corp'), audience: '' } });
     })).toEqual([
-      '[test/a] spec: Invalid value: "object": authzConfig and authzConfigRef are mutually exclusive; use authzConfigRef to reference a shared MCPAuthzConfig (cel.MCPServer.spec#0)',
+      '[test/a] spec: Invalid value: "object": authzConfig and authzConfigRef are mutually exclusive; use authzConfigRef to reference a shared MCPAuthzConfig (cel.MCPServer.spec#c12c8451)',
       '[test/b] spec.authServerRef.name: authServerRef \'bearer\' has type "bearerToken", but only embeddedAuthServer is supported (operator.auth-server-ref.type)',
       '[test/c] spec.oidcConfigRef.audience: Invalid value: "": spec.oidcConfigRef.audience in body should be at least 1 chars long (schema.min-length)',
     ]);
@@ -223,7 +225,8 @@ describe('every error of the App is reported together, under its construct path'
     const platform = new Chart(app, 'Platform', { namespace: 'platform' });
     const github = new Chart(platform, 'github');
     new McpServer(github, 'server', { image: '', proxyPort: 0 });
-    new McpToolConfig(new Chart(app, 'tools'), 'filter', { toolsFilter: [''] });
+    const tools = new Chart(app, 'tools', { namespace: 'platform' });
+    new McpServer(tools, 'reader', { image: 'ghcr.io/example/reader:1', toolConfig: new McpToolConfig(tools, 'filter', { toolsFilter: [''] }) });
     let message = '';
     try {
       app.synthYaml();
@@ -234,7 +237,7 @@ describe('every error of the App is reported together, under its construct path'
       'Validation failed with the following errors:',
       '[Platform/github/server] spec.proxyPort: Invalid value: 0: spec.proxyPort in body should be greater than or equal to 1 (schema.minimum)',
       '[Platform/github/server] spec.image: invalid RunConfig: image is required (operator.mcpserver.image)',
-      '[tools/filter] spec.toolsFilter[0]: tool filter cannot contain empty values (operator.toolconfig.tools-filter)',
+      '[tools/reader] spec.toolConfigRef.name: invalid RunConfig: tool filter cannot contain empty values (MCPToolConfig "tools-filter-c86753c9" spec.toolsFilter[0]) (operator.toolconfig.tools-filter)',
     ]);
   });
 });

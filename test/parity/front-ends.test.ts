@@ -95,10 +95,12 @@ const CASES: readonly Case[] = [
   },
   {
     kind: 'MCPToolConfig',
-    what: 'an empty tool name and one with a comma',
-    cdk8s: c => new cdk8s.McpToolConfig(c, 'x', { metadata, toolsFilter: ['', 'a,b'] }),
-    pulumi: () => new toolhive.McpToolConfig('x', { metadata: pmeta, toolsFilter: ['', 'a,b'] }),
-    rules: ['operator.toolconfig.tools-filter', 'operator.toolconfig.tools-filter'],
+    // the toolsFilter checks belong to the workload that reads the config (operator RunConfig validation), so the
+    // MCPToolConfig's own object-level mistake here is in its metadata
+    what: 'a label key that is not a qualified name',
+    cdk8s: c => new cdk8s.McpToolConfig(c, 'x', { metadata: { ...metadata, labels: { 'team/a/b': 'x' } }, toolsFilter: ['fetch'] }),
+    pulumi: () => new toolhive.McpToolConfig('x', { metadata: { ...pmeta, labels: { 'team/a/b': 'x' } }, toolsFilter: ['fetch'] }),
+    rules: ['metadata.labels'],
   },
   {
     kind: 'MCPTelemetryConfig',
