@@ -73,9 +73,25 @@ type ReferenceObject<V, Target> = {
  * component, `{ name }`, ...), given under either name, not both.
  */
 export type WithGroup<A extends { readonly groupRef?: unknown }> =
-  | (A & { readonly group?: undefined })
+  | (A & {
+    /**
+     * The MCPGroup this object belongs to: the cdk8s name of `groupRef` (same values); give one of the two.
+     *
+     * @default - `groupRef`
+     */
+    readonly group?: undefined;
+  })
   | (Omit<A, 'groupRef'> & {
-    /** The MCPGroup this object belongs to: the cdk8s name of `groupRef` (same values). */
+    /**
+     * The MCPGroup this object belongs to: the cdk8s name of `groupRef` (same values); give one of the two.
+     *
+     * @default - `groupRef`
+     */
     readonly group: NonNullable<A['groupRef']>;
+    /**
+     * The CRD's name of `group`: give one of the two.
+     *
+     * @default - `group`
+     */
     readonly groupRef?: undefined;
   });

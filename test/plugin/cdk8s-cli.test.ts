@@ -89,7 +89,7 @@ describe('cdk8s synth with the ToolHive validation plugin', () => {
     const { status, report } = synth({ INVALID: '1' }, { external: ['Secret/github-token'] });
     expect(status).toBe(2);
     expect(report.summary.status).toBe('failure');
-    expect(rules(report)).toEqual(['schema.minimum', 'schema.enum']);
+    expect(rules(report)).toEqual(['schema.minimum', 'schema.enum', 'cel.not-checked']);
     const [proxy, server] = report.violations;
     // a unique name: the CLI finds the construct (here inside the Include)
     expect(proxy.violatingConstructs).toEqual([{
@@ -131,5 +131,5 @@ describe('cdk8s synth with the ToolHive validation plugin', () => {
 test('loads the plugin module itself by path (the engine only, without the package\'s cdk8s entry point)', () => {
   const { status, report } = synth({ INVALID: '1' }, { external: ['Secret/github-token'] }, './toolhive-constructs/lib/plugin/index.js');
   expect(status).toBe(2);
-  expect(rules(report)).toEqual(['schema.minimum', 'schema.enum']);
+  expect(rules(report)).toEqual(['schema.minimum', 'schema.enum', 'cel.not-checked']);
 });

@@ -61,6 +61,11 @@ test('the stack policy validates the raw CustomResource of a program next to its
     {
       policy: 'toolhive-validation',
       urn: rawUrn,
+      message: 'MCPServer demo/raw <root>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation (cel.not-checked)',
+    },
+    {
+      policy: 'toolhive-validation',
+      urn: rawUrn,
       message: 'MCPServer demo/raw spec.secrets[0].key: Secret "creds" in namespace "demo" has no key "api-key"; its keys are "token" (ref.secret-key-missing)',
     },
   ]);

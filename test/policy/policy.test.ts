@@ -54,6 +54,10 @@ describe('toolhivePolicies', () => {
       policy: 'toolhive-validation',
       urn: urnOf('kubernetes:toolhive.stacklok.dev/v1beta1:MCPServer', 'fetch'),
       message: 'MCPServer demo/fetch spec.transport: Unsupported value: "websocket": supported values: "stdio", "streamable-http", "sse" (schema.enum)',
+    }, {
+      policy: 'toolhive-validation',
+      urn: urnOf('kubernetes:toolhive.stacklok.dev/v1beta1:MCPServer', 'fetch'),
+      message: 'MCPServer demo/fetch <root>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation (cel.not-checked)',
     }]);
   });
 
@@ -111,10 +115,11 @@ describe('toolhivePolicies', () => {
         urnOf('kubernetes:core/v1:Secret', 'creds'),
         urnOf('kubernetes:toolhive.stacklok.dev/v1beta1:MCPServer', 'later'),
       ]);
-      expect(result.violations.map(v => `${v.name} ${v.rule}`)).toEqual(['bad schema.enum']);
+      expect(result.violations.map(v => `${v.name} ${v.rule}`)).toEqual(['bad schema.enum', 'bad cel.not-checked']);
       // no UnknownValueError reaches the SDK, so the policy keeps its enforcement level
       const reported = await runPolicies(resources);
-      expect(reported.map(r => [r.policy, r.urn])).toEqual([['toolhive-validation', urnOf('kubernetes:toolhive.stacklok.dev/v1beta1:MCPServer', 'bad')]]);
+      const bad = urnOf('kubernetes:toolhive.stacklok.dev/v1beta1:MCPServer', 'bad');
+      expect(reported.map(r => [r.policy, r.urn])).toEqual([['toolhive-validation', bad], ['toolhive-validation', bad]]);
     });
 
     test('a resource whose name is unknown declares every object of its kind in its namespace', () => {
