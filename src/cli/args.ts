@@ -117,7 +117,13 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
     if (paths.filter(p => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once', spec.name);
   }
   return {
-    format, external, externalsFiles, assumeExternal, operatorRelease,
-    ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}), help, paths,
+    format,
+    external,
+    externalsFiles,
+    assumeExternal,
+    operatorRelease,
+    ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
+    help,
+    paths,
   };
 }
