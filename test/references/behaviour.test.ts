@@ -233,6 +233,11 @@ describe('Secrets of an MCPExternalAuthConfig no workload uses (latent until ref
     ]);
   });
 
+  test('still warns when the only reference sits next to type discovered (the operator never reads it)', () => {
+    const ignoring = thv('VirtualMCPServer', 'gw', { ...VMCP, outgoingAuth: { source: 'inline', default: { type: 'discovered', externalAuthConfigRef: { name: 'exchange' } } } });
+    expect(refs([config, GROUP, ignoring, secret('sts', ['other'])]).map(v => [v.severity, v.rule])).toEqual([['warning', 'ref.secret-key-missing']]);
+  });
+
   test('accepts the config with its key, referenced or not', () => {
     expect(refs([config, secret('sts', ['secret'])])).toEqual([]);
     expect(refs([config, consumer, secret('sts', ['secret'])])).toEqual([]);

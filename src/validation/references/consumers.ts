@@ -29,9 +29,13 @@ function collect(set: ManifestSet): Set<string> {
   }
   for (const e of set.ofKind('VirtualMCPServer')) {
     const outgoing = dict(dict(e.defaulted.spec)?.outgoingAuth);
-    add(e.namespace, dict(outgoing?.default)?.externalAuthConfigRef);
+    // a backend of type discovered never reads its externalAuthConfigRef (converter.go convertBackendAuthConfig)
+    const addBackend = (b: unknown) => {
+      if (str(dict(b)?.type) === 'externalAuthConfigRef') add(e.namespace, dict(b)?.externalAuthConfigRef);
+    };
+    addBackend(outgoing?.default);
     const backends = dict(outgoing?.backends) ?? {};
-    for (const name of Object.keys(backends)) add(e.namespace, dict(backends[name])?.externalAuthConfigRef);
+    for (const name of Object.keys(backends)) addBackend(backends[name]);
   }
   return out;
 }
