@@ -87,9 +87,13 @@ const bundleCli = project.addTask('bundle:cli', {
 });
 project.compileTask.spawn(bundleCli);
 project.package.addField('exports', {
+  // Each entry point loads only its own layers (docs/architecture.md): the engine alone, the cdk8s constructs,
+  // the Pulumi components, and the L1 classes of `cdk8s import` (large declarations, so on their own subpath).
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  './validation': { types: './lib/validation/index.d.ts', default: './lib/validation/index.js' },
   './pulumi': { types: './lib/pulumi/index.d.ts', default: './lib/pulumi/index.js' },
   './policy': { types: './lib/policy/index.d.ts', default: './lib/policy/index.js' },
+  './l1': { types: './lib/imports/toolhive.stacklok.dev.d.ts', default: './lib/imports/toolhive.stacklok.dev.js' },
   './package.json': './package.json',
 });
 project.package.addField('peerDependenciesMeta', {
@@ -130,7 +134,7 @@ project.addTask('docs:rules', {
 });
 project.addTask('docs:api', {
   description: 'Generate the TypeDoc API reference into docs/api/',
-  exec: 'typedoc --out docs/api --entryPoints src/index.ts --entryPoints src/pulumi/index.ts --tsconfig tsconfig.json --excludePrivate --skipErrorChecking',
+  exec: 'typedoc --out docs/api --entryPoints src/index.ts --entryPoints src/validation/index.ts --entryPoints src/pulumi/index.ts --tsconfig tsconfig.json --excludePrivate --skipErrorChecking',
 });
 
 // Tests run against the compiled CLI too, and CI checks generated code for drift.

@@ -26,8 +26,10 @@ async function main(): Promise<void> {
     { name: 'cli', run: benchCli },
     { name: 'schema', run: benchSchemaAnchors },
     { name: 'anchors', run: benchSynthAnchors },
+    ...loadOptional('hostile', 'benchHostile'),
     ...loadOptional('synth', 'benchSynth'),
     ...loadOptional('pulumi', 'benchPulumi'),
+    ...loadOptional('entries', 'benchEntries'),
   ].filter(s => only.length === 0 || only.includes(s.name));
   const all: Record<string, Row[]> = {};
   for (const s of suites) {

@@ -3,8 +3,9 @@
  * per-object cost of the per-object layers (identity, schema, CEL, hygiene) and of the whole engine.
  */
 import { mixedObjects } from './fixtures';
-import { resolveOptions, validateManifests } from '../src/validation';
+import { validateManifests } from '../src/validation';
 import { admitObject } from '../src/validation/admission';
+import { resolveOptions } from '../src/validation/manifest-set';
 
 export interface Row { readonly name: string; readonly value: number; readonly unit: string; readonly note?: string }
 

@@ -48,12 +48,25 @@ export function secretBinding(name: string, ref: unknown): EnvBinding | undefine
   return { name, valueFrom: { secretKeyRef: { name: str(d.name) ?? '', key: str(d.key) ?? '' } } };
 }
 
+/** The fields of each `EnvVarSource` member (k8s.io/api/core/v1 types.go), the only ones copied. */
+const VALUE_FROM_FIELDS: readonly (readonly [string, readonly string[]])[] = [
+  ['secretKeyRef', ['name', 'key', 'optional']],
+  ['fieldRef', ['apiVersion', 'fieldPath']],
+  ['configMapKeyRef', ['name', 'key', 'optional']],
+  ['resourceFieldRef', ['containerName', 'resource', 'divisor']],
+];
+
 /** A Kubernetes `EnvVar` the user wrote (podTemplateSpec), copied field by field. */
 export function userEnvBinding(env: Dict): EnvBinding {
   const from = dict(env.valueFrom);
   const valueFrom: Record<string, unknown> = {};
-  for (const k of ['secretKeyRef', 'fieldRef', 'configMapKeyRef', 'resourceFieldRef']) {
-    if (dict(from?.[k])) valueFrom[k] = from![k];
+  for (const [k, fields] of VALUE_FROM_FIELDS) {
+    const src = dict(from?.[k]);
+    if (!src) continue;
+    // only the fields of the Kubernetes type: anything else the user wrote there (even a value) is not copied
+    const copy: Record<string, unknown> = {};
+    for (const f of fields) if (Object.prototype.hasOwnProperty.call(src, f) && src[f] !== undefined) copy[f] = src[f];
+    valueFrom[k] = copy;
   }
   return {
     name: str(env.name) ?? '',
@@ -78,7 +91,7 @@ export function secretHasKey(resolver: Resolver, namespace: string, name: string
   if (!secret) return undefined;
   const data = dict(secret.object.data) ?? {};
   const stringData = dict(secret.object.stringData) ?? {};
-  return key in data || key in stringData;
+  return Object.prototype.hasOwnProperty.call(data, key) || Object.prototype.hasOwnProperty.call(stringData, key);
 }
 
 /**

@@ -1,4 +1,4 @@
-/** EmbeddingServer: container `embedding` (notes §4.2). */
+/** EmbeddingServer: container `embedding` (controllers/embeddingserver_controller.go buildEnvVars). */
 import { EnvList, source, type WorkloadContext } from './common';
 import type { SourcedContainerEnv } from './types';
 import { at, dict, list, str } from '../core/util';

@@ -1,4 +1,4 @@
-/** Pod env bindings the operator derives for each workload (notes §4.2). See docs/env-bindings.md. */
+/** Pod env bindings the operator derives for each workload (one file per workload names its Go function). See docs/env-bindings.md. */
 import type { WorkloadContext } from './common';
 import { embeddingContainers } from './embedding';
 import { mcpServerContainers } from './mcpserver';

@@ -1,4 +1,7 @@
-/** MCPServer: proxyrunner container `toolhive` and backend container `mcp` (notes §4.2). */
+/**
+ * MCPServer: proxyrunner container `toolhive` (controllers/mcpserver_controller.go deploymentForMCPServer) and backend
+ * container `mcp` (the pod template patch of ctrlutil PodTemplateSpecBuilder.WithSecrets).
+ */
 import {
   addOidcClientSecret, addProxyDeploymentEnv, addProxyTokenExchange, addReferencedAuthServerEnv, addSessionRedisPassword,
   addTelemetryEnv, ensureRequiredEnv, EnvList, source, userEnvBinding, type WorkloadContext,

@@ -1,4 +1,8 @@
-/** The operator's env var name transformations (notes §4.1), reproduced exactly. */
+/**
+ * The operator's env var name transformations, reproduced exactly: ctrlutil tokenexchange.go
+ * GenerateBearerTokenEnvVar, authserver.go buildUpstreamSecretBindings, externalauth.go envVarSanitizer,
+ * telemetry.go normalizeHeaderEnvVarName, pkg/vmcp/headerforward/wirefmt NormalizeForEnvVar.
+ */
 
 /**
  * Go's `strings.ToUpper`: maps rune by rune. JavaScript's `toUpperCase` can expand one character into

@@ -1,4 +1,4 @@
-/** MCPRemoteProxy: proxy container `toolhive` (notes §4.2). */
+/** MCPRemoteProxy: proxy container `toolhive` (controllers/mcpremoteproxy_deployment.go buildEnvVarsForProxy). */
 import {
   addOidcClientSecret, addProxyDeploymentEnv, addProxyTokenExchange, addReferencedAuthServerEnv, addSessionRedisPassword,
   ensureRequiredEnv, EnvList, refTarget, source, type WorkloadContext,

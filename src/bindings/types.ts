@@ -1,4 +1,4 @@
-/** The Pod env bindings the operator derives for each workload (notes §4.2). */
+/** The Pod env bindings the operator derives for each workload. */
 
 export interface SecretKeyRef { readonly name: string; readonly key: string; readonly optional?: boolean }
 export interface FieldRef { readonly apiVersion?: string; readonly fieldPath: string }

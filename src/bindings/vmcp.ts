@@ -1,4 +1,4 @@
-/** VirtualMCPServer: container `vmcp` (notes §4.2). */
+/** VirtualMCPServer: container `vmcp` (controllers/virtualmcpserver_deployment.go buildEnvVarsForVmcp). */
 import {
   addAuthServerEnv, addOidcClientSecret, addTelemetryEnv, ensureRequiredEnv, EnvList, source, type WorkloadContext,
 } from './common';

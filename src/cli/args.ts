@@ -1,8 +1,9 @@
 /** Command-line parsing for one subcommand. Small on purpose: no dependency for four flags. */
+import { UsageError } from './io';
+import { DEFAULT_LIMITS, type InputLimits } from './limits';
 import { parseKubernetesVersion } from '../core/kube-version';
 import { isRelease, releaseList } from '../schema/registry';
-import { parseExternal } from '../validation';
-import { UsageError } from './io';
+import { parseExternal } from '../validation/manifest-set';
 
 export interface CommandArgs {
   readonly format?: string;
@@ -15,6 +16,10 @@ export interface CommandArgs {
   /** `--kubernetes-version`, e.g. `1.35`. @default - the newest Kubernetes release */
   readonly kubernetesVersion?: string;
   readonly help: boolean;
+  /** Size limits of the input (`--max-file-bytes`, `--max-total-bytes`). */
+  readonly limits: InputLimits;
+  /** Accept input without any document (`--allow-empty`); otherwise it is a usage error. */
+  readonly allowEmpty: boolean;
   /** Files, directories and `-` (standard input), in the order given. */
   readonly paths: readonly string[];
 }
@@ -40,6 +45,9 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
   let operatorRelease: string | undefined;
   let kubernetesVersion: string | undefined;
   let help = false;
+  let allowEmpty = false;
+  let maxFileBytes = DEFAULT_LIMITS.maxFileBytes;
+  let maxTotalBytes = DEFAULT_LIMITS.maxTotalBytes;
   const paths: string[] = [];
 
   for (let i = 0; i < argv.length; i++) {
@@ -75,6 +83,16 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
       case '--assume-external':
         if (inline !== undefined) throw new UsageError(`option --assume-external takes no value, got ${JSON.stringify(arg)}`, spec.name);
         assumeExternal = true;
+        break;
+      case '--allow-empty':
+        if (inline !== undefined) throw new UsageError(`option --allow-empty takes no value, got ${JSON.stringify(arg)}`, spec.name);
+        allowEmpty = true;
+        break;
+      case '--max-file-bytes':
+        maxFileBytes = byteCount(flag, value(), spec.name);
+        break;
+      case '--max-total-bytes':
+        maxTotalBytes = byteCount(flag, value(), spec.name);
         break;
       case '--operator-release':
         if (!spec.release) throw new UsageError(`unknown option ${JSON.stringify(flag)}`, spec.name);
@@ -125,5 +143,21 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
     ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
     help,
     paths,
+    allowEmpty,
+    limits: { maxFileBytes, maxTotalBytes },
   };
+}
+
+const UNITS: Readonly<Record<string, number>> = { '': 1, 'K': 1024, 'M': 1024 ** 2, 'G': 1024 ** 3 };
+
+/** `1048576`, `512K`, `64M`, `2G` (binary units) → bytes; at least 1. */
+function byteCount(flag: string, text: string, command: string): number {
+  let i = 0;
+  while (i < text.length && text[i] >= '0' && text[i] <= '9') i++;
+  const unit = text.slice(i).toUpperCase();
+  const n = Number(text.slice(0, i)) * (Object.prototype.hasOwnProperty.call(UNITS, unit) ? UNITS[unit] : NaN);
+  if (i === 0 || !Number.isSafeInteger(n) || n < 1) {
+    throw new UsageError(`invalid ${flag} ${JSON.stringify(text)}: expected a number of bytes, optionally with K, M or G (e.g. 64M)`, command);
+  }
+  return n;
 }

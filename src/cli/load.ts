@@ -5,12 +5,20 @@
  * YAML is read the way kubectl reads it (sigs.k8s.io/yaml, YAML 1.1 scalars): `yes`/`on` are booleans
  * and `0755` is octal, so the validator sees the same JSON the API server sees. Timestamps and
  * sexagesimal numbers stay strings, as they do in kubectl.
+ *
+ * Every input is hostile (docs/security.md): sizes are bounded (`InputLimits`), alias expansion is bounded,
+ * binary, non-UTF-8 and control-character input is refused, and no message quotes the document text (a YAML
+ * error inside a Secret would otherwise print the secret): errors give the position and a fixed reason.
  */
-import { promises as fs } from 'fs';
+import { realpath, stat } from 'fs/promises';
 import * as path from 'path';
-import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar } from 'yaml';
-import type { Node as YamlNode, Tags } from 'yaml';
+import { LineCounter, parseAllDocuments, isCollection, isMap, isSeq, isScalar, visit } from 'yaml';
+import type { Document, Node as YamlNode, Tags } from 'yaml';
+import { DEFAULT_LIMITS, MAX_ALIAS_COUNT, showBytes, type InputLimits } from './limits';
+import { expandPath, readFileLimited, readStreamLimited } from './read';
+import { codePointName, decodeText, forbiddenCharAt } from './text';
 import type { SourceLocation } from '../validation';
+import { notJsonData } from '../validation/safety';
 
 /** The label used for standard input in messages. */
 export const STDIN_LABEL = '<stdin>';
@@ -20,81 +28,68 @@ export interface LoadedManifests {
   readonly objects: unknown[];
   /** Index-aligned with `objects`. */
   readonly sources: SourceLocation[];
-  /** Unreadable files and YAML syntax errors, one message each, naming the file (and line). */
+  /** YAML syntax errors and input over the total limit: nothing is validated when there is one. */
   readonly problems: string[];
   /** Directories given on the command line that held no YAML file. */
   readonly emptyDirectories: string[];
+  /** Paths that could not be read (unreadable, too big, binary, not UTF-8): reported, the rest is used. */
+  readonly skipped?: string[];
+  /** Entries skipped on purpose (special files, links out of a directory). */
+  readonly notes?: string[];
 }
 
 /** Reads every PATH (`-` is standard input). Never throws for bad input: problems are collected. */
-export async function loadManifests(paths: readonly string[], stdin: AsyncIterable<string | Uint8Array>): Promise<LoadedManifests> {
-  const out: LoadedManifests = { objects: [], sources: [], problems: [], emptyDirectories: [] };
+export async function loadManifests(
+  paths: readonly string[],
+  stdin: AsyncIterable<string | Uint8Array>,
+  limits: InputLimits = DEFAULT_LIMITS,
+): Promise<LoadedManifests> {
+  const skipped: string[] = [];
+  const notes: string[] = [];
+  const out: LoadedManifests = { objects: [], sources: [], problems: [], emptyDirectories: [], skipped, notes };
   const seen = new Set<string>();
+  let total = 0;
+  const take = (label: string, bytes: Buffer): boolean => {
+    total += bytes.length;
+    if (total > limits.maxTotalBytes) {
+      out.problems.push(`${label}: the input exceeds the limit of ${showBytes(limits.maxTotalBytes)} for one run (--max-total-bytes)`);
+      return false;
+    }
+    const decoded = decodeText(bytes);
+    if ('problem' in decoded) {
+      skipped.push(`${label}: ${decoded.problem}`);
+      return true;
+    }
+    parseYamlStream(decoded.text, label, out);
+    return true;
+  };
   for (const p of paths) {
     if (p === '-') {
-      let text: string;
-      try {
-        text = await readAll(stdin);
-      } catch (e) {
-        out.problems.push(`${STDIN_LABEL}: cannot read: ${describeFsError(e)}`);
-        continue;
-      }
-      parseYamlStream(text, STDIN_LABEL, out);
+      // at most --max-file-bytes are held; take() then checks the run's total
+      const r = await readStreamLimited(stdin, limits.maxFileBytes);
+      if ('problem' in r) skipped.push(`${STDIN_LABEL}: ${r.problem}`);
+      else if (!take(STDIN_LABEL, r.bytes)) return out;
       continue;
     }
-    let files: string[];
-    try {
-      files = await expandPath(p);
-    } catch (e) {
-      out.problems.push(`${p}: cannot read: ${describeFsError(e)}`);
-      continue;
-    }
-    if (files.length === 0) out.emptyDirectories.push(p);
-    for (const file of files) {
+    const expanded = await expandPath(p);
+    skipped.push(...expanded.unreadable);
+    notes.push(...expanded.notes);
+    if (expanded.files.length === 0 && expanded.unreadable.length === 0 && !(await isFile(p))) out.emptyDirectories.push(p);
+    for (const file of expanded.files) {
       // The same file named twice (or via a directory and by name) is read once.
-      const key = path.resolve(file);
+      const key = await realpath(file).catch(() => path.resolve(file));
       if (seen.has(key)) continue;
       seen.add(key);
-      let text: string;
-      try {
-        text = await fs.readFile(file, 'utf8');
-      } catch (e) {
-        out.problems.push(`${file}: cannot read: ${describeFsError(e)}`);
-        continue;
-      }
-      parseYamlStream(text, file, out);
+      const r = await readFileLimited(file, limits.maxFileBytes);
+      if ('problem' in r) skipped.push(`${file}: ${r.problem}`);
+      else if (!take(file, r.bytes)) return out;
     }
   }
   return out;
 }
 
-/** A file stands for itself; a directory for every `.yaml`/`.yml` below it, sorted by path. */
-async function expandPath(p: string): Promise<string[]> {
-  const stat = await fs.stat(p);
-  if (!stat.isDirectory()) return [p];
-  const found: string[] = [];
-  await walk(p, found, new Set());
-  // Plain code-unit order: the same on every machine and locale.
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-async function walk(dir: string, found: string[], visited: Set<string>): Promise<void> {
-  const real = await fs.realpath(dir);
-  if (visited.has(real)) return; // a symlink loop
-  visited.add(real);
-  for (const name of await fs.readdir(dir)) {
-    const full = path.join(dir, name);
-    const stat = await fs.stat(full).catch(() => undefined); // a dangling symlink is skipped
-    if (!stat) continue;
-    if (stat.isDirectory()) await walk(full, found, visited);
-    else if (/\.ya?ml$/i.test(name)) found.push(full);
-  }
-}
-
-async function readAll(stream: AsyncIterable<string | Uint8Array>): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8');
+async function isFile(p: string): Promise<boolean> {
+  return stat(p).then(s => !s.isDirectory(), () => false);
 }
 
 /** kubectl's YAML 1.1 scalars, minus the two kinds sigs.k8s.io/yaml leaves as strings. */
@@ -106,31 +101,63 @@ const kubectlTags = (tags: Tags): Tags => tags.filter(t => typeof t === 'string'
 export function parseYamlStream(text: string, file: string, out: LoadedManifests): void {
   const lineCounter = new LineCounter();
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const docs = parseAllDocuments(source, { lineCounter, prettyErrors: false, version: '1.1', customTags: kubectlTags });
+  let docs: Document.Parsed[];
+  try {
+    // logLevel 'error': the parser's warnings go to process.emitWarning and quote document text
+    docs = parseAllDocuments(source, { lineCounter, prettyErrors: false, version: '1.1', customTags: kubectlTags, logLevel: 'error' }) as Document.Parsed[];
+  } catch (e) {
+    // the parser recurses per nesting level: a document nested tens of thousands of levels deep exhausts the stack
+    out.problems.push(`${file}: YAML error: ${e instanceof RangeError ? 'the document nests too deeply to be read' : 'the stream cannot be parsed'}`);
+    return;
+  }
+  if (!Array.isArray(docs)) docs = [docs];
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return `${file}:${line}:${col}`;
+  };
   let failed = false;
   const objects: unknown[] = [];
   const sources: SourceLocation[] = [];
+
+  const bad = forbiddenCharAt(source);
+  if (bad >= 0) {
+    const doc = docs.findIndex(d => d.range[0] <= bad && bad <= d.range[2]);
+    out.problems.push(`${at(bad)}: YAML syntax error in document ${doc < 0 ? docs.length || 1 : doc + 1}: control character ${codePointName(source, bad)} is not allowed in YAML; write it as an escape in a double-quoted string`);
+    return;
+  }
 
   docs.forEach((doc, i) => {
     const document = i + 1;
     if (doc.errors.length > 0) {
       failed = true;
       for (const err of doc.errors) {
-        const { line, col } = lineCounter.linePos(err.pos[0]);
-        out.problems.push(`${file}:${line}:${col}: YAML syntax error in document ${document}: ${yamlMessage(err.code, err.message)}`);
+        out.problems.push(`${at(err.pos[0])}: YAML syntax error in document ${document}: ${yamlReason(err.code, err.message)}`);
       }
       return;
     }
     const contents = doc.contents as YamlNode | null;
     // Empty documents (`---` separators, comment-only documents, Helm's disabled templates) are skipped.
     if (contents === null || (isScalar(contents) && contents.value === null)) return;
+    const collectionKey = firstCollectionKey(doc);
+    if (collectionKey !== undefined) {
+      failed = true;
+      out.problems.push(`${at(collectionKey)}: YAML syntax error in document ${document}: a mapping key is a list or a mapping; Kubernetes objects have string keys`);
+      return;
+    }
     let value: unknown;
     try {
-      value = doc.toJS({ maxAliasCount: 100 });
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
       failed = true;
-      out.problems.push(`${file}:${lineOf(contents.range?.[0] ?? 0)}: YAML error in document ${document}: ${e instanceof Error ? e.message : String(e)}`);
+      out.problems.push(`${file}:${lineOf(contents.range?.[0] ?? 0)}: YAML error in document ${document}: ${toJsReason(e)}`);
+      return;
+    }
+    // an alias inside the node it names makes a cyclic object: not JSON, so not a Kubernetes object
+    const notJson = typeof value === 'object' && value !== null ? notJsonData(value) : undefined;
+    if (notJson !== undefined) {
+      failed = true;
+      out.problems.push(`${file}:${lineOf(contents.range?.[0] ?? 0)}: YAML error in document ${document}: ${notJson.includes('cycle') ? 'an alias refers to a node that contains it (a recursive alias)' : `not JSON data: ${notJson}`}`);
       return;
     }
     const line = lineOf(contents.range?.[0] ?? doc.range[0]);
@@ -154,28 +181,94 @@ export function parseYamlStream(text: string, file: string, out: LoadedManifests
   out.sources.push(...sources);
 }
 
+/** Offset of the first mapping key that is a collection (YAML allows it, JSON and Kubernetes do not). */
+function firstCollectionKey(doc: Document.Parsed): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isCollection(pair.key)) {
+        found = (pair.key as YamlNode).range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
 function isList(x: unknown): x is { kind: string; items: unknown[] } {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
   const o = x as Record<string, unknown>;
   return typeof o.kind === 'string' && o.kind.endsWith('List') && Array.isArray(o.items);
 }
 
-/** The parser's message, minus the few that quote document text (which could be a secret). */
-function yamlMessage(code: string, message: string): string {
-  if (code === 'BAD_DQ_ESCAPE') return 'invalid escape sequence in a double-quoted string';
+/**
+ * Parser messages that are fixed text (they never quote the document). Any other message is replaced by the
+ * reason of its code: several quote source text (an alias name, a tag, a block scalar header, an escape).
+ */
+const FIXED_MESSAGES = new Set([
+  'Nested mappings are not allowed in compact mappings',
+  'A block sequence may not be used as an implicit map key',
+  'Map keys must be unique',
+  'All sequence items must start at the same column',
+  'Implicit keys need to be on a single line',
+  'Implicit keys of flow sequence pairs need to be on a single line',
+  'Implicit map keys need to be followed by map values',
+  'Tabs are not allowed as indentation',
+  'A node can have at most one anchor',
+  'A node can have at most one tag',
+  'An alias node must not specify any properties',
+  'Alias cannot be an empty string',
+  'Anchor cannot be an empty string',
+  'Missing closing "quote',
+  'Missing closing \'quote',
+  'Sequence item without - indicator',
+  'Comments must be separated from other tokens by white space characters',
+  'Tags and anchors must be separated from the next token by white space',
+  'Block scalar header not found',
+  'Missing directives-end indicator line',
+  'Missing directives-end/doc-start indicator line',
+  'Block collection cannot start on same line with directives-end marker',
+]);
+
+const REASONS: Readonly<Record<string, string>> = {
+  ALIAS_PROPS: 'an alias node must not have properties',
+  BAD_ALIAS: 'invalid alias or anchor',
+  BAD_COLLECTION_TYPE: 'a tag does not match the collection it is on',
+  BAD_DIRECTIVE: 'invalid directive',
+  BAD_DQ_ESCAPE: 'invalid escape sequence in a double-quoted string',
+  BAD_INDENT: 'bad indentation',
+  BAD_PROP_ORDER: 'anchors and tags must come after the indicator',
+  BAD_SCALAR_START: 'a plain value cannot start with this character; quote the value',
+  BLOCK_AS_IMPLICIT_KEY: 'a block collection cannot be an implicit key',
+  BLOCK_IN_FLOW: 'a block collection cannot be inside a flow collection',
+  DUPLICATE_KEY: 'Map keys must be unique',
+  KEY_OVER_1024_CHARS: 'an implicit key is longer than 1024 characters',
+  MISSING_CHAR: 'a required character is missing',
+  MULTILINE_IMPLICIT_KEY: 'Implicit keys need to be on a single line',
+  MULTIPLE_ANCHORS: 'A node can have at most one anchor',
+  MULTIPLE_DOCS: 'more than one document where one is expected',
+  MULTIPLE_TAGS: 'A node can have at most one tag',
+  NON_STRING_KEY: 'a mapping key is not a string',
+  // the parser's stack ran out composing a collection (alias expansion is counted later, in toJS)
+  RESOURCE_EXHAUSTION: 'the document nests too deeply to be read',
+  TAB_AS_INDENT: 'Tabs are not allowed as indentation',
+  TAG_RESOLVE_FAILED: 'unresolved tag',
+  UNEXPECTED_TOKEN: 'unexpected token',
+};
+
+/** The parser's reason, never quoting the document (see FIXED_MESSAGES). */
+export function yamlReason(code: string, message: string): string {
+  if (FIXED_MESSAGES.has(message)) return message;
   if (message.startsWith('Unresolved plain scalar')) return 'unresolved plain scalar';
-  return message;
+  return (Object.prototype.hasOwnProperty.call(REASONS, code) ? REASONS[code] : undefined) ?? `invalid YAML (${code})`;
 }
 
-function describeFsError(e: unknown): string {
-  const code = (e as { code?: string } | undefined)?.code;
-  switch (code) {
-    case 'ENOENT': return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'is a directory';
-    case 'ENOTDIR': return 'not a directory';
-    case 'ELOOP': return 'too many levels of symbolic links';
-    default: return code ?? (e instanceof Error ? e.message : String(e));
-  }
+/** Why converting a parsed document to data failed, in fixed words (the library's messages quote aliases). */
+function toJsReason(e: unknown): string {
+  const message = e instanceof Error ? e.message : '';
+  if (message.startsWith('Excessive alias count')) return `too many alias expansions (at most ${MAX_ALIAS_COUNT}): a YAML bomb?`;
+  if (e instanceof ReferenceError || message.startsWith('Unresolved alias')) return 'unresolved alias (the anchor must be set before the alias)';
+  if (e instanceof RangeError) return 'the document nests too deeply to be read';
+  return 'the document cannot be converted to JSON data';
 }

@@ -10,10 +10,11 @@ import { runEnv } from './env';
 import { readExternalsFile } from './externals';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { loadManifests } from './load';
-import { secretRedactor } from './redact';
 import { runReleases } from './releases';
+import { escapeText } from './terminal';
 import { MAIN_USAGE, PROGRAM, usageOf } from './usage';
 import { runValidate } from './validate';
+import { redactor, secretValuesOf } from '../validation/redact';
 
 export type { CliIo, TextSink } from './io';
 
@@ -33,11 +34,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return await dispatch(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`${PROGRAM}: ${e.message}\n\n${usageOf(e.command)}`);
+      io.stderr.write(`${PROGRAM}: ${escapeText(e.message)}\n\n${usageOf(e.command)}`);
       return EXIT_USAGE;
     }
     // A bug of ours: say so in one line, without a stack trace.
-    io.stderr.write(`${PROGRAM}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    // the error's name and system code only: its message could quote input
+    const code = (e as { code?: unknown } | undefined)?.code;
+    io.stderr.write(`${PROGRAM}: internal error: ${e instanceof Error ? e.name : typeof e}${typeof code === 'string' ? ` (${escapeText(code)})` : ''}; please report it\n`);
     return EXIT_USAGE;
   }
 }
@@ -73,19 +76,31 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     args = { ...parsed, external: [...parsed.external, ...parsed.externalsFiles.flatMap(readExternalsFile)] };
   } catch (e) {
-    io.stderr.write(`${PROGRAM}: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr.write(`${PROGRAM}: ${escapeText(e instanceof Error ? e.message : String(e))}\n`);
     return EXIT_USAGE;
   }
-  const loaded = await loadManifests(args.paths, io.stdin);
-  for (const dir of loaded.emptyDirectories) io.stderr.write(`${PROGRAM}: note: no .yaml or .yml file under ${dir}\n`);
+  const loaded = await loadManifests(args.paths, io.stdin, args.limits);
+  // every line naming a path goes through escapeText: a file name can hold newlines and escape sequences
+  for (const dir of loaded.emptyDirectories) io.stderr.write(`${PROGRAM}: note: no .yaml or .yml file under ${escapeText(dir)}\n`);
+  for (const n of loaded.notes ?? []) io.stderr.write(`${PROGRAM}: note: ${escapeText(n)}\n`);
+  for (const s of loaded.skipped ?? []) io.stderr.write(`${PROGRAM}: ${escapeText(s)}\n`);
   if (loaded.problems.length > 0) {
-    for (const p of loaded.problems) io.stderr.write(`${PROGRAM}: ${p}\n`);
+    for (const p of loaded.problems) io.stderr.write(`${PROGRAM}: ${escapeText(p)}\n`);
     return EXIT_USAGE;
   }
-  const redact = secretRedactor(loaded.objects);
-  return spec.name === 'validate'
+  const incomplete = (loaded.skipped ?? []).length > 0;
+  if (loaded.objects.length === 0 && !args.allowEmpty) {
+    // empty input is a usage error: a pipeline whose generator printed nothing must not pass
+    if (!incomplete) io.stderr.write(`${PROGRAM}: no documents in the input; pass --allow-empty if empty input is expected\n`);
+    return EXIT_USAGE;
+  }
+  // the engine's redaction policy, for what the CLI prints besides violations (env values)
+  const redact = redactor(secretValuesOf(loaded.objects));
+  const code = spec.name === 'validate'
     ? runValidate(args, loaded.objects, loaded.sources, redact, io)
     : runEnv(args, loaded.objects, redact, io);
+  // an unreadable path is a usage error for that path: the rest was checked, the run still fails
+  return incomplete ? EXIT_USAGE : code;
 }
 
 /** The package version, from package.json next to lib/ (or src/ under ts-jest). */
@@ -99,6 +114,12 @@ export function version(): string {
 }
 
 if (require.main === module) {
+  // Node prints process warnings with their message, which may quote input: show their name and code only
+  process.removeAllListeners('warning');
+  process.on('warning', w => {
+    const code = (w as { code?: unknown }).code;
+    process.stderr.write(`${PROGRAM}: node warning: ${escapeText(w.name)}${typeof code === 'string' ? ` (${escapeText(code)})` : ''}\n`);
+  });
   // `toolhive-constructs validate x | head` closes the pipe early: that is not an error worth a trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') process.stderr.write(`${PROGRAM}: cannot write output: ${e.code ?? e.message}\n`);

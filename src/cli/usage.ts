@@ -37,6 +37,12 @@ const EXTERNAL = `  --external KIND/NAME     an object that exists outside these
   --assume-external        report references to objects not in the files as
                            warnings instead of errors`;
 
+const INPUT = `  --max-file-bytes N       refuse a file (or standard input) larger than N
+                           bytes; K, M, G suffixes (default: 16M)
+  --max-total-bytes N      refuse more than N bytes of input in one run
+                           (default: 256M)
+  --allow-empty            accept input without any document (default: exit 2)`;
+
 export const VALIDATE_USAGE = `Usage: ${PROGRAM} validate [--format text|json] [--external KIND/NAME]...
        [--externals FILE]... [--assume-external] [--operator-release RELEASE]
        [--kubernetes-version MAJOR.MINOR] PATH...
@@ -57,6 +63,7 @@ ${EXTERNAL}
   --kubernetes-version V   reproduce the API server of Kubernetes V (e.g. 1.35;
                            default: ${NEWEST_KUBERNETES_VERSION}, the newest release): int32/int64
                            formats are enforced from 1.36
+${INPUT}
   -h, --help               show this help
 
 Output (text): one line per violation, then a summary line
@@ -67,7 +74,8 @@ Output (text): one line per violation, then a summary line
 Exit status:
   0  no errors (warnings allowed)
   1  at least one error
-  2  usage error, unreadable file or YAML syntax error
+  2  usage error, unreadable or oversized input, no documents, YAML syntax
+     error (the files that could be read are still checked)
 `;
 
 export const ENV_USAGE = `Usage: ${PROGRAM} env [--format yaml|json] [--external KIND/NAME]...
@@ -86,11 +94,13 @@ Options:
 ${EXTERNAL}
                            (accepted for symmetry with validate; they do not
                            change the env output)
+${INPUT}
   -h, --help               show this help
 
 Exit status:
   0  success
-  2  usage error, unreadable file or YAML syntax error
+  2  usage error, unreadable or oversized input, no documents, YAML syntax
+     error
 `;
 
 export const RELEASES_USAGE = `Usage: ${PROGRAM} releases

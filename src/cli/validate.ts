@@ -4,7 +4,8 @@ import type { SourceLocation, Violation } from '../validation';
 import type { CommandArgs } from './args';
 import type { CliIo } from './io';
 import { EXIT_OK, EXIT_VIOLATIONS } from './io';
-import type { Redactor } from './redact';
+import { escapeText } from './terminal';
+import { redactViolations, type Redactor } from '../validation/redact';
 
 export interface ValidateSummary {
   readonly documents: number;
@@ -27,25 +28,27 @@ export function runValidate(
     operatorRelease: args.operatorRelease,
     kubernetesVersion: args.kubernetesVersion,
     sources,
-  })
-    .map(v => ({ ...v, message: redact(v.message) }));
+  });
+  // already redacted by the engine; again here so nothing the CLI prints depends on that
+  const shown = redactViolations(violations, redact);
   const summary: ValidateSummary = {
     documents: objects.length,
     errors: violations.filter(v => v.severity === 'error').length,
     warnings: violations.filter(v => v.severity === 'warning').length,
   };
-  io.stdout.write(args.format === 'json' ? formatJson(violations, summary) : formatText(violations, summary));
+  io.stdout.write(args.format === 'json' ? formatJson(shown, summary) : formatText(shown, summary));
   return summary.errors > 0 ? EXIT_VIOLATIONS : EXIT_OK;
 }
 
 /** `FILE:DOC Kind/namespace/name PATH: MESSAGE [RULE]`, warnings prefixed `warning: `. */
 export function formatText(violations: readonly Violation[], summary: ValidateSummary): string {
+  // every column can come from the manifests (or a file name): escaped, so no line can be forged
   const lines = violations.map(v => {
-    const where = v.file !== undefined ? `${v.file}:${v.document ?? '-'}` : '-';
-    const object = `${v.kind || '-'}/${v.namespace || '-'}/${v.name || '-'}`;
-    const field = v.path ? ` ${v.path}` : '';
+    const where = v.file !== undefined ? `${escapeText(v.file)}:${v.document ?? '-'}` : '-';
+    const object = `${escapeText(v.kind) || '-'}/${escapeText(v.namespace) || '-'}/${escapeText(v.name) || '-'}`;
+    const field = v.path ? ` ${escapeText(v.path)}` : '';
     const prefix = v.severity === 'warning' ? 'warning: ' : '';
-    return `${prefix}${where} ${object}${field}: ${v.message} [${v.rule}]`;
+    return `${prefix}${where} ${object}${field}: ${escapeText(v.message)} [${escapeText(v.rule)}]`;
   });
   lines.push(`${plural(summary.documents, 'document')}, ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`);
   return lines.join('\n') + '\n';

@@ -61,6 +61,12 @@ export interface ValidateOptions {
   /** Namespace of objects that name none. @default 'default' */
   readonly defaultNamespace?: string;
   /**
+   * Values that must never appear in a violation, besides those the engine finds itself (Secret `data` and
+   * `stringData`, inline credential fields): e.g. the resolved values of `pulumi.secret` inputs.
+   * @default - none
+   */
+  readonly redact?: readonly string[];
+  /**
    * The ToolHive operator release to validate for: its CRD schemas and CEL rules, and the operator rules as
    * that release applies them. A field that only a newer bundled release has is reported as needing it. An
    * unknown name throws (a usage error) listing the bundled releases (`toolhive-constructs releases`).

@@ -7,6 +7,19 @@ export function isDict(x: unknown): x is Dict {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
+/**
+ * True when `o` has its own property `key`. Every lookup of a key that comes from user data goes through this (or
+ * `own`): `key in o` and `o[key]` also see `constructor`, `toString`, `__proto__` and the rest of Object.prototype.
+ */
+export function hasOwn(o: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, key);
+}
+
+/** `o[key]` when `key` is an own property of `o`, else undefined (never a prototype member). */
+export function own(o: Dict | undefined, key: string): unknown {
+  return o !== undefined && hasOwn(o, key) ? o[key] : undefined;
+}
+
 /** `x` when it is a plain object, else undefined. */
 export function dict(x: unknown): Dict | undefined {
   return isDict(x) ? x : undefined;

@@ -42,32 +42,48 @@ const METADATA_ORDER = ['name', 'namespace', 'labels', 'annotations'];
  * A deterministic deep copy of JSON-like data: `undefined` members are dropped, object keys are sorted,
  * objects with a `toJSON()` (such as `SecretKey`) are replaced by its result.
  */
-export function canonical(value: unknown): unknown {
+export function canonical(value: unknown, ancestors: Set<object> = new Set(), at = ''): unknown {
   if (value === null || typeof value !== 'object') return value;
   const withJson = value as { toJSON?: () => unknown };
-  if (typeof withJson.toJSON === 'function') return canonical(withJson.toJSON());
-  if (Array.isArray(value)) {
-    const items: unknown[] = [];
-    for (let i = 0; i < value.length; i++) {
-      const v: unknown = value[i];
-      if (v !== undefined) items.push(canonical(v));
+  if (typeof withJson.toJSON === 'function') return canonical(withJson.toJSON(), ancestors, at);
+  // props are code, not data: a cyclic value is a programming error, named here instead of a stack overflow
+  if (ancestors.has(value)) throw new TypeError(`props must be plain data, but ${at || 'the value'} refers back to one of its parents (a cycle)`);
+  ancestors.add(value);
+  try {
+    if (Array.isArray(value)) {
+      const items: unknown[] = [];
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i];
+        if (v !== undefined) items.push(canonical(v, ancestors, `${at}[${i}]`));
+      }
+      return items;
     }
-    return items;
+    const out: Record<string, unknown> = {};
+    const keys = Object.keys(value).sort();
+    for (let i = 0; i < keys.length; i++) {
+      const v = (value as Record<string, unknown>)[keys[i]];
+      if (v === undefined) continue;
+      const c = canonical(v, ancestors, at ? `${at}.${keys[i]}` : keys[i]);
+      // a `__proto__` key stays an own key (validation rejects it) instead of replacing the prototype
+      if (keys[i] === '__proto__') Object.defineProperty(out, keys[i], { value: c, writable: true, enumerable: true, configurable: true });
+      else out[keys[i]] = c;
+    }
+    return out;
+  } finally {
+    ancestors.delete(value);
   }
-  const out: Record<string, unknown> = {};
-  const keys = Object.keys(value).sort();
-  for (let i = 0; i < keys.length; i++) {
-    const v = (value as Record<string, unknown>)[keys[i]];
-    if (v !== undefined) out[keys[i]] = canonical(v);
-  }
-  return out;
 }
 
 function canonicalMetadata(meta: ObjectMeta): ToolHiveManifest['metadata'] {
   const copy = canonical(meta) as Record<string, unknown>;
   const ordered: Record<string, unknown> = {};
-  for (const key of METADATA_ORDER) if (key in copy) ordered[key] = copy[key];
-  for (const key of Object.keys(copy)) if (!(key in ordered)) ordered[key] = copy[key];
+  const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+  for (const key of METADATA_ORDER) if (own(copy, key)) ordered[key] = copy[key];
+  for (const key of Object.keys(copy)) {
+    if (own(ordered, key)) continue;
+    if (key === '__proto__') Object.defineProperty(ordered, key, { value: copy[key], writable: true, enumerable: true, configurable: true });
+    else ordered[key] = copy[key];
+  }
   return ordered as unknown as ToolHiveManifest['metadata'];
 }
 

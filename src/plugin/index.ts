@@ -18,9 +18,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { readExternalsFile } from '../cli/externals';
 import { parseYamlStream, type LoadedManifests } from '../cli/load';
-import { secretRedactor } from '../cli/redact';
 import type { SourceLocation, ValidateOptions, Violation } from '../core/types';
-import { failures, parseExternal, validateManifests } from '../validation';
+import { failures, validateManifests } from '../validation';
+import { parseExternal } from '../validation/manifest-set';
 import { EXTERNALS_FILE } from '../validation/externals-file';
 
 /** One violating resource, as the cdk8s CLI's `ValidationViolatingResource`. */
@@ -144,15 +144,15 @@ export class ToolHiveValidationPlugin {
       return;
     }
 
-    const options: ValidateOptions & { operatorRelease?: string } = {
+    const options: ValidateOptions = {
       external,
       assumeExternal: this.properties.assumeExternal ?? false,
       ...(this.properties.defaultNamespace !== undefined ? { defaultNamespace: this.properties.defaultNamespace } : {}),
       ...(this.properties.operatorRelease !== undefined ? { operatorRelease: this.properties.operatorRelease } : {}),
       sources: loaded.sources,
     };
-    const redact = secretRedactor(loaded.objects);
-    const violations = validateManifests(loaded.objects, options).map(v => ({ ...v, message: redact(v.message) }));
+    // the engine redacts the values of the Secrets it is given from every message
+    const violations = validateManifests(loaded.objects, options);
     const naming = resourceNaming(loaded.objects, loaded.sources, options.defaultNamespace ?? 'default');
     for (const v of violations) context.report.addViolation(reportViolation(v, naming));
 

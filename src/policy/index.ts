@@ -13,9 +13,10 @@
  * Loads the engine and `@pulumi/policy`'s types only: neither cdk8s nor `@pulumi/pulumi` nor the components.
  */
 import type { PolicyResource, ReportViolation, StackValidationArgs, StackValidationPolicy } from '@pulumi/policy';
-import { secretRedactor } from '../cli/redact';
 import type { KubeObject, ValidateOptions, Violation } from '../core/types';
-import { failures, parseExternal, validateManifests } from '../validation';
+import { failures, validateManifests } from '../validation';
+import { parseExternal } from '../validation/manifest-set';
+import { secretValuesOf as valuesToHide } from '../validation/redact';
 
 /** Options of the policies; each can also be set in the policy pack's config (which wins). */
 export interface ToolHivePolicyOptions {
@@ -160,12 +161,13 @@ export function validateStackResources(resources: readonly StackResource[], opti
     }
   }
 
-  const engineOptions: ValidateOptions & { operatorRelease?: string } = {
+  const engineOptions: ValidateOptions = {
     external,
     defaultNamespace,
+    // the engine sees Secrets by key only: their values are handed over only to be kept out of every message
+    redact: valuesToHide(secretValues),
     ...(options.operatorRelease !== undefined ? { operatorRelease: options.operatorRelease } : {}),
   };
-  const redact = secretRedactor(secretValues);
   const owners = new Map<string, string>();
   objects.forEach((o, i) => {
     const id = `${o.kind}/${o.metadata?.namespace ?? defaultNamespace}/${o.metadata?.name ?? ''}`;
@@ -173,7 +175,7 @@ export function validateStackResources(resources: readonly StackResource[], opti
   });
   const violations = validateManifests(objects, engineOptions).map((v): StackViolation => {
     const urn = owners.get(`${v.kind}/${v.namespace}/${v.name}`);
-    return { ...v, message: redact(v.message), ...(urn !== undefined ? { urn } : {}) };
+    return { ...v, ...(urn !== undefined ? { urn } : {}) };
   });
   return { violations, skipped };
 }
@@ -211,7 +213,7 @@ function secretShape(props: Record<string, unknown>): KubeObject {
   };
 }
 
-/** The values of a Secret, only to redact them from messages; unknown values are left out. */
+/** A Secret with its values (unknown ones left out), only for the engine to keep them out of messages. */
 function secretValuesOf(props: Record<string, unknown>): KubeObject {
   const values = (m: unknown): Record<string, unknown> => {
     const out: Record<string, unknown> = {};

@@ -37,7 +37,11 @@ export function adoptedEntry(reg: ProgramRegistry, resource: pulumi.Resource): E
     const output = pulumi.all([s.metadata, pulumi.unsecret(s.data), pulumi.unsecret(s.stringData), s.type])
       .apply(([meta, data, stringData, type]) =>
         secretShape(meta ?? {}, [...Object.keys(data ?? {}), ...Object.keys(stringData ?? {})], type));
-    entry = { kind: 'Secret', resource, name: s.metadata.name, manifest: { prompt: false, output }, refs: [], externals: promptly([]) };
+    const values = pulumi.all([pulumi.unsecret(s.data), pulumi.unsecret(s.stringData)]).apply(([data, stringData]) => [
+      ...Object.values(stringData ?? {}),
+      ...Object.values(data ?? {}).flatMap(v => [v, Buffer.from(v, 'base64').toString('utf8')]),
+    ].filter((v): v is string => typeof v === 'string'));
+    entry = { kind: 'Secret', resource, name: s.metadata.name, manifest: { prompt: false, output }, refs: [], externals: promptly([]), secrets: { prompt: false, output: values } };
   } else if (k8s.core.v1.ConfigMap.isInstance(resource)) {
     const c = resource;
     const output = pulumi.all([c.metadata, c.data, c.binaryData]).apply(([meta, data, binaryData]) => ({

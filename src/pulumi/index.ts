@@ -9,7 +9,7 @@
  * toolhive.validate();
  */
 export * from './embedding-server';
-export * from './errors';
+export { ToolHiveValidationError, type PropertyError } from './errors';
 export * from './mcp-authz-config';
 export * from './mcp-external-auth-config';
 export * from './mcp-group';

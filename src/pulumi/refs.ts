@@ -121,14 +121,25 @@ export type EntryOf = (source: unknown, kind: string, path: string) => Entry;
  */
 export function resolveReferences(value: unknown, entryOf: EntryOf, path = 'spec'): { value: unknown } & ResolvedRefs {
   const out: ResolvedRefs = { refs: [], externals: [] };
-  const resolved = walk(value, undefined, path, entryOf, out);
+  const resolved = walk(value, undefined, path, entryOf, out, new Set());
   return { value: resolved, ...out };
 }
 
-function walk(value: unknown, target: string | undefined, path: string, entryOf: EntryOf, out: ResolvedRefs): unknown {
+function walk(value: unknown, target: string | undefined, path: string, entryOf: EntryOf, out: ResolvedRefs, ancestors: Set<object>): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (pulumi.Output.isInstance(value) || value instanceof Promise) return value;
-  if (Array.isArray(value)) return value.map((item, i) => walk(item, target, `${path}[${i}]`, entryOf, out));
+  // args are code, not data: a cycle is a programming error, named here instead of a stack overflow
+  if (ancestors.has(value)) throw new TypeError(`${path}: props must be plain data, but this value refers back to one of its parents (a cycle)`);
+  ancestors.add(value);
+  try {
+    return walkObject(value, target, path, entryOf, out, ancestors);
+  } finally {
+    ancestors.delete(value);
+  }
+}
+
+function walkObject(value: object, target: string | undefined, path: string, entryOf: EntryOf, out: ResolvedRefs, ancestors: Set<object>): unknown {
+  if (Array.isArray(value)) return value.map((item, i) => walk(item, target, `${path}[${i}]`, entryOf, out, ancestors));
   if (target !== undefined) {
     const whole = wholeReference(value, target, path, entryOf, out);
     if (whole) return whole;
@@ -145,7 +156,10 @@ function walk(value: unknown, target: string | undefined, path: string, entryOf:
       copy.name = referenceName(child, target, childPath, record, entryOf, out);
       continue;
     }
-    copy[key] = walk(child, referenceTarget(key), childPath, entryOf, out);
+    const v = walk(child, referenceTarget(key), childPath, entryOf, out, ancestors);
+    // a `__proto__` key stays an own key (validation rejects it) instead of replacing the prototype
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: v, writable: true, enumerable: true, configurable: true });
+    else copy[key] = v;
   }
   return copy;
 }

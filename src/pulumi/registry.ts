@@ -12,7 +12,7 @@ import { envBindings as deriveEnvBindings } from '../bindings';
 import type { WorkloadEnv } from '../bindings/types';
 import { failures, validateManifests } from '../validation';
 import { objectMessage, programMessage, ToolHiveValidationError, formatViolation } from './errors';
-import { allKnown, mapKnown, type Known } from './known';
+import { allKnown, mapKnown, promptly, type Known } from './known';
 import type { KubeObject, Violation } from '../core/types';
 
 /** One object of the program's set. */
@@ -33,6 +33,8 @@ export interface Entry {
   readonly refs: readonly Entry[];
   /** `Kind/namespace/name` of the objects it references by plain name (declared external). */
   readonly externals: Known<string[]>;
+  /** Values no message may show: its secret inputs, or a Secret's values (see `ValidateOptions.redact`). */
+  readonly secrets?: Known<string[]>;
   /** True when the object was checked with its references at construction (ToolHive components). */
   checked?: boolean;
 }
@@ -116,12 +118,15 @@ export class ProgramRegistry {
     const closure = referenceClosure(entry);
     const manifests = allKnown([entry.manifest, ...closure.map(e => e.manifest)]);
     const externals = allKnown([entry.externals, ...closure.map(e => e.externals)]);
-    const check = ([objs, exts]: [KubeObject[], string[][]]): KubeObject => {
-      if (!this.collecting) this.report(this.ownViolations(objs, exts), entry.resource, objectMessage);
+    const secrets = secretsOf([entry, ...closure]);
+    const check = ([objs, exts, hidden]: [KubeObject[], string[][], string[][]]): KubeObject => {
+      if (!this.collecting) this.report(this.ownViolations(objs, exts, hidden), entry.resource, objectMessage);
       return objs[0];
     };
-    if (manifests.prompt && externals.prompt) return { prompt: true, value: check([manifests.value, externals.value]) };
-    return mapKnown(allKnown<unknown>([manifests, externals]), v => check(v as [KubeObject[], string[][]]));
+    if (manifests.prompt && externals.prompt && secrets.prompt) {
+      return { prompt: true, value: check([manifests.value, externals.value, secrets.value]) };
+    }
+    return mapKnown(allKnown<unknown>([manifests, externals, secrets]), v => check(v as [KubeObject[], string[][], string[][]]));
   }
 
   /** The whole-program pass: every object, then the env bindings. */
@@ -130,18 +135,19 @@ export class ProgramRegistry {
     const entries = [...this.entries, ...this.adopted.values()];
     const manifests = allKnown(entries.map(e => e.manifest));
     const externals = allKnown(entries.map(e => e.externals));
-    const check = ([objs, exts]: [KubeObject[], string[][]]): { all: Violation[]; passing: Violation[] } => {
+    const secrets = secretsOf(entries);
+    const check = ([objs, exts, hidden]: [KubeObject[], string[][], string[][]]): { all: Violation[]; passing: Violation[] } => {
       const owners = new Map<string, number>();
       objs.forEach((o, i) => {
         const id = objectIdentity(o, this.defaultNamespace);
         if (!owners.has(id)) owners.set(id, i);
       });
       const ownerOf = (v: Violation): number | undefined => owners.get(`${v.kind}/${v.namespace}/${v.name}`);
-      const all = this.run(objs, exts.flat());
+      const all = this.run(objs, exts.flat(), hidden.flat());
       if (this.collecting) return { all, passing: all };
       const failing = failures(all, this.options);
       // A violation the object's own check already failed with is not reported twice: one invalid object, one error.
-      const reported = this.reportedByObjects(entries, objs, exts, failing.map(ownerOf));
+      const reported = this.reportedByObjects(entries, objs, exts, hidden, failing.map(ownerOf));
       const errors = failing.filter(v => !reported.has(violationKey(v)));
       const first = errors.length > 0 ? ownerOf(errors[0]) : undefined;
       if (errors.length > 0) {
@@ -154,17 +160,17 @@ export class ProgramRegistry {
       }
       return { all, passing };
     };
-    const both = allKnown<unknown>([manifests, externals]);
+    const both = allKnown<unknown>([manifests, externals, secrets]);
     if (both.prompt) {
-      const [objs, exts] = both.value as [KubeObject[], string[][]];
-      const result = check([objs, exts]);
+      const [objs, exts, hidden] = both.value as [KubeObject[], string[][], string[][]];
+      const result = check([objs, exts, hidden]);
       this.allViolations = { prompt: true, value: result.all };
       this.resolveBindings(pulumi.output(deriveEnvBindings(objs, { defaultNamespace: this.defaultNamespace })));
       return { prompt: true, value: result.passing };
     }
     const checked = both.output.apply(v => {
-      const [objs, exts] = v as [KubeObject[], string[][]];
-      return { ...check([objs, exts]), objs };
+      const [objs, exts, hidden] = v as [KubeObject[], string[][], string[][]];
+      return { ...check([objs, exts, hidden]), objs };
     });
     this.allViolations = { prompt: false, output: checked.apply(c => c.all) };
     this.resolveBindings(checked.apply(c => deriveEnvBindings(c.objs, { defaultNamespace: this.defaultNamespace })));
@@ -172,9 +178,9 @@ export class ProgramRegistry {
   }
 
   /** The violations the first object of `objs` gets from a check with its reference closure (the rest of `objs`). */
-  private ownViolations(objs: readonly KubeObject[], exts: readonly string[][]): Violation[] {
+  private ownViolations(objs: readonly KubeObject[], exts: readonly string[][], hidden: readonly string[][]): Violation[] {
     const own = objectIdentity(objs[0], this.defaultNamespace);
-    return this.run(objs, exts.flat()).filter(v => `${v.kind}/${v.namespace}/${v.name}` === own);
+    return this.run(objs, exts.flat(), hidden.flat()).filter(v => `${v.kind}/${v.namespace}/${v.name}` === own);
   }
 
   /**
@@ -182,22 +188,24 @@ export class ProgramRegistry {
    * report, for Outputs): the same check, rerun only for objects the whole-program pass found failing.
    */
   private reportedByObjects(entries: readonly Entry[], objs: readonly KubeObject[], exts: readonly string[][],
-    owners: readonly (number | undefined)[]): Set<string> {
+    hidden: readonly string[][], owners: readonly (number | undefined)[]): Set<string> {
     const reported = new Set<string>();
     const index = new Map(entries.map((e, i) => [e, i]));
     for (const i of new Set(owners)) {
       if (i === undefined || !entries[i].checked) continue;
       const closure = referenceClosure(entries[i]).map(e => index.get(e)).filter((j): j is number => j !== undefined);
-      const own = this.ownViolations([objs[i], ...closure.map(j => objs[j])], [exts[i], ...closure.map(j => exts[j])]);
+      const own = this.ownViolations([objs[i], ...closure.map(j => objs[j])], [exts[i], ...closure.map(j => exts[j])],
+        [hidden[i], ...closure.map(j => hidden[j])]);
       for (const v of failures(own, this.options)) reported.add(violationKey(v));
     }
     return reported;
   }
 
-  private run(objs: readonly KubeObject[], externals: readonly string[]): Violation[] {
+  private run(objs: readonly KubeObject[], externals: readonly string[], secrets: readonly string[]): Violation[] {
     return validateManifests(objs, {
       external: [...(this.options.external ?? []), ...externals],
       defaultNamespace: this.defaultNamespace,
+      redact: secrets,
       operatorRelease: this.options.operatorRelease,
     });
   }
@@ -230,6 +238,11 @@ export function programRegistry(): ProgramRegistry {
   let reg = REGISTRIES.get(run);
   if (!reg) REGISTRIES.set(run, reg = new ProgramRegistry());
   return reg;
+}
+
+/** The values no message about these entries may show. */
+function secretsOf(entries: readonly Entry[]): Known<string[][]> {
+  return allKnown(entries.map(e => e.secrets ?? promptly<string[]>([])));
 }
 
 /** `Kind/namespace/name` of a manifest, with the default namespace filled in. */

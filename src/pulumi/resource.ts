@@ -6,7 +6,7 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { adoptedEntry } from './adopt';
-import { isPromptValue, knownFrom, mapKnown, toOutput, type Known } from './known';
+import { isPromptValue, knownFrom, mapKnown, secretValues, toOutput, type Known } from './known';
 import { isReferenceable, resolveReferences, type Referenceable } from './refs';
 import { objectIdentity, programRegistry, type Entry, type ProgramRegistry } from './registry';
 import type { WorkloadEnv } from '../bindings/types';
@@ -84,7 +84,8 @@ export abstract class ToolHiveComponent<K extends ToolHiveKind = ToolHiveKind, S
       props => builder(props as unknown as ManifestProps<S>) as unknown as KubeObject);
     const externals = mapKnown(knownFrom({ namespace: meta.value.namespace, names: resolved.externals }),
       ({ namespace, names }) => names.map(x => `${x.kind}/${namespace ?? reg.defaultNamespace}/${x.name}`));
-    const entry: Entry = { kind, resource: this, name: meta.value.name, manifest, refs: resolved.refs, externals };
+    const secrets = secretValues({ metadata, spec });
+    const entry: Entry = { kind, resource: this, name: meta.value.name, manifest, refs: resolved.refs, externals, secrets };
     this.__toolhiveEntry = entry;
 
     // Prompt values: throws here, before the child exists. Outputs: the child's registration fails with them.

@@ -2,7 +2,7 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { secretShape } from './adopt';
-import { allKnown, knownFrom, mapKnown, promptly, type Known } from './known';
+import { allKnown, allValues, knownFrom, mapKnown, promptly, type Known } from './known';
 import { SecretKey, type Referenceable } from './refs';
 import { programRegistry, type Entry } from './registry';
 import { metadataOf, type ToolHiveMetadata } from './resource';
@@ -54,7 +54,7 @@ export class ToolHiveSecret extends pulumi.ComponentResource implements Referenc
       const { name: n, namespace, type } = sh as { name: string; namespace?: string; type?: string };
       return secretShape({ name: n, namespace }, k as string[], type);
     });
-    this.__toolhiveEntry = { kind: 'Secret', resource: this, name: meta.value.name, manifest, refs: [], externals: promptly([]) };
+    this.__toolhiveEntry = { kind: 'Secret', resource: this, name: meta.value.name, manifest, refs: [], externals: promptly([]), secrets: allValues(args.stringData) };
     reg.add(this.__toolhiveEntry);
 
     this.secret = new k8s.core.v1.Secret(name, {

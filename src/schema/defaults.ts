@@ -5,6 +5,17 @@ import type { KubeObject } from '../core/types';
 
 type Json = unknown;
 
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * `o[key] = v` that never reaches a prototype: assigning to `__proto__` would call Object.prototype's setter and
+ * replace the object's prototype (a manifest key `__proto__:` would then hide its content from validation).
+ */
+function setOwn(o: Record<string, unknown>, key: string, v: unknown): void {
+  if (key === '__proto__') Object.defineProperty(o, key, { value: v, writable: true, enumerable: true, configurable: true });
+  else o[key] = v;
+}
+
 function isPlainObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
@@ -16,7 +27,7 @@ export function cloneJson<T>(value: T): T {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(value)) {
       const v = value[k];
-      if (v !== undefined) out[k] = cloneJson(v);
+      if (v !== undefined) setOwn(out, k, cloneJson(v));
     }
     return out as T;
   }
@@ -40,14 +51,14 @@ export function defaultNode(schema: SchemaNode | undefined, value: Json): void {
     for (const key of Object.keys(props)) {
       const sub = props[key];
       if (value[key] === null && !sub.nullable) delete value[key];
-      if (!(key in value) && sub.default !== undefined) value[key] = cloneJson(sub.default);
-      if (key in value) defaultNode(sub, value[key]);
+      if (!hasOwn(value, key) && sub.default !== undefined) setOwn(value, key, cloneJson(sub.default));
+      if (hasOwn(value, key)) defaultNode(sub, value[key]);
     }
   }
   const ap = schema.additionalProperties;
   if (ap && typeof ap === 'object') {
     for (const key of Object.keys(value)) {
-      if (props && key in props) continue;
+      if (props && hasOwn(props, key)) continue;
       if (value[key] === null && !ap.nullable) delete value[key];
       else defaultNode(ap, value[key]);
     }
@@ -70,8 +81,6 @@ function defaultedProperties(schema: SchemaNode): readonly Defaulted[] {
   return d;
 }
 
-const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
-
 function isPlainPrototype(o: object): boolean {
   const proto = Object.getPrototypeOf(o);
   return proto === Object.prototype || proto === null;
@@ -80,7 +89,7 @@ function isPlainPrototype(o: object): boolean {
 /** The first `n` keys of `value`, copied key by key (copies of one shape share a hidden class). */
 function copyKeys(value: Record<string, unknown>, keys: readonly string[], n: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (let j = 0; j < n; j++) out[keys[j]] = value[keys[j]];
+  for (let j = 0; j < n; j++) setOwn(out, keys[j], value[keys[j]]);
   return out;
 }
 
@@ -116,7 +125,7 @@ export function withDefaults(schema: SchemaNode | undefined, value: Json, root =
       sub = undefined;
     } else if (props && hasOwn(props, key)) {
       sub = props[key];
-    } else if (ap && !(props && key in props)) {
+    } else if (ap && !(props && hasOwn(props, key))) {
       sub = ap;
     }
     const drop = v === undefined || (sub !== undefined && v === null && !sub.nullable);
@@ -125,16 +134,16 @@ export function withDefaults(schema: SchemaNode | undefined, value: Json, root =
       if (!drop && nv === v) continue;
       out = copyKeys(value, keys, i);
     }
-    if (!drop) out[key] = nv;
+    if (!drop) setOwn(out, key, nv);
   }
   if (schema) {
     const defaulted = defaultedProperties(schema);
     for (let i = 0; i < defaulted.length; i++) {
       const d = defaulted[i];
       if (root && (d.key === 'metadata' || d.key === 'status')) continue;
-      if (d.key in (out ?? value)) continue;
+      if (hasOwn(out ?? value, d.key)) continue;
       out ??= copyKeys(value, keys, keys.length);
-      out[d.key] = withDefaults(d.schema, cloneJson(d.schema.default));
+      setOwn(out, d.key, withDefaults(d.schema, cloneJson(d.schema.default)));
     }
   }
   return out ?? value;

@@ -5,7 +5,8 @@
 import { decodeObjectMeta, validateObjectMeta } from './apiserver/metadata';
 import { hygieneIssues } from './hygiene';
 import { needsRelease } from './release-fields';
-import { unknownFields, validateNode, Where, type Issue, type WalkContext } from './structural';
+import { notJsonData } from './safety';
+import { unknownFields, validateRoot, type Issue, type WalkContext } from './structural';
 import { enforcesIntegerFormats } from '../core/kube-version';
 import type { KubeObject, ObjectEntry, ResolvedOptions, RuleDoc, SourceLocation, Violation } from '../core/types';
 import { dict, isDict, str, withSource } from '../core/util';
@@ -58,6 +59,11 @@ export function admitObject(manifest: unknown, index: number, options: ResolvedO
     return { violations: [withSource({ severity: 'error', ...anon, path: '<root>', rule: 'identity.not-an-object', message: `document is ${describe(manifest)}, not a Kubernetes object` }, { source })] };
   }
   const obj = manifest as KubeObject;
+  const notJson = notJsonData(obj);
+  if (notJson !== undefined) {
+    const who = { kind: str(obj.kind) ?? '', namespace: str(dict(obj.metadata)?.namespace) || options.defaultNamespace, name: str(dict(obj.metadata)?.name) ?? '' };
+    return { violations: [withSource({ severity: 'error', ...who, path: '<root>', rule: 'identity.not-json', message: `object is not JSON data: ${notJson}; pass plain data, e.g. the result of JSON.parse` }, { source })] };
+  }
   const kind = str(obj.kind) ?? '';
   const apiVersion = str(obj.apiVersion) ?? '';
   const meta = dict(obj.metadata);
@@ -127,12 +133,16 @@ function serverIssues(schema: SchemaNode, obj: KubeObject, defaulted: KubeObject
   const decoded = decodeObjectMeta(obj.metadata);
   if (decoded.typeError) return [decoded.typeError];
   // a field a newer bundled release has is reported as needing that release (release-fields.ts)
-  const unknown = [...decoded.unknown, ...unknownFields(schema, obj).map(i => needsRelease(i, kind, version, options.operatorRelease))];
-  if (unknown.length) return unknown;
+  const pruned = unknownFields(schema, obj);
+  if (decoded.unknown.length || pruned.length) {
+    return [...decoded.unknown, ...pruned.map(i => needsRelease(i, kind, version, options.operatorRelease))];
+  }
 
   const metaIssues = validateObjectMeta(obj.metadata);
   const ctx: WalkContext = { kind, issues: [], cel: [], intFormats: enforcesIntegerFormats(options.kubernetesVersion) };
   validateRoot(schema, defaulted, ctx, hasStatusSubresource(kind, version, options.operatorRelease));
+  // the valid object (the common case) allocates no list of its own
+  if (metaIssues.length === 0 && ctx.issues.length === 0) return ctx.cel!;
   const issues: Issue[] = [...metaIssues, ...ctx.issues];
   if (hasCelRules(schema)) {
     const blocked = metaIssues.some(i => i.blocking) || ctx.issues.some(i => BLOCKING.has(i.rule));
@@ -163,18 +173,6 @@ function hasCelRules(schema: SchemaNode): boolean {
 
 function knownKinds(release: string): string {
   return toolhiveKinds(release).map(k => k.kind).join(', ');
-}
-
-/** The root object: metadata is checked by apiserver/metadata.ts; status is dropped on create when the version has the status subresource. */
-function validateRoot(schema: SchemaNode, obj: Record<string, unknown>, ctx: WalkContext, statusSubresource: boolean): void {
-  for (const r of schema.required ?? []) {
-    if (!(r in obj)) ctx.issues.push({ path: r, rule: 'schema.required', message: 'Required value' });
-  }
-  for (const key of Object.keys(obj)) {
-    if (key === 'metadata' || (key === 'status' && statusSubresource)) continue;
-    const sub = schema.properties && Object.prototype.hasOwnProperty.call(schema.properties, key) ? schema.properties[key] : undefined;
-    if (sub && obj[key] !== undefined) validateNode(sub, obj[key], new Where(undefined, key, 'field'), ctx);
-  }
 }
 
 function checkSecretData(obj: KubeObject, report: (path: string, rule: string, message: string) => void): void {

@@ -15,10 +15,27 @@ import type { RuleOutcome } from './cel';
 const MAX_ENTRIES = 1024;
 const MAX_RESETS = 4;
 
+/**
+ * Where the outcome of one projection is kept: a node of a trie with one level per field the rule reads,
+ * entered by the field's value itself when it is a primitive (no key string to build and hash per node), by
+ * its exact encoding when it is a list, an object or -0.
+ */
+export class MemoSlot {
+  public outcome: RuleOutcome | undefined;
+  public readonly byValue = new Map<unknown, MemoSlot>();
+  public byEncoding: Map<string, MemoSlot> | undefined;
+}
+
+/** Trie entries for a field that is absent, and for a present field the rule only tests with `has()`. */
+const ABSENT = Symbol('absent');
+const PRESENT = Symbol('present');
+
 /** The memo of one rule entry of one schema node (a rule's outcome also depends on the node's schema). */
 export class RuleMemo {
   private outcomes = new Map<string, RuleOutcome>();
   private resets = 0;
+  private root = new MemoSlot();
+  private slots = 0;
   private readonly fields: readonly string[];
   private readonly presenceOnly: readonly boolean[];
 
@@ -46,6 +63,49 @@ export class RuleMemo {
       key += `${encoded};`;
     }
     return key;
+  }
+
+  /**
+   * The slot of `self`'s projection: the same slot exactly when {@link key} gives the same key, undefined when
+   * `key` does. The trie holds at most about MAX_ENTRIES projections, emptied like the key map.
+   */
+  public slot(self: unknown): MemoSlot | undefined {
+    if (this.resets >= MAX_RESETS || typeof self !== 'object' || self === null || Array.isArray(self) || !isPlain(self)) return undefined;
+    if (this.slots >= MAX_ENTRIES * Math.max(1, this.fields.length)) {
+      this.root = new MemoSlot();
+      this.slots = 0;
+      if (++this.resets >= MAX_RESETS) return undefined;
+    }
+    let slot = this.root;
+    for (let i = 0; i < this.fields.length; i++) {
+      const field = this.fields[i];
+      let value: unknown;
+      let encoded: string | undefined;
+      if (!Object.prototype.hasOwnProperty.call(self, field)) {
+        value = ABSENT;
+      } else if (this.presenceOnly[i]) {
+        value = PRESENT;
+      } else {
+        value = (self as Record<string, unknown>)[field];
+        if (typeof value === 'object' && value !== null) {
+          encoded = encode(value);
+          if (encoded === undefined) return undefined;
+        } else if (typeof value === 'number') {
+          if (Object.is(value, -0)) encoded = 'd-0'; // a Map would take -0 for 0
+        } else if (typeof value !== 'string' && typeof value !== 'boolean' && value !== null) {
+          return undefined;
+        }
+      }
+      let next = encoded === undefined ? slot.byValue.get(value) : slot.byEncoding?.get(encoded);
+      if (next === undefined) {
+        next = new MemoSlot();
+        if (encoded === undefined) slot.byValue.set(value, next);
+        else (slot.byEncoding ??= new Map()).set(encoded, next);
+        this.slots++;
+      }
+      slot = next;
+    }
+    return slot;
   }
 
   public get(key: string): RuleOutcome | undefined {

@@ -4,6 +4,7 @@
  */
 import { celEnv, isCelError, parse, plan } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
+import { costEstimator, type CostEstimator } from './cel-cost';
 import type { SchemaNode } from '../schema/types';
 
 type CelProgram = (ctx: { self: unknown }) => unknown;
@@ -19,6 +20,8 @@ export interface CompiledRule {
    * rule tests only its presence. Then the outcome depends on nothing else, which lets callers reuse it.
    */
   readonly selfFields?: ReadonlyMap<string, 'presence' | 'value'>;
+  /** An upper bound of the rule's evaluation cost on a node's data (see cel-cost.ts). */
+  readonly cost?: CostEstimator;
 }
 
 let env: ReturnType<typeof celEnv> | undefined;
@@ -110,7 +113,7 @@ export function compileRule(rule: string, message: string): CompiledRule {
     const bad = unsupportedFunction(parsed.expr);
     c = bad
       ? { rule, message, compileError: `function ${JSON.stringify(bad)} is not supported by the offline CEL evaluator` }
-      : { rule, message, program: plan(env, parsed) as CelProgram, selfFields: selfFields(parsed.expr) };
+      : { rule, message, program: plan(env, parsed) as CelProgram, selfFields: selfFields(parsed.expr), cost: costEstimator(parsed.expr) };
   } catch (e) {
     c = { rule, message, compileError: `rule does not compile: ${(e as Error).message}` };
   }
@@ -145,7 +148,8 @@ export function toCel(schema: SchemaNode | undefined, value: unknown, cache: Wea
     const m = new Map<string, unknown>();
     const rec = value as Record<string, unknown>;
     for (const k of Object.keys(rec)) {
-      const sub = schema?.properties?.[k] ?? (typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+      const props = schema?.properties;
+      const sub = (props && Object.prototype.hasOwnProperty.call(props, k) ? props[k] : undefined) ?? (typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined);
       m.set(k, toCel(sub, rec[k], cache));
     }
     out = m;
@@ -154,7 +158,11 @@ export function toCel(schema: SchemaNode | undefined, value: unknown, cache: Wea
   return out;
 }
 
-export type RuleOutcome = { ok: true } | { ok: false; error?: string };
+/**
+ * What evaluating a rule gave, and its estimated cost (charged to the object's budget). `overLimit`: the rule
+ * was not evaluated because its cost bound exceeds the per-call limit.
+ */
+export type RuleOutcome = ({ ok: true } | { ok: false; error?: string; overLimit?: true }) & { cost?: number };
 
 /** cel-go's wording for runtime errors, which the API server prints (@bufbuild/cel says "field not found"). */
 function goErrorText(message: string): string {

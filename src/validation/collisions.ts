@@ -1,5 +1,7 @@
 /**
- * Layer 7: names the operator generates must not collide (notes §1.2 last table, §3.13, §4.1).
+ * Layer 7: names the operator generates must not collide: the objects each controller creates per CR (Deployments,
+ * StatefulSets, Services, ConfigMaps, Secrets, ServiceAccounts) and the env var names it derives (ctrlutil
+ * externalauth.go, telemetry.go, wirefmt.NormalizeForEnvVar); the operator checks neither.
  *
  * - One object per kind, namespace and name in the set (`collision.duplicate-object`).
  * - Objects the operator generates for one CR must not also be generated for another CR, nor exist as user
@@ -180,7 +182,8 @@ function sameIdent(a: ObjectEntry, b: ObjectEntry): boolean {
   return a === b || (a.kind === b.kind && a.namespace === b.namespace && a.name === b.name);
 }
 
-// mirrors notes §1.2 (operator-generated object names): the operator does not check that they are free
+// mirrors the objects the controllers create per CR (deploymentForMCPServer, the ensure* functions of each
+// controller): the operator does not check that their names are free
 function generatedObjectCollisions(set: ManifestSet): Violation[] {
   // the CR that first gets each generated object, per generated kind, by namespace and name
   const owners = new Map<GeneratedKind, KeyedMap2<ObjectEntry>>();
@@ -463,28 +466,28 @@ export const RULE_DOCS: readonly RuleDoc[] = [
   {
     id: 'collision.deployment',
     checks: 'No two CRs get the same generated Deployment (MCPServer, MCPRemoteProxy and VirtualMCPServer `<n>`, MCPRegistry `<n>-api`), and no user Deployment takes such a name.',
-    source: 'controllers/*_deployment.go, deploymentForMCPServer (notes §1.2: operator-generated object names; not checked by the operator)',
+    source: 'controllers/*_deployment.go, deploymentForMCPServer (operator-generated object names; not checked by the operator)',
     example: 'generated Deployment "fetch" collides: MCPServer "fetch" and MCPRemoteProxy "fetch" in namespace "default" both get it from the operator, which does not detect this, so the two controllers overwrite each other: rename one of them',
     severityReason: 'two controllers own one generated object: each reconcile overwrites the other\'s spec or fails on the owner reference, so at least one workload never runs as written',
   },
   {
     id: 'collision.statefulset',
     checks: 'No two CRs get the same StatefulSet (MCPServer backend `<n>`, created by the proxyrunner; EmbeddingServer `<n>`), and no user StatefulSet takes such a name.',
-    source: 'pkg/container/kubernetes DeployWorkload, controllers/embeddingserver_controller.go (notes §1.2)',
+    source: 'pkg/container/kubernetes DeployWorkload, controllers/embeddingserver_controller.go',
     example: 'generated StatefulSet "search" collides: MCPServer "search" and EmbeddingServer "search" in namespace "default" both get it from the operator, which does not detect this, so the two controllers overwrite each other: rename one of them',
     severityReason: 'two controllers own one generated object: each reconcile overwrites the other\'s spec or fails on the owner reference, so at least one workload never runs as written',
   },
   {
     id: 'collision.service',
     checks: 'Generated Services (`mcp-<n>-proxy`, `mcp-<n>` and `mcp-<n>-headless` for HTTP MCPServers, `mcp-<n>-remote-proxy`, `vmcp-<n>`, EmbeddingServer `<n>`, MCPRegistry `<n>-api`) are unique and not taken by user Services.',
-    source: 'ctrlutil ProxyServiceName, mcpremoteproxy_controller.go, virtualmcpserver_controller.go, pkg/container/kubernetes ensureBackendServices (notes §1.2)',
+    source: 'ctrlutil ProxyServiceName, mcpremoteproxy_controller.go, virtualmcpserver_controller.go, pkg/container/kubernetes ensureBackendServices',
     example: 'generated Service "mcp-github-remote-proxy" collides: MCPRemoteProxy "github" and MCPServer "github-remote" in namespace "default" both get it from the operator, which does not detect this, so the two controllers overwrite each other: rename one of them',
     severityReason: 'two controllers own one generated object: each reconcile overwrites the other\'s spec or fails on the owner reference, so at least one workload never runs as written',
   },
   {
     id: 'collision.configmap',
     checks: 'Generated ConfigMaps (`<n>-runconfig`, `<n>-authz-inline`, `<n>-vmcp-config`, `<n>-registry-server-config`) are unique and not taken by user ConfigMaps.',
-    source: 'controllers/mcpserver_runconfig.go, mcpremoteproxy_runconfig.go, virtualmcpserver_vmcpconfig.go, ctrlutil authz.go (notes §1.2)',
+    source: 'controllers/mcpserver_runconfig.go, mcpremoteproxy_runconfig.go, virtualmcpserver_vmcpconfig.go, ctrlutil authz.go',
     example: 'name "fetch-runconfig" is taken: the operator generates ConfigMap "fetch-runconfig" for MCPServer "fetch" in namespace "default" and would overwrite this ConfigMap or fail on it: rename or remove it',
     severityReason: 'the operator overwrites a user ConfigMap or another CR\'s generated ConfigMap (or fails on its owner reference): the workload runs with another object\'s configuration or not at all',
   },
@@ -498,21 +501,21 @@ export const RULE_DOCS: readonly RuleDoc[] = [
   {
     id: 'collision.serviceaccount',
     checks: 'Generated ServiceAccounts (with their Role and RoleBinding: `<n>-proxy-runner`, `<n>-remote-proxy-runner`, `<n>-vmcp`, `<n>-registry-api`; MCPServer backend `<n>-sa`) are unique and not taken by user objects.',
-    source: 'ctrlutil/rbac EnsureRBACResources via the controllers\' ensureRBACResources (notes §1.2)',
+    source: 'ctrlutil/rbac EnsureRBACResources via the controllers\' ensureRBACResources',
     example: 'generated ServiceAccount, Role and RoleBinding "github-remote-proxy-runner" collide: MCPRemoteProxy "github" and MCPServer "github-remote" in namespace "default" both get them from the operator, which does not detect this, so the two controllers overwrite each other: rename one of them',
     severityReason: 'two controllers own one ServiceAccount, Role and RoleBinding: each reconcile rewrites the other\'s rules, so one workload runs with the wrong permissions',
   },
   {
     id: 'collision.env',
     checks: 'Env vars the operator derives for one container have distinct names after its normalisation (e.g. MCPExternalAuthConfigs `my.cfg` and `my-cfg` used by one VirtualMCPServer, MCPServerEntries `a.b` and `a-b` in one group).',
-    source: 'ctrlutil externalauth.go envVarSanitizer, wirefmt.NormalizeForEnvVar, virtualmcpserver_deployment.go buildEnvVarsForVmcp (notes §4.1, §3.13)',
+    source: 'ctrlutil externalauth.go envVarSanitizer, wirefmt.NormalizeForEnvVar, virtualmcpserver_deployment.go buildEnvVarsForVmcp',
     example: 'env var TOOLHIVE_TOKEN_EXCHANGE_CLIENT_SECRET_MY_CFG in container "vmcp" is derived from MCPExternalAuthConfig "my-cfg" spec.tokenExchange.clientSecretRef and MCPExternalAuthConfig "my.cfg" spec.tokenExchange.clientSecretRef: the operator normalises names (upper case, "-" and other characters to "_") without checking for clashes, so only one of them takes effect, and which one is not stable: the operator collects them in no fixed order, so the winner can change from one reconcile to the next: rename one of them so the env var names differ',
     severityReason: 'not an ignored field: both configs are in use and one of them reads the other\'s Secret, so every request that needs the overwritten credential fails (and which one loses is not stable)',
   },
   {
     id: 'collision.env-user',
     checks: 'An env var name the user chose (resourceOverrides.proxyDeployment.env, MCPServer spec.secrets targetEnvName or key, spec.env, podTemplateSpec env of container mcp, EmbeddingServer spec.env) does not clash with another entry of the same container, nor with the transport variables the proxyrunner sets.',
-    source: 'deploymentForMCPServer, buildEnvVarsForProxy, buildEnvVars (EmbeddingServer), ctrlutil PodTemplateSpecBuilder.WithSecrets, pkg/runtime/setup.go Setup (notes §3.13, §4.2)',
+    source: 'deploymentForMCPServer, buildEnvVarsForProxy, buildEnvVars (EmbeddingServer), ctrlutil PodTemplateSpecBuilder.WithSecrets, pkg/runtime/setup.go Setup',
     example: 'env var TOOLHIVE_OIDC_CLIENT_SECRET in container "toolhive" is set by spec.resourceOverrides.proxyDeployment.env[0] and by the operator from MCPOIDCConfig "corp" spec.inline.clientSecretRef; only the last entry (spec.resourceOverrides.proxyDeployment.env[0]) takes effect: rename or remove spec.resourceOverrides.proxyDeployment.env[0]',
     severity: 'warning',
     severityReason: 'the operator and the API server accept the duplicate name and the workload starts; one of the two values is silently dropped (a user override either replaces an operator value or is replaced by it)',
@@ -520,7 +523,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
   {
     id: 'collision.env-operator-default',
     checks: 'A proxy env override (MCPServer, MCPRemoteProxy `resourceOverrides.proxyDeployment.env`) named like a default the operator appends only when absent (`XDG_CONFIG_HOME`, `HOME`, `TOOLHIVE_RUNTIME`, `UNSTRUCTURED_LOGS`) is reported, since it silently replaces that default.',
-    source: 'ctrlutil EnsureRequiredEnvVars (notes §4.2 item 10, §3.13)',
+    source: 'ctrlutil EnsureRequiredEnvVars',
     example: 'env var HOME in container "toolhive" replaces the operator\'s default HOME=/tmp: the operator appends it only when the name is absent, so the proxy runs with your value instead; remove the entry unless that is intended',
     severity: 'warning',
     severityReason: 'EnsureRequiredEnvVars skips a default the user already set: accepted, and the user\'s value silently replaces the default',
@@ -528,14 +531,14 @@ export const RULE_DOCS: readonly RuleDoc[] = [
   {
     id: 'collision.header-env',
     checks: 'Header names of one MCPRemoteProxy or MCPServerEntry `headerForward.addHeadersFromSecret` give distinct env vars (upper case, `-` and other characters to `_`).',
-    source: 'pkg/vmcp/headerforward/wirefmt SecretEnvVarName (notes §4.1, §3.13)',
+    source: 'pkg/vmcp/headerforward/wirefmt SecretEnvVarName, NormalizeForEnvVar',
     example: 'header names "X-Api.Key" (spec.headerForward.addHeadersFromSecret[0]) and "X-Api-Key" (spec.headerForward.addHeadersFromSecret[1]) both become env var TOOLHIVE_SECRET_HEADER_FORWARD_X_API_KEY_GITHUB in the proxy pod; the operator does not detect this and both headers get the last Secret\'s value: forward only one of them from a Secret',
     severityReason: 'both headers are forwarded, but with the value of the same Secret: one header always carries another header\'s secret (a wrong credential sent upstream, not an ignored field)',
   },
   {
     id: 'collision.otel-header-env',
     checks: 'Sensitive header names of one MCPTelemetryConfig give distinct `TOOLHIVE_OTEL_HEADER_*` env vars (upper case, `-` to `_`).',
-    source: 'ctrlutil telemetry.go normalizeHeaderEnvVarName (notes §4.1)',
+    source: 'ctrlutil telemetry.go normalizeHeaderEnvVarName',
     example: 'sensitive header names "X-Api-Key" (spec.openTelemetry.sensitiveHeaders[0]) and "x_api_key" (spec.openTelemetry.sensitiveHeaders[1]) both become env var TOOLHIVE_OTEL_HEADER_X_API_KEY in the pods that use this config; the operator does not detect this and only the last Secret takes effect: keep only one of them',
     severityReason: 'both headers are sent, but with the value of the same Secret: one header always carries another header\'s secret (a wrong credential sent to the collector, not an ignored field)',
   },

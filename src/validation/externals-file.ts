@@ -8,7 +8,7 @@
  * { "version": 1, "external": ["ConfigMap/tools/authz-policies", "Secret/tools/github-token"] }
  * ```
  */
-import { parseExternal } from './index';
+import { parseExternal } from './manifest-set';
 
 /** The file name synth writes in the App's output directory. */
 export const EXTERNALS_FILE = 'toolhive-externals.json';

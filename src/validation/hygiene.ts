@@ -2,6 +2,7 @@
  * Layer 4: what the API server admits but the operator cannot survive, or Kubernetes rejects later
  * when the operator builds the Pod: resource quantities and env var names.
  */
+import { isQuantity } from './scan/quantity';
 import type { Issue } from './structural';
 import type { KubeObject, RuleDoc } from '../core/types';
 import { dict, list, str } from '../core/util';
@@ -23,15 +24,12 @@ export const RULE_DOCS: readonly RuleDoc[] = [
   },
 ];
 
-/** Kubernetes quantity grammar (k8s.io/apimachinery/pkg/api/resource). */
-const QUANTITY = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+|E[+-]?\d+|[KMGTPE]i|[numkMGTPE])?$/;
 const QUANTITY_MESSAGE = 'quantities must match the regular expression \'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$\'';
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const ENV_NAME_MESSAGE = 'a valid environment variable name must consist of alphabetic characters, digits, \'_\', \'-\', or \'.\', and must not start with a digit (e.g. \'my.env-name\',  or \'MY_ENV.NAME\',  or \'MyEnvName1\', regex used for validation is \'[-._a-zA-Z][-._a-zA-Z0-9]*\')';
 
-export function isQuantity(s: string): boolean {
-  return QUANTITY.test(s);
-}
+/** Kubernetes quantity grammar (k8s.io/apimachinery/pkg/api/resource), scanned in linear time. */
+export { isQuantity };
 
 export function isEnvVarName(s: string): boolean {
   return ENV_NAME.test(s);

@@ -12,29 +12,38 @@
  */
 import { admitObject } from './admission';
 import { collisionsLayer } from './collisions';
+import { buildManifestSet, resolveOptions } from './manifest-set';
 import { OPERATOR_LAYERS } from './operator';
+import { redactViolations, redactor, secretValuesOf } from './redact';
 import { referencesLayer } from './references';
 import { pathNeedsNewerRelease } from './release-fields';
-import { KeyedMap3 } from '../core/keyed-map';
-import { NEWEST_KUBERNETES_VERSION, parseKubernetesVersion } from '../core/kube-version';
-import type { FailurePolicy, ManifestSet, ObjectEntry, ResolvedOptions, SetLayer, ValidateOptions, Violation } from '../core/types';
+import { internalError } from './safety';
+import type { FailurePolicy, ObjectEntry, SetLayer, ValidateOptions, Violation } from '../core/types';
 import { describeInput } from '../core/util';
-import { resolveRelease } from '../schema/registry';
 
-export * from '../core/types';
+// The public API of `toolhive-constructs/validation` (test/architecture/public-api.test.ts lists it): the
+// engine, the env derivation, and the types of their inputs and results. Nothing here loads cdk8s or Pulumi.
+export type { FailurePolicy, KubeObject, Severity, SourceLocation, ValidateOptions, Violation } from '../core/types';
+export { envBindings, envBindingSources } from '../bindings';
+export { applyDefaults } from '../schema/defaults';
 export { NEWEST_KUBERNETES_VERSION } from '../core/kube-version';
+export type {
+  ConfigMapKeyRef,
+  ContainerEnv,
+  EnvBinding,
+  EnvBindingsOptions,
+  EnvSource,
+  FieldRef,
+  OverwrittenEnvBinding,
+  ResourceFieldRef,
+  SecretKeyRef,
+  SourcedContainerEnv,
+  SourcedEnvBinding,
+  SourcedWorkloadEnv,
+  WorkloadEnv,
+} from '../bindings/types';
 
 const SET_LAYERS: readonly SetLayer[] = [...OPERATOR_LAYERS, referencesLayer, collisionsLayer];
-
-export function resolveOptions(options: ValidateOptions = {}): ResolvedOptions {
-  return {
-    external: [...(options.external ?? [])],
-    assumeExternal: options.assumeExternal ?? false,
-    defaultNamespace: options.defaultNamespace ?? 'default',
-    operatorRelease: resolveRelease(options.operatorRelease),
-    kubernetesVersion: parseKubernetesVersion(options.kubernetesVersion ?? NEWEST_KUBERNETES_VERSION),
-  };
-}
 
 /**
  * Validates a set of Kubernetes objects the way the API server and the ToolHive operator would,
@@ -53,14 +62,27 @@ export function validateManifests(manifests: readonly unknown[], options: Valida
   const tagged: { index: number; v: Violation }[] = [];
   const entries: ObjectEntry[] = [];
   manifests.forEach((manifest, index) => {
-    const { entry, violations } = admitObject(manifest, index, resolved, options.sources?.[index]);
-    for (const v of violations) tagged.push({ index, v });
-    if (entry) entries.push(entry);
+    const source = options.sources?.[index];
+    let admission: ReturnType<typeof admitObject>;
+    try {
+      admission = admitObject(manifest, index, resolved, source);
+    } catch (e) {
+      // a bug of ours on odd data: fail this object loudly, never the whole call, never a silent pass
+      admission = { violations: [internalError('admission', e, manifest, resolved, source)] };
+    }
+    for (const v of admission.violations) tagged.push({ index, v });
+    if (admission.entry) entries.push(admission.entry);
   });
 
   const set = buildManifestSet(entries, resolved);
   for (const layer of SET_LAYERS) {
-    for (const v of layer(set)) {
+    let found: Violation[];
+    try {
+      found = layer(set);
+    } catch (e) {
+      found = [internalError(layer.name || 'set', e, undefined, resolved, undefined)];
+    }
+    for (const v of found) {
       const entry = set.get(v.kind, v.namespace, v.name);
       // a field of a newer release: schema.needs-release reports it; the targeted operator's Go types drop it
       if (entry?.isToolHive && v.rule.startsWith('operator.') && pathNeedsNewerRelease(entry.kind, entry.version, resolved.operatorRelease, v.path)) continue;
@@ -69,10 +91,14 @@ export function validateManifests(manifests: readonly unknown[], options: Valida
     }
   }
   // Stable: input order first, then the order the layers reported in.
-  return tagged
+  const result = tagged
     .map((t, seq) => ({ ...t, seq }))
     .sort((a, b) => a.index - b.index || a.seq - b.seq)
     .map(t => t.v);
+  if (result.length === 0) return result;
+  // the one redaction policy, so every front end prints redacted text (see redact.ts)
+  const secrets = [...secretValuesOf(manifests), ...(options.redact ?? [])];
+  return secrets.length === 0 ? result : redactViolations(result, redactor(secrets));
 }
 
 /**
@@ -81,35 +107,4 @@ export function validateManifests(manifests: readonly unknown[], options: Valida
  */
 export function failures(violations: readonly Violation[], policy: FailurePolicy = {}): Violation[] {
   return violations.filter(v => v.severity === 'error' || (policy.strict === true && v.severity === 'warning'));
-}
-
-/** Builds the indexed set the cross-object layers work on. */
-export function buildManifestSet(entries: readonly ObjectEntry[], options: ResolvedOptions): ManifestSet {
-  const byKey = new KeyedMap3<ObjectEntry>();
-  const byKind = new Map<string, ObjectEntry[]>();
-  for (const e of entries) {
-    byKey.setIfAbsent(e.kind, e.namespace, e.name, e);
-    let l = byKind.get(e.kind);
-    if (!l) byKind.set(e.kind, l = []);
-    l.push(e);
-  }
-  const externals = options.external.map(parseExternal);
-  return {
-    entries,
-    options,
-    get: (kind, namespace, name) => byKey.get(kind, namespace, name),
-    ofKind: kind => byKind.get(kind) ?? [],
-    isExternal: (kind, namespace, name) => externals.some(x =>
-      x.kind === kind && (x.namespace === undefined || x.namespace === namespace) && (x.name === '*' || x.name === name)),
-  };
-}
-
-interface ExternalRef { kind: string; namespace?: string; name: string }
-
-/** Parses `Kind/name`, `Kind/namespace/name` or `Kind/*`. */
-export function parseExternal(spec: string): ExternalRef {
-  const parts = spec.split('/');
-  if (parts.length === 2 && parts[0] && parts[1]) return { kind: parts[0], name: parts[1] };
-  if (parts.length === 3 && parts[0] && parts[1] && parts[2]) return { kind: parts[0], namespace: parts[1], name: parts[2] };
-  throw new Error(`invalid external object ${JSON.stringify(spec)}: expected Kind/name or Kind/namespace/name`);
 }

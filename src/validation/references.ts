@@ -1,5 +1,5 @@
 /**
- * Layer 6: every by-name reference (notes §1.2) resolves, in the same namespace and within the manifest set, to an
+ * Layer 6: every by-name reference (the `*Ref` fields and Secret/ConfigMap selectors of every kind) resolves, in the same namespace and within the manifest set, to an
  * object of the right kind, and every referenced Secret or ConfigMap holds the referenced key.
  *
  * Objects outside the set are declared with `options.external` (`Secret/name`, `Secret/ns/name`, `Kind/*`);
@@ -26,14 +26,14 @@ export const RULE_DOCS: readonly RuleDoc[] = [
   {
     id: RULE_MISSING,
     checks: 'A by-name reference resolves to an object of the referenced kind in the same namespace, in the manifest set or declared external (a warning under assumeExternal).',
-    source: 'the consumer controllers\' ref checks (e.g. controllers/mcpserver_controller.go handleOIDCConfig); notes §1.2, §3',
+    source: 'the consumer controllers\' ref checks (e.g. controllers/mcpserver_controller.go handleOIDCConfig, handleToolConfig, handleExternalAuthConfig)',
     example: 'MCPOIDCConfig corp-oidc not found; add MCPOIDCConfig "corp-oidc" to namespace "default" or declare it external (MCPOIDCConfig/default/corp-oidc)',
     severityReason: 'the consumer sets a False condition or fails its reconcile, or its Pod cannot start (secretKeyRef, Secret volume); a warning under assumeExternal, and for the Secrets of an MCPExternalAuthConfig no workload in the set uses (nothing reads them until one does)',
   },
   {
     id: RULE_WRONG_NAMESPACE,
     checks: 'A reference whose target exists only in another namespace: ToolHive references carry no namespace (a warning under assumeExternal).',
-    source: 'notes §0.4: all references are by name in the same namespace',
+    source: 'the reference types of api/v1beta1 (e.g. MCPGroupRef, MCPOIDCConfigReference) carry only a name; the controllers look the target up in the referrer\'s namespace (e.g. controllers/mcpserver_controller.go handleOIDCConfig)',
     example: 'Referenced MCPGroup team-a not found; MCPGroup "team-a" exists only in namespace "tools", but ToolHive references are same-namespace: move it to namespace "default"',
     severityReason: 'references are same-namespace: for the operator the target does not exist (as ref.missing)',
   },

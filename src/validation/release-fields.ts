@@ -36,7 +36,8 @@ export function firstReleaseWithField(kind: string, version: string, release: st
 export function newerReleaseForPath(kind: string, version: string, release: string, path: string): string | undefined {
   let node = rootSchema(kind, version, release);
   let where: Where | undefined;
-  for (const m of path.matchAll(/([^.[\]]+)|\[([^\]]*)\]/g)) {
+  // `[^\][]`: a bracket step never spans another `[`, so a run of `[` is scanned once (linear; see redos.test.ts)
+  for (const m of path.matchAll(/([^.[\]]+)|\[([^\][]*)\]/g)) {
     if (!node) return undefined;
     if (m[1] !== undefined) {
       const key = m[1];

@@ -2,13 +2,23 @@
  * Layer 2 (and the driver of layer 3): the CRD's structural OpenAPI schema, checked the way
  * k8s.io/apiextensions-apiserver does on `kubectl apply` with strict field validation, with the
  * API server's message formats. CEL rules run at each node after its children (see cel.ts).
+ *
+ * Each schema node is compiled once, at the first object that reaches it, into a {@link CompiledNode}: its
+ * type as a small number, property maps without a prototype, enum Sets, the checks its keywords ask for as
+ * flags, RE2 patterns and format checkers bound at first use. The walk allocates nothing per node on the happy
+ * path: the location is a reused stack (schema-path.ts), rendered only when an issue is reported.
  */
 import { RE2JS } from '@bufbuild/re2';
 import { fitsIntFormat, isApiInteger, STRING_FORMATS } from './apiserver/formats';
 import { compileRule, evaluateRule, toCel, type CompiledRule, type RuleOutcome } from './cel';
+import { OUT_OF_BUDGET_MESSAGE, PER_CALL_LIMIT, PER_OBJECT_BUDGET, perCallMessage } from './cel-cost';
 import { RuleMemo } from './cel-memo';
-import type { SchemaNode } from '../schema/types';
 import { goQuote } from './operator/go/quote';
+import { wholeStringBody } from './re2-whole';
+import { apiPath, locationOf, pathOf, PathStack, Where } from './schema-path';
+import type { SchemaNode } from '../schema/types';
+
+export { apiPath, locationOf, pathOf, Where } from './schema-path';
 
 export interface Issue {
   readonly path: string;
@@ -25,14 +35,26 @@ export interface WalkContext {
   readonly intFormats?: boolean;
   /** CEL values of this object's nodes, created on the first rule that needs one (most outcomes are memoized). */
   celCache?: WeakMap<object, unknown>;
+  /** CEL cost charged to this object so far (see cel-cost.ts). */
+  celSpent?: number;
+  /** Set once a rule exceeded the per-call limit or the object its budget: no further rule runs on it. */
+  celStopped?: boolean;
 }
 
-const patterns = new Map<string, RE2JS | Error>();
-/** A compiled CEL rule and its outcome memo, keyed by the schema's rule entry (no string hashing on the hot path). */
-interface RuleState { readonly compiled: CompiledRule; readonly memo?: RuleMemo }
+type RuleEntry = NonNullable<SchemaNode['x-kubernetes-validations']>[number];
+
+/**
+ * A compiled CEL rule and its outcome memo, keyed by the schema's rule entry (no string hashing on the hot path).
+ * A rule that reads `self` itself (`self == '' || duration(self) >= ...`) has no projection, but its outcome on
+ * a string, a boolean or a number is a function of that value: `scalars` keeps those.
+ */
+interface RuleState { readonly compiled: CompiledRule; readonly memo?: RuleMemo; scalars?: Map<unknown, RuleOutcome> }
+
+/** Scalar outcomes kept per rule before that memo is emptied (memory stays bounded whatever the input). */
+const MAX_SCALARS = 1024;
 const ruleCache = new WeakMap<object, RuleState>();
 
-function ruleState(r: { rule: string; message?: string }): RuleState {
+function ruleState(r: RuleEntry): RuleState {
   let state = ruleCache.get(r);
   if (!state) {
     const compiled = compileRule(r.rule, r.message ?? '');
@@ -42,36 +64,179 @@ function ruleState(r: { rule: string; message?: string }): RuleState {
   return state;
 }
 
-/** Evaluates a rule at a node, or reuses the outcome of a node with the same projection (see cel-memo.ts). */
-function ruleOutcome(state: RuleState, schema: SchemaNode, value: unknown, ctx: WalkContext): RuleOutcome {
-  const key = state.memo?.key(value);
-  if (key !== undefined) {
-    const hit = state.memo!.get(key);
-    if (hit) return hit;
-  }
-  const outcome = evaluateRule(state.compiled, toCel(schema, value, ctx.celCache ??= new WeakMap()));
-  if (key !== undefined) state.memo!.set(key, outcome);
-  return outcome;
+// The schema types as small numbers (a type the walker does not know checks like no type at all).
+const ANY = 0;
+const OBJECT = 1;
+const ARRAY = 2;
+const STRING = 3;
+const INTEGER = 4;
+const NUMBER = 5;
+const BOOLEAN = 6;
+const TYPE_CODES: Readonly<Record<string, number>> = Object.assign(Object.create(null), {
+  object: OBJECT, array: ARRAY, string: STRING, integer: INTEGER, number: NUMBER, boolean: BOOLEAN,
+});
+
+/** One schema node, compiled: what its checks need, computed once. */
+interface CompiledNode {
+  readonly schema: SchemaNode;
+  readonly type: number;
+  readonly enumSet: ReadonlySet<unknown> | undefined;
+  /** The node has a string keyword (length, pattern, a format with a checker). */
+  readonly strings: boolean;
+  /** The node has a number check (an integer type's capacity, bounds). */
+  readonly numbers: boolean;
+  /** The compiled pattern (or why it does not compile), at the first string that reaches the node. */
+  re: Pattern | undefined;
+  readonly formatCheck: ((s: string) => boolean) | undefined;
+  readonly items: CompiledNode | undefined;
+  readonly listType: 'set' | 'map' | undefined;
+  readonly mapKeys: readonly string[];
+  /** The `default` of each list-map key in the item schema (a key the item lacks counts as its default). */
+  readonly mapKeyDefaults: readonly unknown[];
+  readonly props: ReadonlyMap<string, CompiledNode> | undefined;
+  /** `additionalProperties` as a schema. */
+  readonly ap: CompiledNode | undefined;
+  /** `additionalProperties: true` (pruning keeps such members, with no schema below). */
+  readonly apTrue: boolean;
+  readonly preserve: boolean;
+  readonly embedded: boolean;
+  readonly rules: readonly RuleEntry[] | undefined;
+  /** The rule states, resolved at the first value that reaches the node. */
+  states: RuleState[] | undefined;
+  /** How CEL messages name the node's type. */
+  readonly shown: string;
 }
 
-/** RE2 (Go) semantics, unanchored search like the API server; compiled once per pattern. */
-function patternMatches(pattern: string, value: string): boolean | Error {
+const compiledNodes = new WeakMap<SchemaNode, CompiledNode>();
+
+/** The compiled form of a schema node and of the whole tree below it (once per node; shared nodes share it). */
+export function compileSchema(schema: SchemaNode): CompiledNode {
+  let n = compiledNodes.get(schema);
+  if (n) return n;
+  const s = schema;
+  const type = typeof s.type === 'string' ? TYPE_CODES[s.type] ?? ANY : ANY;
+  const format = s.format;
+  const formatCheck = format !== undefined && Object.prototype.hasOwnProperty.call(STRING_FORMATS, format) ? STRING_FORMATS[format] : undefined;
+  const items = s.items ? compileSchema(s.items) : undefined;
+  let props: Map<string, CompiledNode> | undefined;
+  if (s.properties) {
+    props = new Map();
+    for (const key of Object.keys(s.properties)) props.set(key, compileSchema(s.properties[key]));
+  }
+  const listType = s['x-kubernetes-list-type'];
+  const mapKeys = listType === 'map' ? s['x-kubernetes-list-map-keys'] ?? [] : [];
+  const rules = s['x-kubernetes-validations'];
+  n = {
+    schema,
+    type,
+    enumSet: s.enum ? new Set(s.enum) : undefined,
+    strings: s.maxLength !== undefined || s.minLength !== undefined || s.pattern !== undefined || formatCheck !== undefined,
+    numbers: s.type === 'integer' || s.minimum !== undefined || s.maximum !== undefined,
+    re: undefined,
+    formatCheck,
+    items,
+    listType: listType === 'set' || listType === 'map' ? listType : undefined,
+    mapKeys,
+    mapKeyDefaults: mapKeys.map(k => s.items?.properties?.[k]?.default ?? null),
+    props,
+    ap: s.additionalProperties && typeof s.additionalProperties === 'object' ? compileSchema(s.additionalProperties) : undefined,
+    apTrue: s.additionalProperties === true,
+    preserve: s['x-kubernetes-preserve-unknown-fields'] === true,
+    embedded: s['x-kubernetes-embedded-resource'] === true,
+    rules: rules && rules.length > 0 ? rules : undefined,
+    states: undefined,
+    shown: s.type === 'object' || s.type === undefined ? 'object' : s.type,
+  };
+  compiledNodes.set(schema, n);
+  return n;
+}
+
+/** A CRD pattern, compiled: whether a string matches it, or why it does not compile. */
+type Pattern = { readonly test: (s: string) => boolean } | Error;
+
+const patterns = new Map<string, Pattern>();
+
+/**
+ * RE2 (Go) semantics, unanchored search like the API server; compiled once per pattern. A pattern `^X$` is run
+ * as X against the whole string, which is the same and faster (re2-whole.ts); a pattern that does not compile
+ * is reported with the error of the pattern as written.
+ */
+function compilePattern(pattern: string): Pattern {
   let re = patterns.get(pattern);
   if (!re) {
     try {
-      re = RE2JS.compile(pattern);
+      const search = RE2JS.compile(pattern);
+      const body = wholeStringBody(pattern);
+      let whole: RE2JS | undefined;
+      try {
+        whole = body === undefined ? undefined : RE2JS.compile(`(?:${body})`);
+      } catch {
+        whole = undefined;
+      }
+      re = { test: remembered(whole ? (s: string) => whole.testExact(s) : (s: string) => search.test(s)) };
     } catch (e) {
       re = e as Error;
     }
     patterns.set(pattern, re);
   }
+  return re;
+}
+
+/** Decisions kept per pattern, and the longest string kept: memory stays bounded whatever the input. */
+const MAX_REMEMBERED = 512;
+const MAX_REMEMBERED_LENGTH = 256;
+
+/**
+ * A pattern's decisions on recent strings: manifests repeat the same issuer URLs, durations, provider names
+ * across objects, and a Map lookup is much cheaper than an RE2JS run (~1 µs for a short string).
+ */
+function remembered(test: (s: string) => boolean): (s: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (s: string) => {
+    if (s.length > MAX_REMEMBERED_LENGTH) return test(s);
+    let ok = seen.get(s);
+    if (ok === undefined) {
+      ok = test(s);
+      if (seen.size >= MAX_REMEMBERED) seen.clear();
+      seen.set(s, ok);
+    }
+    return ok;
+  };
+}
+
+/** Whether `value` matches the CRD `pattern` as the API server decides it (for tests of the rewrite). */
+export function patternMatches(pattern: string, value: string): boolean | Error {
+  const re = compilePattern(pattern);
   return re instanceof Error ? re : re.test(value);
 }
 
-/** `enum.some(e => e === value)`, without a closure per node. */
-function inEnum(values: readonly unknown[], value: unknown): boolean {
-  for (let i = 0; i < values.length; i++) if (values[i] === value) return true;
-  return false;
+/** Evaluates a rule, bounding its cost first: @bufbuild/cel cannot be stopped once it runs (see cel-cost.ts). */
+function evaluate(state: RuleState, schema: SchemaNode, value: unknown, ctx: WalkContext): RuleOutcome {
+  const cost = state.compiled.cost ? state.compiled.cost(value) : 1;
+  if (cost > PER_CALL_LIMIT) return { ok: false, overLimit: true, cost };
+  return { ...evaluateRule(state.compiled, toCel(schema, value, ctx.celCache ??= new WeakMap())), cost };
+}
+
+/** Evaluates a rule at a node, or reuses the outcome of a node with the same projection (see cel-memo.ts). */
+function ruleOutcome(state: RuleState, schema: SchemaNode, value: unknown, ctx: WalkContext): RuleOutcome {
+  if (state.memo === undefined) {
+    // -0 is left out: a Map takes it for 0, and CEL tells them apart (1.0 / -0.0)
+    const scalar = typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && !Object.is(value, -0));
+    if (!scalar) return evaluate(state, schema, value, ctx);
+    const scalars = state.scalars ??= new Map();
+    let outcome = scalars.get(value);
+    if (outcome === undefined) {
+      outcome = evaluate(state, schema, value, ctx);
+      if (scalars.size >= MAX_SCALARS) scalars.clear();
+      scalars.set(value, outcome);
+    }
+    return outcome;
+  }
+  const slot = state.memo.slot(value);
+  if (slot?.outcome !== undefined) return slot.outcome;
+  const outcome = evaluate(state, schema, value, ctx);
+  if (slot !== undefined) slot.outcome = outcome;
+  return outcome;
 }
 
 function jsonType(v: unknown): string {
@@ -81,15 +246,14 @@ function jsonType(v: unknown): string {
   return typeof v;
 }
 
-function typeMatches(type: SchemaNode['type'], v: unknown): boolean {
+function typeMatches(type: number, v: unknown): boolean {
   switch (type) {
-    case undefined: return true;
-    case 'object': return typeof v === 'object' && v !== null && !Array.isArray(v);
-    case 'array': return Array.isArray(v);
-    case 'string': return typeof v === 'string';
-    case 'integer': return typeof v === 'number' && isApiInteger(v);
-    case 'number': return typeof v === 'number' && Number.isFinite(v);
-    case 'boolean': return typeof v === 'boolean';
+    case OBJECT: return typeof v === 'object' && v !== null && !Array.isArray(v);
+    case ARRAY: return Array.isArray(v);
+    case STRING: return typeof v === 'string';
+    case INTEGER: return typeof v === 'number' && isApiInteger(v);
+    case NUMBER: return typeof v === 'number' && Number.isFinite(v);
+    case BOOLEAN: return typeof v === 'boolean';
     default: return true;
   }
 }
@@ -115,11 +279,7 @@ function showValue(v: unknown): string {
   return typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? 'null';
 }
 
-/** A string format of kube-openapi strfmt the value fails (formats of other types never apply to strings). */
-function formatFails(format: string, v: string): boolean {
-  const check = Object.prototype.hasOwnProperty.call(STRING_FORMATS, format) ? STRING_FORMATS[format] : undefined;
-  return check !== undefined && !check(v);
-}
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /**
  * Validates `value` against `schema` at `where`, appending issues. The location is rendered only for issues:
@@ -127,79 +287,135 @@ function formatFails(format: string, v: string): boolean {
  * Returns nothing: all findings go to `ctx.issues`.
  */
 export function validateNode(schema: SchemaNode, value: unknown, where: Where | undefined, ctx: WalkContext): void {
-  const { issues } = ctx;
-  if (value === null) {
-    // kube-openapi SchemaValidator on nil: the type validator (only when the schema has a type) and the enum
-    if (schema.type !== undefined && !schema.nullable) {
-      const at = apiPath(where);
-      issues.push({ path: at, rule: 'schema.type', message: `Invalid value: "null": ${at} in body must be of type ${schema.type}: "null"` });
-    }
-    if (schema.enum && !inEnum(schema.enum, null)) enumIssue(schema.enum, null, where, ctx);
-    return;
-  }
-  if (!typeMatches(schema.type, value)) {
-    const got = jsonType(value);
-    const at = apiPath(where);
-    issues.push({ path: at, rule: 'schema.type', message: `Invalid value: "${got}": ${at} in body must be of type ${schema.type}: "${got}"` });
-    // the validators that apply to the data's kind still run (enum, number bounds); nothing below the node does
-    if (schema.enum && !inEnum(schema.enum, value)) enumIssue(schema.enum, value, where, ctx);
-    if (typeof value === 'number') numberIssues(schema, value, where, ctx);
-    return;
-  }
+  checkNode(compileSchema(schema), value, ctx, PathStack.from(where));
+}
 
-  if (schema.enum && !inEnum(schema.enum, value)) enumIssue(schema.enum, value, where, ctx);
-
-  if (typeof value === 'string') {
-    if (schema.maxLength !== undefined && value.length > schema.maxLength && codePoints(value) > schema.maxLength) {
-      issues.push({ path: apiPath(where), rule: 'schema.max-length', message: `Too long: may not be more than ${schema.maxLength} bytes` });
-    }
-    if (schema.minLength !== undefined && codePoints(value) < schema.minLength) {
-      issues.push({ path: apiPath(where), rule: 'schema.min-length', message: `Invalid value: ${showValue(value)}: ${apiPath(where)} in body should be at least ${schema.minLength} chars long` });
-    }
-    if (schema.pattern !== undefined) {
-      const ok = patternMatches(schema.pattern, value);
-      if (ok instanceof Error) {
-        issues.push({ path: apiPath(where), rule: 'schema.pattern', message: `the CRD pattern '${schema.pattern}' does not compile as RE2: ${ok.message}` });
-      } else if (!ok) {
-        issues.push({ path: apiPath(where), rule: 'schema.pattern', message: `Invalid value: ${showValue(value)}: ${apiPath(where)} in body should match '${schema.pattern}'` });
-      }
-    }
-    if (schema.format !== undefined && formatFails(schema.format, value)) {
-      issues.push({ path: apiPath(where), rule: 'schema.format', message: `Invalid value: "${schema.format}": ${apiPath(where)} in body must be of type ${schema.format}: ${showValue(value)}` });
+/**
+ * The root object: `required` of the root (present keys, as the API server's decoder sees them), then every
+ * member but `metadata` (apiserver/metadata.ts checks it) and, when the version has the status subresource,
+ * `status` (dropped on create).
+ */
+export function validateRoot(schema: SchemaNode, obj: Record<string, unknown>, ctx: WalkContext, statusSubresource: boolean): void {
+  const root = compileSchema(schema);
+  const required = schema.required;
+  if (required) {
+    for (let i = 0; i < required.length; i++) {
+      if (!hasOwn(obj, required[i])) ctx.issues.push({ path: required[i], rule: 'schema.required', message: 'Required value' });
     }
   }
-
-  if (typeof value === 'number') numberIssues(schema, value, where, ctx);
-
-  if (Array.isArray(value)) {
-    validateArray(schema, value, where, ctx);
-  } else if (typeof value === 'object') {
-    validateObject(schema, value as Record<string, unknown>, where, ctx);
-  }
-
-  const rules = schema['x-kubernetes-validations'];
-  if (rules) {
-    const out = ctx.cel ?? issues;
-    for (let index = 0; index < rules.length; index++) {
-      const r = rules[index];
-      const state = ruleState(r);
-      const compiled = state.compiled;
-      const outcome = ruleOutcome(state, schema, value, ctx);
-      if (outcome.ok) continue;
-      const shown = schema.type === 'object' || schema.type === undefined ? 'object' : schema.type;
-      // the id's suffix is the digest of the rule's message (scripts/import-crds.ts): stable across releases
-      const rule = `cel.${ctx.kind}.${locationOf(where) || '<root>'}#${r.id ?? index}`;
-      const message = outcome.error === undefined
-        ? `Invalid value: "${shown}": ${compiled.message || `failed rule: ${r.rule}`}`
-        // the API server names the rule by its message when it has one (ruleErrorString)
-        : `Invalid value: "${shown}": ${outcome.error} evaluating rule: ${(compiled.message || r.rule).trim()}`;
-      out.push({ path: pathOf(where) || '<root>', rule, message });
-    }
+  const props = root.props;
+  if (!props) return;
+  const p = new PathStack();
+  const keys = Object.keys(obj);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key === 'metadata' || (key === 'status' && statusSubresource)) continue;
+    const sub = props.get(key);
+    const v = obj[key];
+    if (sub === undefined || v === undefined) continue;
+    p.push(key, 'field');
+    checkNode(sub, v, ctx, p);
+    p.pop();
   }
 }
 
-function enumIssue(values: readonly unknown[], value: unknown, where: Where | undefined, ctx: WalkContext): void {
-  ctx.issues.push({ path: apiPath(where), rule: 'schema.enum', message: `Unsupported value: ${showValue(value)}: supported values: ${values.map(showValue).join(', ')}` });
+function checkNode(n: CompiledNode, value: unknown, ctx: WalkContext, p: PathStack): void {
+  if (value === null) {
+    // kube-openapi SchemaValidator on nil: the type validator (only when the schema has a type) and the enum
+    if (n.schema.type !== undefined && !n.schema.nullable) {
+      const at = apiPath(p.where());
+      ctx.issues.push({ path: at, rule: 'schema.type', message: `Invalid value: "null": ${at} in body must be of type ${n.schema.type}: "null"` });
+    }
+    if (n.enumSet !== undefined && !n.enumSet.has(null)) enumIssue(n, null, p, ctx);
+    return;
+  }
+  if (n.type !== ANY && !typeMatches(n.type, value)) {
+    const got = jsonType(value);
+    const at = apiPath(p.where());
+    ctx.issues.push({ path: at, rule: 'schema.type', message: `Invalid value: "${got}": ${at} in body must be of type ${n.schema.type}: "${got}"` });
+    // the validators that apply to the data's kind still run (enum, number bounds); nothing below the node does
+    if (n.enumSet !== undefined && !n.enumSet.has(value)) enumIssue(n, value, p, ctx);
+    if (n.numbers && typeof value === 'number') numberIssues(n, value, p, ctx);
+    return;
+  }
+
+  if (n.enumSet !== undefined && !n.enumSet.has(value)) enumIssue(n, value, p, ctx);
+
+  if (typeof value === 'string') {
+    if (n.strings) stringIssues(n, value, p, ctx);
+  } else if (typeof value === 'number') {
+    if (n.numbers) numberIssues(n, value, p, ctx);
+  } else if (typeof value === 'object') {
+    if (Array.isArray(value)) checkArray(n, value, p, ctx);
+    else checkObject(n, value as Record<string, unknown>, p, ctx);
+  }
+
+  if (n.rules !== undefined) checkRules(n, value, p, ctx);
+}
+
+function checkRules(n: CompiledNode, value: unknown, p: PathStack, ctx: WalkContext): void {
+  if (ctx.celStopped) return;
+  const rules = n.rules!;
+  const states = n.states ??= rules.map(ruleState);
+  const out = ctx.cel ?? ctx.issues;
+  for (let index = 0; index < rules.length; index++) {
+    const r = rules[index];
+    const state = states[index];
+    const outcome = ruleOutcome(state, n.schema, value, ctx);
+    const compiled = state.compiled;
+    const spent = (ctx.celSpent ?? 0) + (outcome.cost ?? 1);
+    if (!outcome.ok && outcome.overLimit) {
+      // mirrors validateExpressions: one error, and no further rule runs on the object
+      ctx.celStopped = true;
+      out.push({ path: apiPath(p.where()) || '<root>', rule: 'cel.cost-limit', message: `Invalid value: "${n.shown}": ${perCallMessage((compiled.message || r.rule).trim())}` });
+      return;
+    }
+    if (spent > PER_OBJECT_BUDGET) {
+      ctx.celStopped = true;
+      out.push({ path: apiPath(p.where()) || '<root>', rule: 'cel.cost-budget', message: `Invalid value: "${n.shown}": ${OUT_OF_BUDGET_MESSAGE}` });
+      return;
+    }
+    ctx.celSpent = spent;
+    if (outcome.ok) continue;
+    const where = p.where();
+    // the id's suffix is the digest of the rule's message (scripts/import-crds.ts): stable across releases
+    const rule = `cel.${ctx.kind}.${locationOf(where) || '<root>'}#${r.id ?? index}`;
+    const message = outcome.error === undefined
+      ? `Invalid value: "${n.shown}": ${compiled.message || `failed rule: ${r.rule}`}`
+      // the API server names the rule by its message when it has one (ruleErrorString)
+      : `Invalid value: "${n.shown}": ${outcome.error} evaluating rule: ${(compiled.message || r.rule).trim()}`;
+    out.push({ path: pathOf(where) || '<root>', rule, message });
+  }
+}
+
+function enumIssue(n: CompiledNode, value: unknown, p: PathStack, ctx: WalkContext): void {
+  ctx.issues.push({ path: apiPath(p.where()), rule: 'schema.enum', message: `Unsupported value: ${showValue(value)}: supported values: ${n.schema.enum!.map(showValue).join(', ')}` });
+}
+
+function stringIssues(n: CompiledNode, value: string, p: PathStack, ctx: WalkContext): void {
+  const s = n.schema;
+  const { issues } = ctx;
+  // a string has at least half as many code points as UTF-16 units: count them only when that may matter
+  if (s.maxLength !== undefined && value.length > s.maxLength && codePoints(value) > s.maxLength) {
+    issues.push({ path: apiPath(p.where()), rule: 'schema.max-length', message: `Too long: may not be more than ${s.maxLength} bytes` });
+  }
+  if (s.minLength !== undefined && value.length < 2 * s.minLength && codePoints(value) < s.minLength) {
+    const at = apiPath(p.where());
+    issues.push({ path: at, rule: 'schema.min-length', message: `Invalid value: ${showValue(value)}: ${at} in body should be at least ${s.minLength} chars long` });
+  }
+  if (s.pattern !== undefined) {
+    const re = n.re ??= compilePattern(s.pattern);
+    if (re instanceof Error) {
+      issues.push({ path: apiPath(p.where()), rule: 'schema.pattern', message: `the CRD pattern '${s.pattern}' does not compile as RE2: ${re.message}` });
+    } else if (!re.test(value)) {
+      const at = apiPath(p.where());
+      issues.push({ path: at, rule: 'schema.pattern', message: `Invalid value: ${showValue(value)}: ${at} in body should match '${s.pattern}'` });
+    }
+  }
+  if (n.formatCheck !== undefined && !n.formatCheck(value)) {
+    const at = apiPath(p.where());
+    issues.push({ path: at, rule: 'schema.format', message: `Invalid value: "${s.format}": ${at} in body must be of type ${s.format}: ${showValue(value)}` });
+  }
 }
 
 /**
@@ -208,90 +424,109 @@ function enumIssue(values: readonly unknown[], value: unknown, where: Where | un
  * apiextensions validation.go kubeOpenAPIResultToFieldErrors). Before Kubernetes 1.36 the int32/int64 formats
  * were stripped, so only the default (int64) capacity applies.
  */
-function numberIssues(schema: SchemaNode, value: number, where: Where | undefined, ctx: WalkContext): void {
+function numberIssues(n: CompiledNode, value: number, p: PathStack, ctx: WalkContext): void {
+  const s = n.schema;
   const { issues } = ctx;
-  if (schema.type === 'integer') {
-    const format = ctx.intFormats && (schema.format === 'int32' || schema.format === 'int64') ? schema.format : '';
+  if (s.type === 'integer') {
+    const format = ctx.intFormats && (s.format === 'int32' || s.format === 'int64') ? s.format : '';
     if (!fitsIntFormat(format || 'int64', value)) {
       const what = format ? `with format ${format}` : '(default format)';
-      issues.push({ path: '<root>', rule: 'schema.integer-format', message: `Invalid value: "": Checked value must be of type integer ${what} in ${apiPath(where)}` });
+      issues.push({ path: '<root>', rule: 'schema.integer-format', message: `Invalid value: "": Checked value must be of type integer ${what} in ${apiPath(p.where())}` });
     }
   }
-  if (schema.minimum !== undefined && (schema.exclusiveMinimum ? value <= schema.minimum : value < schema.minimum)) {
-    issues.push({ path: apiPath(where), rule: 'schema.minimum', message: `Invalid value: ${value}: ${apiPath(where)} in body should be greater than ${schema.exclusiveMinimum ? '' : 'or equal to '}${schema.minimum}` });
+  if (s.minimum !== undefined && (s.exclusiveMinimum ? value <= s.minimum : value < s.minimum)) {
+    const at = apiPath(p.where());
+    issues.push({ path: at, rule: 'schema.minimum', message: `Invalid value: ${value}: ${at} in body should be greater than ${s.exclusiveMinimum ? '' : 'or equal to '}${s.minimum}` });
   }
-  if (schema.maximum !== undefined && (schema.exclusiveMaximum ? value >= schema.maximum : value > schema.maximum)) {
-    issues.push({ path: apiPath(where), rule: 'schema.maximum', message: `Invalid value: ${value}: ${apiPath(where)} in body should be less than ${schema.exclusiveMaximum ? '' : 'or equal to '}${schema.maximum}` });
+  if (s.maximum !== undefined && (s.exclusiveMaximum ? value >= s.maximum : value > s.maximum)) {
+    const at = apiPath(p.where());
+    issues.push({ path: at, rule: 'schema.maximum', message: `Invalid value: ${value}: ${at} in body should be less than ${s.exclusiveMaximum ? '' : 'or equal to '}${s.maximum}` });
   }
 }
 
-function validateArray(schema: SchemaNode, value: unknown[], where: Where | undefined, ctx: WalkContext): void {
+function checkArray(n: CompiledNode, value: unknown[], p: PathStack, ctx: WalkContext): void {
+  const s = n.schema;
   const { issues } = ctx;
-  if (schema.minItems !== undefined && value.length < schema.minItems) {
-    issues.push({ path: apiPath(where), rule: 'schema.min-items', message: `Invalid value: ${value.length}: ${apiPath(where)} in body should have at least ${schema.minItems} items` });
+  if (s.minItems !== undefined && value.length < s.minItems) {
+    const at = apiPath(p.where());
+    issues.push({ path: at, rule: 'schema.min-items', message: `Invalid value: ${value.length}: ${at} in body should have at least ${s.minItems} items` });
   }
-  if (schema.maxItems !== undefined && value.length > schema.maxItems) {
-    issues.push({ path: apiPath(where), rule: 'schema.max-items', message: `Too many: ${value.length}: must have at most ${schema.maxItems} items` });
+  if (s.maxItems !== undefined && value.length > s.maxItems) {
+    issues.push({ path: apiPath(p.where()), rule: 'schema.max-items', message: `Too many: ${value.length}: must have at most ${s.maxItems} items` });
   }
-  const items = schema.items;
-  if (items) {
-    for (let i = 0; i < value.length; i++) validateNode(items, value[i], new Where(where, i, 'item'), ctx);
+  const items = n.items;
+  if (items !== undefined) {
+    for (let i = 0; i < value.length; i++) {
+      p.push(i, 'item');
+      checkNode(items, value[i], ctx, p);
+      p.pop();
+    }
   }
-  const listType = schema['x-kubernetes-list-type'];
-  if (listType === 'set') {
+  if (n.listType === 'set' && value.length > 1) {
     // listtype/validation.go validateListSet: one error per duplicated value, at its first repeat
     const seen = new Map<string, number>();
-    value.forEach((item, i) => {
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) continue; // a hole, as forEach skips it
+      const item = value[i];
       const key = JSON.stringify(item) ?? 'null';
       const times = seen.get(key) ?? 0;
-      if (times === 1) issues.push({ path: pathOf(new Where(where, i, 'item')), rule: 'schema.duplicate', message: `Duplicate value: ${showValue(item)}` });
+      if (times === 1) issues.push({ path: pathOf(new Where(p.where(), i, 'item')), rule: 'schema.duplicate', message: `Duplicate value: ${showValue(item)}` });
       seen.set(key, times + 1);
-    });
-  } else if (listType === 'map') {
-    const keys = schema['x-kubernetes-list-map-keys'] ?? [];
+    }
+  } else if (n.listType === 'map' && value.length > 1) {
+    const keys = n.mapKeys;
     const seen = new Map<string, number>();
-    value.forEach((item, i) => {
-      if (typeof item !== 'object' || item === null || Array.isArray(item)) return;
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) continue;
+      const item = value[i];
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) continue;
       const rec = item as Record<string, unknown>;
-      const key = JSON.stringify(keys.map(k => rec[k] ?? items?.properties?.[k]?.default ?? null));
+      const key = JSON.stringify(keys.map((k, j) => rec[k] ?? n.mapKeyDefaults[j]));
       const times = seen.get(key) ?? 0;
-      if (times === 1) issues.push({ path: pathOf(new Where(where, i, 'item')), rule: 'schema.duplicate', message: `Duplicate value: ${goMapLiteral(keys, rec)}` });
+      if (times === 1) issues.push({ path: pathOf(new Where(p.where(), i, 'item')), rule: 'schema.duplicate', message: `Duplicate value: ${goMapLiteral(keys, rec)}` });
       seen.set(key, times + 1);
-    });
+    }
   }
 }
 
-function validateObject(schema: SchemaNode, value: Record<string, unknown>, where: Where | undefined, ctx: WalkContext): void {
+function checkObject(n: CompiledNode, value: Record<string, unknown>, p: PathStack, ctx: WalkContext): void {
+  const s = n.schema;
   const { issues } = ctx;
   const keys = Object.keys(value);
-  if (schema.required) {
-    for (const r of schema.required) {
-      if (!(r in value) || value[r] === undefined) issues.push({ path: apiPath(new Where(where, r, 'field')), rule: 'schema.required', message: 'Required value' });
+  const required = s.required;
+  if (required !== undefined) {
+    for (let i = 0; i < required.length; i++) {
+      const r = required[i];
+      if (value[r] === undefined || !hasOwn(value, r)) issues.push({ path: apiPath(new Where(p.where(), r, 'field')), rule: 'schema.required', message: 'Required value' });
     }
   }
-  if (schema.minProperties !== undefined && keys.length < schema.minProperties) {
-    issues.push({ path: apiPath(where), rule: 'schema.min-properties', message: `Invalid value: ${keys.length}: ${apiPath(where)} in body should have at least ${schema.minProperties} properties` });
+  if (s.minProperties !== undefined && keys.length < s.minProperties) {
+    const at = apiPath(p.where());
+    issues.push({ path: at, rule: 'schema.min-properties', message: `Invalid value: ${keys.length}: ${at} in body should have at least ${s.minProperties} properties` });
   }
-  if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) {
-    issues.push({ path: apiPath(where), rule: 'schema.max-properties', message: `Too many: ${keys.length}: must have at most ${schema.maxProperties} items` });
+  if (s.maxProperties !== undefined && keys.length > s.maxProperties) {
+    issues.push({ path: apiPath(p.where()), rule: 'schema.max-properties', message: `Too many: ${keys.length}: must have at most ${s.maxProperties} items` });
   }
-  const props = schema.properties;
-  const ap = schema.additionalProperties;
-  for (const key of keys) {
+  const props = n.props;
+  const ap = n.ap;
+  if (props === undefined && ap === undefined) return;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     const v = value[key];
     if (v === undefined) continue;
-    const sub = props && Object.prototype.hasOwnProperty.call(props, key) ? props[key] : undefined;
-    if (sub) {
-      validateNode(sub, v, new Where(where, key, 'field'), ctx);
-    } else if (ap && typeof ap === 'object') {
-      validateNode(ap, v, new Where(where, key, 'entry'), ctx);
+    const sub = props?.get(key);
+    if (sub !== undefined) {
+      p.push(key, 'field');
+      checkNode(sub, v, ctx, p);
+      p.pop();
+    } else if (ap !== undefined) {
+      p.push(key, 'entry');
+      checkNode(ap, v, ctx, p);
+      p.pop();
     }
     // unknown fields are found by the decoding step (unknownFields below), before validation
   }
 }
-
-/** Structural pruning node: the Go algorithm needs only these. */
-type PruneSchema = SchemaNode | undefined;
 
 /**
  * The unknown fields strict decoding reports, exactly as apiextensions-apiserver pkg/apiserver/schema/pruning
@@ -302,98 +537,83 @@ type PruneSchema = SchemaNode | undefined;
  */
 export function unknownFields(schema: SchemaNode, value: unknown): Issue[] {
   const out: Issue[] = [];
-  prune(value, schema, '', true, out);
+  prune(value, compileSchema(schema), new PathStack(), true, out);
   // Go sorts the paths (sort.Strings); byte order, as code-unit order for the ASCII of field names
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return out.length > 1 ? out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) : out;
 }
 
-const META_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);
-const join = (parent: string, key: string) => (parent ? `${parent}.${key}` : key);
+const isMetaField = (k: string): boolean => k === 'apiVersion' || k === 'kind' || k === 'metadata';
 
-function record(parent: string, key: string, out: Issue[]): void {
-  const at = join(parent, key);
+function record(p: PathStack, key: string, out: Issue[]): void {
+  const at = apiPath(new Where(p.where(), key, 'field'));
   out.push({ path: at, rule: 'schema.unknown-field', message: `unknown field ${goQuote(at)}` });
 }
 
-function prune(x: unknown, s: PruneSchema, parent: string, embedded: boolean, out: Issue[]): void {
-  if (s && s['x-kubernetes-preserve-unknown-fields'] === true) {
-    skipPrune(x, s, parent, embedded, out);
-    return;
-  }
-  if (Array.isArray(x)) {
-    for (let i = 0; i < x.length; i++) prune(x[i], s?.items, `${parent}[${i}]`, false, out);
+function prune(x: unknown, n: CompiledNode | undefined, p: PathStack, embedded: boolean, out: Issue[]): void {
+  if (n !== undefined && n.preserve) {
+    skipPrune(x, n, p, embedded, out);
     return;
   }
   if (typeof x !== 'object' || x === null) return;
+  if (Array.isArray(x)) {
+    const items = n?.items;
+    for (let i = 0; i < x.length; i++) {
+      p.push(i, 'item');
+      prune(x[i], items, p, false, out);
+      p.pop();
+    }
+    return;
+  }
   const obj = x as Record<string, unknown>;
-  for (const k of Object.keys(obj)) {
-    if (obj[k] === undefined) continue;
-    if (!s) { record(parent, k, out); continue; }
-    if ((embedded || s['x-kubernetes-embedded-resource'] === true) && META_FIELDS.has(k)) continue;
-    const props = s.properties;
-    const ap = s.additionalProperties;
-    if (props && Object.prototype.hasOwnProperty.call(props, k)) {
-      prune(obj[k], props[k], join(parent, k), props[k]['x-kubernetes-embedded-resource'] === true, out);
-    } else if (ap !== undefined && ap !== false) {
+  const keys = Object.keys(obj);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = obj[k];
+    if (v === undefined) continue;
+    if (n === undefined) { record(p, k, out); continue; }
+    if ((embedded || n.embedded) && isMetaField(k)) continue;
+    const sub = n.props?.get(k);
+    if (sub !== undefined) {
+      p.push(k, 'field');
+      prune(v, sub, p, sub.embedded, out);
+      p.pop();
+    } else if (n.ap !== undefined || n.apTrue) {
       // `additionalProperties: true` has no structural schema: an object under it is pruned whole, as in Go
-      prune(obj[k], typeof ap === 'object' ? ap : undefined, join(parent, k), false, out);
+      p.push(k, 'entry');
+      prune(v, n.ap, p, false, out);
+      p.pop();
     } else {
-      record(parent, k, out);
+      record(p, k, out);
     }
   }
 }
 
-function skipPrune(x: unknown, s: SchemaNode, parent: string, embedded: boolean, out: Issue[]): void {
+function skipPrune(x: unknown, n: CompiledNode, p: PathStack, embedded: boolean, out: Issue[]): void {
+  if (typeof x !== 'object' || x === null) return;
   if (Array.isArray(x)) {
-    for (let i = 0; i < x.length; i++) if (s.items) skipPrune(x[i], s.items, `${parent}[${i}]`, false, out);
+    const items = n.items;
+    if (items === undefined) return;
+    for (let i = 0; i < x.length; i++) {
+      p.push(i, 'item');
+      skipPrune(x[i], items, p, false, out);
+      p.pop();
+    }
     return;
   }
-  if (typeof x !== 'object' || x === null) return;
   const obj = x as Record<string, unknown>;
-  for (const k of Object.keys(obj)) {
-    if ((embedded || s['x-kubernetes-embedded-resource'] === true) && META_FIELDS.has(k)) continue;
-    const props = s.properties;
-    const ap = s.additionalProperties;
-    if (props && Object.prototype.hasOwnProperty.call(props, k)) {
-      prune(obj[k], props[k], join(parent, k), props[k]['x-kubernetes-embedded-resource'] === true, out);
-    } else if (ap && typeof ap === 'object') {
-      prune(obj[k], ap, join(parent, k), false, out);
+  const keys = Object.keys(obj);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if ((embedded || n.embedded) && isMetaField(k)) continue;
+    const sub = n.props?.get(k);
+    if (sub !== undefined) {
+      p.push(k, 'field');
+      prune(obj[k], sub, p, sub.embedded, out);
+      p.pop();
+    } else if (n.ap !== undefined) {
+      p.push(k, 'entry');
+      prune(obj[k], n.ap, p, false, out);
+      p.pop();
     }
   }
-}
-
-/**
- * Where a node is, as a chain of steps from the object's root: a field, a list item or a map entry. Paths are
- * rendered only for issues, so the walk builds no strings for the (many) nodes without one.
- */
-export class Where {
-  public constructor(
-    public readonly parent: Where | undefined,
-    public readonly key: string | number,
-    public readonly step: 'field' | 'item' | 'entry',
-  ) {}
-}
-
-/** The API server's path: `spec.a[0].b[key]` (`''` at the root). */
-export function pathOf(where: Where | undefined): string {
-  if (!where) return '';
-  const parent = pathOf(where.parent);
-  if (where.step === 'field') return parent ? `${parent}.${where.key}` : String(where.key);
-  return `${parent}[${where.key}]`;
-}
-
-/** kube-openapi's path, used by schema errors: like {@link pathOf} but map entries as `.key` (object_validator.go). */
-export function apiPath(where: Where | undefined): string {
-  if (!where) return '';
-  const parent = apiPath(where.parent);
-  if (where.step === 'item') return `${parent}[${where.key}]`;
-  return parent ? `${parent}.${where.key}` : String(where.key);
-}
-
-/** The schema location CEL rule ids use: `spec.a[*].b{*}` (`''` at the root). */
-export function locationOf(where: Where | undefined): string {
-  if (!where) return '';
-  const parent = locationOf(where.parent);
-  if (where.step === 'field') return parent ? `${parent}.${where.key}` : String(where.key);
-  return where.step === 'item' ? `${parent}[*]` : `${parent}{*}`;
 }

@@ -38,7 +38,7 @@ const ALLOWED_PACKAGES: Readonly<Record<string, readonly string[]>> = {
   validation: ['@bufbuild/cel', '@bufbuild/re2', 'yaml'],
   manifests: [],
   constructs: ['cdk8s', 'constructs'],
-  pulumi: ['@pulumi/pulumi', '@pulumi/kubernetes'],
+  pulumi: ['@pulumi/pulumi', '@pulumi/kubernetes', '@pulumi/policy'],
   cli: ['yaml', 'node-sarif-builder', 'junit-report-builder'],
   plugin: [],
   policy: ['@pulumi/policy'],

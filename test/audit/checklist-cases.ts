@@ -1,5 +1,5 @@
 /**
- * Notes §9.1, the 15 most important rules, as manifest sets: for every sub-bullet the engine is meant to catch, a
+ * The key rules (apiVersion per kind, the auth unions, upstream providers, references, env collisions ...) as manifest sets: for every sub-bullet the engine is meant to catch, a
  * failing set whose only errors are the expected ones, and per item a passing set that uses the same features.
  */
 import { rootCertificates } from 'node:tls';
@@ -26,7 +26,7 @@ export interface Want {
 }
 
 export interface Failing {
-  /** §9.1 item number. */
+  /** Item number in the list of key rules (the `item` of test names). */
   readonly item: number;
   readonly title: string;
   readonly objects: readonly KubeObject[];
@@ -158,7 +158,7 @@ export const FAILING: Failing[] = [
   },
   {
     item: 2,
-    title: 'an obo subjectTokenProviderName that is not a DNS label (notes §3.13)',
+    title: 'an obo subjectTokenProviderName that is not a DNS label (the DNS-label pattern of upstream provider names)',
     objects: [externalAuth('ea', { type: 'obo', obo: { subjectTokenProviderName: 'Okta' } })],
     want: [w(EA, 'ea', 'spec.obo.subjectTokenProviderName', 'schema.pattern', 'Invalid value: "Okta": spec.obo.subjectTokenProviderName in body should match \'^[a-z0-9]([a-z0-9-]*[a-z0-9])?$\''), w(EA, 'ea', 'spec.type', 'operator.external-auth.obo-enterprise', 'on-behalf-of (OBO) external auth type requires an enterprise build')],
   },
@@ -346,7 +346,7 @@ export const FAILING: Failing[] = [
   },
   {
     item: 4,
-    title: 'a primaryUpstreamProvider that is not a DNS label (notes §3.13)',
+    title: 'a primaryUpstreamProvider that is not a DNS label (the DNS-label pattern of upstream provider names)',
     objects: [embedded('as', { primaryUpstreamProvider: 'Okta' })],
     want: [w(EA, 'as', 'spec.embeddedAuthServer.primaryUpstreamProvider', 'schema.pattern', 'Invalid value: "Okta": spec.embeddedAuthServer.primaryUpstreamProvider in body should match \'^[a-z0-9]([a-z0-9-]*[a-z0-9])?$\'')],
   },

@@ -1,5 +1,5 @@
 /**
- * Audit of notes §3.13 (cross-cutting rules): duplicate names the API server rejects are reported once (by admission),
+ * Audit of the cross-cutting rules: duplicate names the API server rejects are reported once (by admission),
  * duplicates only Go rejects are reported by their operator rule, and env-name clashes the operator misses are caught.
  */
 import { errors, secret, th, warnings } from './helpers';
@@ -10,7 +10,7 @@ const G = th('MCPGroup', 'g', {});
 const lines = (objects: readonly KubeObject[]) => errors(objects).map(e => `${e.kind}/${e.name} ${e.path} [${e.rule}] ${e.message}`);
 const dupValue = (key: string, v: string) => `Duplicate value: map[string]interface {}{"${key}":"${v}"}`;
 
-describe('notes §3.13: duplicate names the API server rejects, each reported once', () => {
+describe('duplicate names the API server rejects, each reported once', () => {
   test.each<[string, KubeObject[], string]>([
     ['MCPServer env names', [th('MCPServer', 'a', { image: 'x', env: [{ name: 'A', value: '1' }, { name: 'A', value: '2' }] })],
       `MCPServer/a spec.env[1] [schema.duplicate] ${dupValue('name', 'A')}`],
@@ -66,7 +66,7 @@ describe('notes §3.13: duplicate names the API server rejects, each reported on
   });
 });
 
-describe('notes §3.13: duplicates only Go rejects', () => {
+describe('duplicates only Go rejects', () => {
   test('rejects duplicate delegate client IDs', () => {
     const set = [secret('agent', { secret: 'x' }), th('MCPExternalAuthConfig', 'as', {
       type: 'embeddedAuthServer',

@@ -1,6 +1,7 @@
 /**
- * Audit of `envBindings` against notes §4.1/§4.2: one platform that uses every env source of every workload, with the
- * env lists written down from the notes (order included), and the subtle cases the notes call out.
+ * Audit of `envBindings` against the operator's env derivation (deploymentForMCPServer, buildEnvVarsForProxy,
+ * buildEnvVarsForVmcp, EmbeddingServer buildEnvVars; names per ctrlutil externalauth.go/telemetry.go): one platform that uses every env source of every workload, with the
+ * env lists written down from the Go functions (order included), and their subtle cases.
  */
 import { secret, th } from './helpers';
 import { envBindings, type EnvBindingsOptions, type WorkloadEnv } from '../../src/bindings';
@@ -103,7 +104,7 @@ const PLATFORM: KubeObject[] = [
   th('MCPRegistry', 'reg', { configYAML: 'sources: []\n', pgpassSecretRef: ref('pg', '.pgpass') }),
 ];
 
-describe('env bindings (notes §4.2) on a platform that uses every source', () => {
+describe('env bindings on a platform that uses every source', () => {
   const got = env(PLATFORM);
 
   test('the platform itself is valid (only the MCPRegistry deprecation warning)', () => {
@@ -170,7 +171,7 @@ describe('env bindings (notes §4.2) on a platform that uses every source', () =
   });
 });
 
-describe('env bindings: the cases the notes call out', () => {
+describe('env bindings: the subtle cases of the Go derivation', () => {
   const proxy = (spec: Record<string, unknown>) => th('MCPServer', 's', { image: 'x', ...spec });
 
   test('OTEL_RESOURCE_ATTRIBUTES uses telemetryConfigRef.serviceName when given', () => {

@@ -1,5 +1,5 @@
 /**
- * Audit of notes §1.2 (last table): the objects the operator generates per CR, and the collisions between CRs of
+ * Audit of the objects the operator generates per CR (each controller's deployment, service, configmap and RBAC functions), and the collisions between CRs of
  * different kinds and with user objects that the operator does not detect.
  */
 import { errors, th } from './helpers';
@@ -25,7 +25,7 @@ const taken = (kind: string, name: string, cr: string) =>
 
 const lines = (objects: readonly KubeObject[]) => errors(objects).map(e => `${e.kind}/${e.name} [${e.rule}] ${e.message}`);
 
-describe('generated object names (notes §1.2)', () => {
+describe('generated object names', () => {
   test.each<[string, KubeObject[], string[]]>([
     ['MCPServer "x-remote" and MCPRemoteProxy "x": Service mcp-x-remote-proxy and ServiceAccount x-remote-proxy-runner', [server('x-remote'), proxy('x')], [
       `MCPRemoteProxy/x [collision.service] ${between('Service', 'mcp-x-remote-proxy', 'MCPServer "x-remote"', 'MCPRemoteProxy "x"')}`,

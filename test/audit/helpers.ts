@@ -1,5 +1,5 @@
 /**
- * Builders and runners for the audit tests (notes §9): complete manifest sets made of plain objects, run through the
+ * Builders and runners for the audit tests: complete manifest sets made of plain objects, run through the
  * public engine entry points exactly as a user would, with no mocks.
  */
 import { validateManifests, type KubeObject, type ValidateOptions, type Violation } from '../../src/validation';

@@ -1,5 +1,5 @@
 /**
- * Notes §3.11 / §3.13 (reserved names): MCPRegistry validateSpec, found missing by the audit and added in
+ * MCPRegistry validateSpec (controllers/mcpregistry_controller.go; reserved volume and init-container names), found missing by the audit and added in
  * src/validation/operator/mcpregistry.ts. MCPRegistry is deprecated, so every set also carries that warning.
  */
 import { errors, secret, th, warnings } from './helpers';
@@ -12,7 +12,7 @@ const PG_SECRET = secret('pg', { '.pgpass': 'postgres:5432:registry:app:pw' });
 
 const lines = (objects: readonly unknown[]) => errors(objects).map(e => `${e.rule} ${e.path}: ${e.message}`);
 
-describe('MCPRegistry validateSpec (notes §3.11)', () => {
+describe('MCPRegistry validateSpec (controllers/mcpregistry_controller.go)', () => {
   test('accepts extra volumes, mounts, a registry-api container and pgpass with names and paths of its own', () => {
     const set = [
       registry({

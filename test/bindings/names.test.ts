@@ -4,7 +4,7 @@ import {
   vmcpHeaderInjectionEnvVar, vmcpTokenExchangeEnvVar, vmcpXaaIdpEnvVar, vmcpXaaTargetEnvVar,
 } from '../../src/bindings/names';
 
-describe('name transformations (notes §4.1)', () => {
+describe('env var name transformations (ctrlutil externalauth.go, telemetry.go, authserver.go; wirefmt)', () => {
   test.each([
     ['bearer token: Secret name verbatim', bearerTokenEnvVar('my-token.v2'), 'TOOLHIVE_SECRET_my-token.v2'],
     ['upstream client secret: upper case, "-" to "_"', upstreamClientSecretEnvVar('okta-corp'), 'TOOLHIVE_UPSTREAM_CLIENT_SECRET_OKTA_CORP'],

@@ -1,6 +1,8 @@
 import type { LoadedManifests } from '../../src/cli/load';
 import { parseYamlStream } from '../../src/cli/load';
-import { REDACTED, secretRedactor } from '../../src/cli/redact';
+import { REDACTED, redactor, secretValuesOf } from '../../src/validation/redact';
+
+const secretRedactor = (objects: readonly unknown[]) => redactor(secretValuesOf(objects));
 
 function parse(text: string): LoadedManifests {
   const out: LoadedManifests = { objects: [], sources: [], problems: [], emptyDirectories: [] };

@@ -143,7 +143,13 @@ describe('validate: inputs', () => {
   test('notes a directory without YAML files on stderr', async () => {
     const dir = tempTree({ 'README.md': '# nothing' });
     const r = await cli(['validate', dir]);
-    expect(r).toEqual({ code: 0, stdout: '0 documents, 0 errors, 0 warnings\n', stderr: `toolhive-constructs: note: no .yaml or .yml file under ${dir}\n` });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `toolhive-constructs: note: no .yaml or .yml file under ${dir}\ntoolhive-constructs: no documents in the input; pass --allow-empty if empty input is expected\n`,
+    });
+    // with --allow-empty the same run passes
+    expect(await cli(['validate', '--allow-empty', dir])).toEqual({ code: 0, stdout: '0 documents, 0 errors, 0 warnings\n', stderr: `toolhive-constructs: note: no .yaml or .yml file under ${dir}\n` });
   });
 });
 
@@ -381,7 +387,8 @@ describe('failures never print a stack trace', () => {
       stderr: { write: (s: string) => { stderr += s; } },
       stdin: Readable.from([mcpServer('fetch')]),
     });
-    expect({ code, stderr }).toEqual({ code: 2, stderr: 'toolhive-constructs: internal error: stdout is closed\n' });
+    // the name only: an error's message could quote the input (docs/security.md)
+    expect({ code, stderr }).toEqual({ code: 2, stderr: 'toolhive-constructs: internal error: Error; please report it\n' });
   });
 
   test('reads a PATH that starts with - after --', async () => {

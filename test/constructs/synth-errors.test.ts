@@ -28,11 +28,15 @@ describe('props the engine rejects are reported at synth, with the engine\'s mes
     ]);
   });
 
-  test('an image of " " gets the engine\'s verdict (accepted, as by the CLI)', () => {
+  test('an image of " " gets the engine\'s verdict and message (as from the CLI)', () => {
+    const lines = linesOf(c => new McpServer(c, 'srv', { image: ' ' }));
+    expect(lines).toEqual([
+      '[test/srv] spec.image: Invalid value: " ": must not have leading or trailing whitespace (the MCP server container the proxy runner creates from it is rejected by the API server) (operator.mcpserver.image)',
+    ]);
     const chart = Testing.chart();
     const srv = new McpServer(chart, 'srv', { image: ' ' });
-    expect(Testing.synth(chart)).toHaveLength(1);
-    expect(validateManifests([{ apiVersion: srv.apiObject.apiVersion, kind: 'MCPServer', metadata: { name: srv.name }, spec: srv.spec }])).toEqual([]);
+    expect(validateManifests([{ apiVersion: srv.apiObject.apiVersion, kind: 'MCPServer', metadata: { name: srv.name }, spec: srv.spec }]).map(v => `${v.path}: ${v.message} (${v.rule})`))
+      .toEqual([lines[0].replace('[test/srv] ', '')]);
   });
 
   test('a remoteUrl that is not http(s), and an MCPServerEntry without a group', () => {

@@ -1,6 +1,7 @@
 /**
  * One passing and one failing object for every x-kubernetes-validations placement of the v1beta1
- * CRDs (75) and of MCPWebhookConfig v1alpha1 (1). C-numbers are those of the operator notes §2.1.
+ * CRDs (75) and of MCPWebhookConfig v1alpha1 (1). C-numbers are this suite's
+ * names for the 47 distinct (rule, message) pairs; MESSAGES maps each to its CRD message.
  * Placements shared by several kinds (EmbeddedAuthServerConfig, AuthzConfigRef, session storage,
  * rate limiting) get one case per placement, built from the same fragments.
  */
@@ -59,7 +60,7 @@ export const MESSAGES: Readonly<Record<number, string>> = {
 };
 
 export interface CelCase {
-  /** Rule number in the operator notes §2.1. */
+  /** C-number: the suite's name for the rule's (rule, message) pair (see MESSAGES). */
   readonly c: number;
   readonly kind: string;
   /** Schema location as in the generated RULES table (`spec.a[*].b`). */

@@ -1,5 +1,5 @@
 /**
- * applyDefaults: the CRD schema defaults the API server stores (notes §5), applied to a copy,
+ * applyDefaults: the CRD schema defaults the API server stores (the `default`s of the CRDs' structural schemas), applied to a copy,
  * recursively into present objects, list items and nested configs; nulls pruned first.
  */
 import { copy, toolhive, V1ALPHA1 } from './helpers';

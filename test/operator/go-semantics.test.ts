@@ -65,6 +65,12 @@ describe('netip.ParseAddr / net.ParseIP', () => {
     expect(cidrContains(cidr('fe80::/10'), parseIP('febf::1')!)).toBe(true);
     expect(cidrContains(cidr('fe80::/10'), parseIP('fec0::1')!)).toBe(false);
     expect(cidrContains(cidr('::/128'), parseIP('::ffff:0.0.0.0')!)).toBe(false);
+    // Go keeps the families apart where node:net BlockList alone would not
+    expect(cidrContains(cidr('::ffff:0:0/96'), parseIP('10.0.0.1')!)).toBe(false);
+    expect(cidrContains(cidr('10.0.0.0/8'), parseIP('::ffff:10.0.0.1')!)).toBe(true);
+    expect(cidrContains(cidr('::/128'), parseIP('::')!)).toBe(true);
+    expect(cidrContains(cidr('fc00::/7'), parseIP('::10.0.0.1')!)).toBe(false);
+    expect(cidrContains(cidr('0.0.0.0/8'), parseIP('::0.0.0.1')!)).toBe(false);
   });
 });
 

@@ -19,6 +19,17 @@ describe('MCPServer RunConfig: image', () => {
       message: 'invalid RunConfig: image is required',
     }]);
   });
+
+  it.each([' ', ' ghcr.io/x/y:1', 'ghcr.io/x/y:1\t'])('rejects an image with leading or trailing whitespace: %j', image => {
+    expect(findings([server({ image })])).toEqual([{
+      kind: 'MCPServer',
+      name: 'fetch',
+      path: 'spec.image',
+      rule: 'operator.mcpserver.image',
+      severity: 'error',
+      message: `Invalid value: ${JSON.stringify(image)}: must not have leading or trailing whitespace (the MCP server container the proxy runner creates from it is rejected by the API server)`,
+    }]);
+  });
 });
 
 describe('MCPServer RunConfig: env', () => {

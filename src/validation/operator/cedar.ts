@@ -144,7 +144,7 @@ class Parser {
       const t = this.advance();
       if (t.kind === 'eof') throw new CedarSyntaxError(`unclosed ${keyword} condition: expected ${JSON.stringify(closers[closers.length - 1])}`);
       if (t.kind !== 'punct') continue;
-      if (pairs[t.text]) {closers.push(pairs[t.text]);} else if (t.text === '}' || t.text === ')' || t.text === ']') {
+      if (Object.prototype.hasOwnProperty.call(pairs, t.text)) {closers.push(pairs[t.text]);} else if (t.text === '}' || t.text === ')' || t.text === ']') {
         const want = closers.pop();
         if (t.text !== want) throw new CedarSyntaxError(`mismatched ${JSON.stringify(t.text)} in ${keyword} condition: expected ${JSON.stringify(want)}`);
       }

@@ -259,7 +259,7 @@ function checkConfidentialTransport(cfg: Dict, ctx: EmbeddedAuthContext, out: Au
 }
 
 function checkForceConfidentialUris(cfg: Dict, ctx: EmbeddedAuthContext, out: AuthIssue[]): void {
-  // the "requires allowConfidentialClientRegistration" half is CEL (C12); the per-URI checks are Go only
+  // the "requires allowConfidentialClientRegistration" half is a CRD CEL rule ("forceConfidentialRedirectUris requires allowConfidentialClientRegistration to be true"); the per-URI checks are Go only
   list(cfg.forceConfidentialRedirectUris).forEach((u, i) => {
     const uri = str(u);
     if (uri === undefined) return;
@@ -379,7 +379,7 @@ function checkUpstreams(cfg: Dict, ctx: EmbeddedAuthContext, out: AuthIssue[]): 
       const hasD = 'discoveryUrl' in dcr;
       const hasR = 'registrationEndpoint' in dcr;
       const goBad = nonEmpty(dcr.discoveryUrl) === nonEmpty(dcr.registrationEndpoint);
-      // mirrors ValidateOAuth2DCRConfig, where "" is unset; only the cases the CEL has() rule (C27) lets through
+      // mirrors ValidateOAuth2DCRConfig, where "" is unset; only the cases the CRD CEL has() rule "exactly one of discoveryUrl or registrationEndpoint must be set" lets through
       if (goBad && hasD !== hasR) {
         const where = ctx.owner === 'MCPExternalAuthConfig' ? `upstreamProviders[${i}]` : `upstream ${goQuote(name)}`;
         out.push({

@@ -11,7 +11,7 @@ import { cedarSyntaxProblem } from './cedar';
 import { GO_BOOL, GO_INT, GO_STRING, goField, goSlice, goStruct, goUnmarshalError } from './go/json';
 import { goQuote } from './go/quote';
 import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from '../../core/types';
-import { dict, isDict, list, str, violation } from '../../core/util';
+import { dict, isDict, list, own, str, violation } from '../../core/util';
 
 export const RULE_DOCS: readonly RuleDoc[] = [
   {
@@ -164,7 +164,8 @@ type Consumer = 'MCPServer' | 'MCPRemoteProxy' | 'VirtualMCPServer';
 /** The parsed ConfigMap value (sigs.k8s.io/yaml first, JSON as the fallback: YAML 1.2 covers both). */
 function parseAuthzDocument(raw: string): { doc?: unknown; error?: string } {
   try {
-    return { doc: parseYaml(raw) as unknown };
+    // logLevel 'error': the parser's warnings would go to process.emitWarning (stderr), quoting the text
+    return { doc: parseYaml(raw, { logLevel: 'error', maxAliasCount: 100 }) as unknown };
   } catch (e) {
     return { error: (e as Error).message.split('\n')[0].replace(/:$/, '') };
   }
@@ -226,7 +227,7 @@ function checkAuthzRef(
   if (!cmName) return;
   const key = str(ref?.key) || 'authz.json';
   const cm = set.get('ConfigMap', entry.namespace, cmName);
-  const raw = str(dict(cm?.object.data)?.[key]);
+  const raw = str(own(dict(cm?.object.data), key));
   if (raw === undefined) return; // missing ConfigMap or key: the references layer reports it
   // mirrors ctrlutil.LoadAuthzConfigFromConfigMap (MCPServer RunConfig, MCPRemoteProxy validateK8sRefs, vMCP validateAuthzConfigMapRef)
   const parsed = parseAuthzDocument(raw);

@@ -12,7 +12,7 @@ const SOURCE = 'controllers/mcpserver_runconfig.go validateRunConfig';
 export const RULE_DOCS: readonly RuleDoc[] = [
   {
     id: 'operator.mcpserver.image',
-    checks: 'spec.image is not empty (the schema requires the field but accepts "")',
+    checks: 'spec.image is not empty (the schema requires the field but accepts ""), and has no leading or trailing whitespace (the workload\'s container would be rejected: Kubernetes pkg/apis/core/validation validateContainerCommon)',
     source: `${SOURCE} validateRequiredFields`,
     example: 'invalid RunConfig: image is required',
     severityReason: 'validateRunConfig fails ("invalid RunConfig"): the reconcile fails',
@@ -58,8 +58,14 @@ export function mcpServerLayer(set: ManifestSet): Violation[] {
     if (!spec) continue;
     const runConfig = (path: string, rule: string, message: string) => out.push(violation(entry, path, rule, `invalid RunConfig: ${message}`));
 
-    // mirrors validateRequiredFields: image is required
-    if (spec.image === '') runConfig('spec.image', 'operator.mcpserver.image', 'image is required');
+    // mirrors validateRequiredFields: image is required. Otherwise, mirrors Kubernetes pkg/apis/core/validation
+    // validateContainerCommon: the image becomes the MCP container's image in the StatefulSet the proxy runner
+    // creates, which the API server rejects with surrounding whitespace
+    if (spec.image === '') {
+      runConfig('spec.image', 'operator.mcpserver.image', 'image is required');
+    } else if (typeof spec.image === 'string' && spec.image.trim() !== spec.image) {
+      out.push(violation(entry, 'spec.image', 'operator.mcpserver.image', `Invalid value: ${JSON.stringify(spec.image)}: must not have leading or trailing whitespace (the MCP server container the proxy runner creates from it is rejected by the API server)`));
+    }
 
     // mirrors validateEnvironmentVariables (env becomes RunConfig.EnvVars, keyed by name)
     list(spec.env).forEach((e, i) => {

@@ -1,7 +1,7 @@
 /** Message pieces shared by the reference table and the resolver. Names and keys only, never values. */
+import type { TargetKind } from './types';
 import { kindInfo } from '../../schema/registry';
 import { goQuote as q } from '../operator/go/quote';
-import type { TargetKind } from './types';
 
 /** The API resource of a core target kind; ToolHive kinds take theirs from the schema registry (`plural.group`). */
 const CORE_RESOURCE: Readonly<Record<string, string>> = { Secret: 'secrets', ConfigMap: 'configmaps' };

@@ -1,5 +1,6 @@
 /**
- * The reference graph (notes §1.2) as data: every by-name reference of every kind, what it must resolve to,
+ * The reference graph as data: every by-name reference of every kind (the `*Ref` fields of the operator's
+ * api/v1beta1 types and the Secret and ConfigMap selectors), what it must resolve to,
  * and, where the operator reports a missing target itself, the consumer's own message.
  * Paths: `[*]` every list item, `{*}` every map value. Order is the report order within one object.
  */
@@ -251,7 +252,7 @@ export const REF_SPECS = [
   // mirrors the XAA client secret envs valueFrom.secretKeyRef (not pre-validated)
   { source: 'MCPExternalAuthConfig', path: 'spec.xaa.idpClientSecretRef', target: 'Secret', keyed: {} },
   { source: 'MCPExternalAuthConfig', path: 'spec.xaa.targetClientSecretRef', target: 'Secret', keyed: {} },
-  // mirrors the embedded auth server's Secret volumes and envs (§4.3; not pre-validated)
+  // mirrors the embedded auth server's Secret volumes and envs (controllers ctrlutil authserver.go: volumes and env vars, not pre-validated)
   ...embeddedAuthServerRefs('MCPExternalAuthConfig', 'spec.embeddedAuthServer'),
 
   // ---- MCPOIDCConfig ----

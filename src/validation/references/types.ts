@@ -19,7 +19,7 @@ export interface RefContext {
 
 export type MessageFn = (ref: RefContext) => string;
 
-/** One row of the reference graph (notes §1.2). */
+/** One row of the reference graph: one by-name reference field of one kind. */
 export interface RefSpec {
   /** Kind of the referring object. */
   readonly source: string;

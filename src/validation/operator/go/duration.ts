@@ -82,7 +82,7 @@ export function parseGoDuration(orig: string): DurationResult {
     if (k === 0) return { ok: false, error: `time: missing unit in duration ${timeQuote(orig)}` };
     const u = s.slice(0, k);
     s = s.slice(k);
-    const unit = UNITS[u];
+    const unit = Object.prototype.hasOwnProperty.call(UNITS, u) ? UNITS[u] : undefined;
     if (unit === undefined) return { ok: false, error: `time: unknown unit ${timeQuote(u)} in duration ${timeQuote(orig)}` };
     if (v > MAX / unit) return invalid();
     v *= unit;

@@ -2,6 +2,7 @@
  * Go's `netip.ParseAddr` / `net.ParseIP` and `net.IPNet.Contains`, for the operator's SSRF checks.
  * Addresses are byte arrays: 4 bytes for IPv4, 16 for IPv6, as in Go.
  */
+import { BlockList } from 'net';
 import { goQuote } from './quote';
 
 export interface ParsedAddr {
@@ -144,29 +145,32 @@ export function to4(ip: readonly number[]): number[] | undefined {
   return undefined;
 }
 
-/** A parsed CIDR block (`net.ParseCIDR`): IPv4 blocks are 4 bytes, IPv6 blocks 16. */
+/**
+ * A CIDR block of the operator's fixed lists, matched with `node:net` `BlockList`. One list per block, so a
+ * match names its block, and one family per list: Node matches IPv4 addresses against IPv4-mapped IPv6 rules
+ * and back, Go's `net.IPNet.Contains` does not.
+ */
 export interface Cidr {
   readonly text: string;
-  readonly bytes: readonly number[];
-  readonly bits: number;
+  readonly family: 'ipv4' | 'ipv6';
+  readonly list: BlockList;
 }
 
+/** A block from its CIDR text (`10.0.0.0/8`, `fe80::/10`); the operator's lists are constants. */
 export function cidr(text: string): Cidr {
   const [addr, bits] = text.split('/');
-  const r = parseAddr(addr);
-  if (!r.ok) throw new Error(`bad CIDR ${text}`);
-  return { text, bytes: r.addr.bytes, bits: Number(bits) };
+  const family = addr.includes(':') ? 'ipv6' : 'ipv4';
+  const list = new BlockList();
+  list.addSubnet(addr, Number(bits), family);
+  return { text, family, list };
 }
 
-/** Go's `net.IPNet.Contains`: IPv4 addresses (or IPv4-mapped) only match IPv4 blocks. */
+/** Go's `net.IPNet.Contains`: IPv4 addresses (or IPv4-mapped) only match IPv4 blocks, IPv6 only IPv6 blocks. */
 export function cidrContains(block: Cidr, ip: readonly number[]): boolean {
   const ip4 = to4(ip);
-  const addr = ip4 ?? ip;
-  if (addr.length !== block.bytes.length) return false;
-  // compare the first `bits` bits, one bit at a time
-  const bitAt = (bytes: readonly number[], bit: number) => Math.floor(bytes[Math.floor(bit / 8)] / 2 ** (7 - (bit % 8))) % 2;
-  for (let bit = 0; bit < block.bits; bit++) {
-    if (bitAt(addr, bit) !== bitAt(block.bytes, bit)) return false;
-  }
-  return true;
+  if (ip4) return block.family === 'ipv4' && block.list.check(ip4.join('.'), 'ipv4');
+  if (ip.length !== 16 || block.family !== 'ipv6') return false;
+  const groups: string[] = [];
+  for (let i = 0; i < 16; i += 2) groups.push((ip[i] * 256 + ip[i + 1]).toString(16));
+  return block.list.check(groups.join(':'), 'ipv6');
 }

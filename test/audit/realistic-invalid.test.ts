@@ -1,5 +1,5 @@
 /**
- * Audit of notes §9.2: the ten realistic invalid configurations and every "more candidates" item, each as a complete
+ * Audit of ten realistic invalid configurations (mistakes copied from upstream examples and docs) and more candidates, each as a complete
  * manifest set (every referenced object present, so only the intended problem remains). Each case asserts the exact
  * field error text (the part after `<path>: `) and its path, and that the corrected set has no error at all.
  */
@@ -368,7 +368,7 @@ const MORE: Case[] = [
   },
 ];
 
-describe('notes §9.2: ten realistic invalid configurations', () => {
+describe('ten realistic invalid configurations', () => {
   test.each(TEN.map(c => [c.title, c] as const))('rejects %s', (_title, c) => {
     expect(sorted(errors(c.bad).map(strip))).toEqual(sorted(c.expected));
   });
@@ -378,7 +378,7 @@ describe('notes §9.2: ten realistic invalid configurations', () => {
   });
 });
 
-describe('notes §9.2: more candidates', () => {
+describe('more realistic invalid configurations', () => {
   test.each(MORE.map(c => [c.title, c] as const))('rejects %s', (_title, c) => {
     expect(sorted(errors(c.bad).map(strip))).toEqual(sorted(c.expected));
   });
@@ -395,7 +395,7 @@ function item(prefix: string): Case {
   return c;
 }
 
-describe('notes §9.2: the status-condition wording of the reconcile-time cases', () => {
+describe('the status-condition wording of the reconcile-time cases', () => {
   test('fails the multi-upstream MCPServer with the condition text, not the Ready text', () => {
     const [e] = errors(item('9.').bad);
     // the Ready condition says "MCPServer default/fetch: embedded auth server has 2 upstream providers, ..."; the rule
@@ -415,7 +415,7 @@ describe('notes §9.2: the status-condition wording of the reconcile-time cases'
   });
 });
 
-describe('notes §9.2 item 6, configMap form', () => {
+describe('realistic invalid configuration 6, configMap form', () => {
   test('rejects both authz forms when the inline one is a ConfigMap', () => {
     const bad = [
       server('fetch', { authzConfig: { type: 'configMap', configMap: { name: 'authz' } }, authzConfigRef: { name: 'shared-authz' } }),

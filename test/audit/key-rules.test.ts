@@ -1,5 +1,6 @@
 /**
- * Audit of notes §9.1 (the 15 most important rules) through `validateManifests`: for each sub-bullet the engine is meant
+ * Audit of the 15 key rules (apiVersion per kind, auth unions, upstream providers, references, env collisions ...)
+ * through `validateManifests`: for each sub-bullet the engine is meant
  * to catch, a set whose only errors are the expected ones (rule, path, exact message), and per item a passing set that
  * uses the same features correctly. The cases are in checklist-cases.ts.
  */
@@ -10,9 +11,9 @@ import { collectRuleDocs } from '../../scripts/gen-rules-doc';
 const key = (f: Want) => `${f.kind}/${f.name} ${f.path} ${f.rule} ${f.message}`;
 const sorted = (l: readonly Want[]) => [...l].sort((a, b) => key(a).localeCompare(key(b)));
 
-const label = (c: { item: number; title: string }) => `§9.1.${c.item}: ${c.title}`;
+const label = (c: { item: number; title: string }) => `key rule ${c.item}: ${c.title}`;
 
-describe('notes §9.1: failing cases', () => {
+describe('key rules: failing cases', () => {
   test.each(FAILING.map(c => [label(c), c] as const))('rejects %s', (_label, c) => {
     if (c.severity === 'warning') {
       expect(errors(c.objects, c.options)).toEqual([]);
@@ -23,13 +24,13 @@ describe('notes §9.1: failing cases', () => {
   });
 });
 
-describe('notes §9.1: passing cases', () => {
+describe('key rules: passing cases', () => {
   test.each(PASSING.map(c => [label(c), c] as const))('accepts %s', (_label, c) => {
     expect(errors(c.objects, c.options)).toEqual([]);
   });
 });
 
-describe('notes §9.1: the checklist is covered', () => {
+describe('key rules: the checklist is covered', () => {
   test('every one of the 15 items has failing cases and a passing set', () => {
     for (let item = 1; item <= 15; item++) {
       expect({ item, failing: FAILING.some(c => c.item === item), passing: PASSING.some(c => c.item === item) })
