@@ -42,4 +42,4 @@ export {
   type VirtualMcpCompositeToolDefinitionSpec,
   type VirtualMcpServerSpec,
 } from './manifests';
-export * from './plugin';
+export { ToolHiveValidationPlugin, type ToolHiveValidationPluginProperties } from './plugin';

@@ -20,8 +20,8 @@ import { readExternalsFile } from '../cli/externals';
 import { parseYamlStream, type LoadedManifests } from '../cli/load';
 import type { SourceLocation, ValidateOptions, Violation } from '../core/types';
 import { failures, validateManifests } from '../validation';
-import { parseExternal } from '../validation/manifest-set';
 import { EXTERNALS_FILE } from '../validation/externals-file';
+import { parseExternal } from '../validation/manifest-set';
 
 /** One violating resource, as the cdk8s CLI's `ValidationViolatingResource`. */
 export interface Cdk8sViolatingResource {
