@@ -17,6 +17,7 @@ const EXPORTS: Record<string, { types: string; default: string }> = {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
   './validation': { types: './lib/validation/index.d.ts', default: './lib/validation/index.js' },
   './pulumi': { types: './lib/pulumi/index.d.ts', default: './lib/pulumi/index.js' },
+  './policy': { types: './lib/policy/index.d.ts', default: './lib/policy/index.js' },
   './l1': { types: './lib/imports/toolhive.stacklok.dev.d.ts', default: './lib/imports/toolhive.stacklok.dev.js' },
 };
 

@@ -42,3 +42,4 @@ export {
   type VirtualMcpCompositeToolDefinitionSpec,
   type VirtualMcpServerSpec,
 } from './manifests';
+export { ToolHiveValidationPlugin, type ToolHiveValidationPluginProperties } from './plugin';

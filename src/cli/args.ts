@@ -19,6 +19,7 @@ type OptionConfig = NonNullable<ParseArgsConfig['options']>[string];
 export const OPTIONS = {
   'format': { type: 'string' },
   'external': { type: 'string', multiple: true },
+  'externals': { type: 'string', multiple: true },
   'assume-external': { type: 'boolean' },
   'strict': { type: 'boolean' },
   'allow-empty': { type: 'boolean' },
@@ -34,6 +35,8 @@ export type OptionName = keyof typeof OPTIONS;
 export interface CommandArgs {
   readonly format?: string;
   readonly external: readonly string[];
+  /** Externals files (`--externals FILE`, repeatable; written by cdk8s synth), read after parsing. */
+  readonly externalsFiles: readonly string[];
   readonly assumeExternal: boolean;
   /** Warnings fail the run too (`failures(violations, { strict })`). */
   readonly strict: boolean;
@@ -58,7 +61,7 @@ export interface CommandSpec {
 }
 
 /**
- * Parses `[--format F] [--external K/N]... [--assume-external] [--strict] [--operator-release R]
+ * Parses `[--format F] [--external K/N]... [--externals FILE]... [--assume-external] [--strict] [--operator-release R]
  * [--kubernetes-version V] [-h] PATH...`
  * (the options of `spec`).
  * Accepts `--flag value` and `--flag=value`; `--` ends the options; `-` alone is standard input.
@@ -117,6 +120,7 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
   return {
     format,
     external,
+    externalsFiles: strings(values.externals),
     assumeExternal: values['assume-external'] === true,
     strict: values.strict === true,
     allowEmpty: values['allow-empty'] === true,

@@ -5,8 +5,9 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { parseCommandArgs, type CommandSpec } from './args';
+import { parseCommandArgs, type CommandArgs, type CommandSpec } from './args';
 import { reportEnvProblems, runEnv } from './env';
+import { readExternalsFile } from './externals';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { loadManifests } from './load';
 import { runReleases } from './releases';
@@ -24,9 +25,9 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   validate: {
     name: 'validate',
     formats: VALIDATE_FORMATS,
-    options: ['format', 'external', 'assume-external', 'strict', 'operator-release', 'kubernetes-version', 'max-file-bytes', 'max-total-bytes', 'allow-empty'],
+    options: ['format', 'external', 'externals', 'assume-external', 'strict', 'operator-release', 'kubernetes-version', 'max-file-bytes', 'max-total-bytes', 'allow-empty'],
   },
-  env: { name: 'env', formats: ['yaml', 'json'], options: ['format', 'external', 'assume-external', 'max-file-bytes', 'max-total-bytes', 'allow-empty'] },
+  env: { name: 'env', formats: ['yaml', 'json'], options: ['format', 'external', 'externals', 'assume-external', 'max-file-bytes', 'max-total-bytes', 'allow-empty'] },
 };
 
 /**
@@ -73,10 +74,17 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const spec = Object.prototype.hasOwnProperty.call(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (!spec) throw new UsageError(first.startsWith('-') ? `unknown option ${JSON.stringify(first)}` : `unknown command ${JSON.stringify(first)}`);
 
-  const args = parseCommandArgs(spec, rest);
-  if (args.help) {
+  const parsed = parseCommandArgs(spec, rest);
+  if (parsed.help) {
     io.stdout.write(usageOf(spec.name));
     return EXIT_OK;
+  }
+  let args: CommandArgs;
+  try {
+    args = { ...parsed, external: [...parsed.external, ...parsed.externalsFiles.flatMap(readExternalsFile)] };
+  } catch (e) {
+    io.stderr.write(`${PROGRAM}: ${escapeText(e instanceof Error ? e.message : String(e))}\n`);
+    return EXIT_USAGE;
   }
   const loaded = await loadManifests(args.paths, io.stdin, args.limits);
   // every line naming a path goes through escapeText: a file name can hold newlines and escape sequences

@@ -32,6 +32,9 @@ const EXTERNAL = `  --external KIND/NAME     an object that exists outside these
                            references to it are not errors (repeatable); also
                            KIND/NAMESPACE/NAME, and KIND/* for every object
                            of a kind
+  --externals FILE         read more of those from FILE (repeatable): the
+                           toolhive-externals.json cdk8s synth writes next to
+                           the manifests, {"version": 1, "external": [...]}
   --assume-external        report references to objects not in the files as
                            warnings instead of errors`;
 
@@ -42,7 +45,7 @@ const INPUT = `  --max-file-bytes N       refuse a file (or standard input) larg
   --allow-empty            accept input without any document (default: exit 2)`;
 
 export const VALIDATE_USAGE = `Usage: ${PROGRAM} validate [--format text|json|sarif|junit] [--strict]
-       [--external KIND/NAME]... [--assume-external] [--operator-release RELEASE]
+       [--external KIND/NAME]... [--externals FILE]... [--assume-external] [--operator-release RELEASE]
        [--kubernetes-version MAJOR.MINOR] PATH...
 
 Checks ToolHive manifests offline: identity, CRD schema (after defaulting) and
@@ -84,7 +87,7 @@ Exit status:
 `;
 
 export const ENV_USAGE = `Usage: ${PROGRAM} env [--format yaml|json] [--external KIND/NAME]...
-       [--assume-external] PATH...
+       [--externals FILE]... [--assume-external] PATH...
 
 Prints, for every workload (MCPServer, MCPRemoteProxy, VirtualMCPServer,
 EmbeddingServer, MCPRegistry), the containers the operator creates and the env

@@ -15,11 +15,14 @@
  * pass (`Testing.synth(chart)`, a chart's `toJson()` called by the user) collects the manifests and reuses the
  * last result only when they did not change.
  */
-import { ApiObject, Chart } from 'cdk8s';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ApiObject, App, Chart } from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import type { KubeObject, Violation } from '../core/types';
 import { resolveRelease } from '../schema/registry';
-import { validateManifests } from '../validation';
+import { failures, validateManifests } from '../validation';
+import { EXTERNALS_FILE, formatExternalsFile } from '../validation/externals-file';
 
 const TOOLHIVE_OBJECT = Symbol.for('toolhive-constructs.ToolHiveObject');
 
@@ -44,6 +47,12 @@ export interface ToolHiveValidationOptions {
    * @default true
    */
   readonly printWarnings?: boolean;
+  /**
+   * Warnings fail synth too (as `toolhive-constructs validate --strict`), reported like errors on their construct.
+   *
+   * @default false - warnings are printed and synth succeeds
+   */
+  readonly strict?: boolean;
   /**
    * Validate the App at synth. Switching it off makes synth emit whatever the constructs built, unchecked
    * (for a trusted, already-validated platform where synth time matters more; `npx toolhive-constructs validate`
@@ -116,6 +125,7 @@ export class ToolHiveValidation {
   private synthCall?: SynthCall;
   private engineRuns = 0;
   private collections = 0;
+  private writtenExternals?: string;
 
   private constructor(private readonly root: IConstruct) {
     root.node.addValidation({ validate: () => this.validateRoot() });
@@ -255,7 +265,7 @@ export class ToolHiveValidation {
     this.result = { fingerprint, objects, violations, byOwner, unmapped };
     if (this.options.printWarnings ?? true) {
       for (const v of violations) {
-        if (v.severity !== 'warning') continue;
+        if (v.severity !== 'warning' || this.options.strict === true) continue;
         const owner = owners.get(`${v.kind}/${v.namespace}/${v.name}`) ?? this.root;
         console.warn(`[${owner.node.path}] warning: ${format(v)}`);
       }
@@ -304,8 +314,29 @@ export class ToolHiveValidation {
     return result;
   }
 
+  /**
+   * Writes the externals file next to the manifests: the objects this App assumed to exist outside it, for
+   * `toolhive-constructs validate --externals` and the cdk8s validation plugin. Only when the App's output
+   * directory exists (`app.synth()` creates it before validating; `synthYaml()` alone writes nothing new).
+   * In a Helm chart (`cdk8s synth --format helm` writes to `<chart>/templates`) it goes to the chart's root,
+   * where Helm does not render it.
+   */
+  private writeExternals(): void {
+    if (!(this.root instanceof App)) return;
+    let dir = this.root.outdir;
+    if (!fs.existsSync(dir)) return;
+    if (path.basename(dir) === 'templates' && fs.existsSync(path.join(dir, '..', 'Chart.yaml'))) dir = path.dirname(dir);
+    const file = path.join(dir, EXTERNALS_FILE);
+    const text = formatExternalsFile(this.external);
+    if (this.writtenExternals === `${file}\0${text}` && fs.existsSync(file)) return;
+    fs.writeFileSync(file, text);
+    this.writtenExternals = `${file}\0${text}`;
+  }
+
   /** Runs first in each validation pass (the root is visited first): computes and distributes. */
   private validateRoot(): string[] {
+    // the externals are declared by the constructs, not found by the engine: written even when validation is off
+    this.writeExternals();
     if (this.options.enabled === false) return [];
     const result = this.resultForPass();
     for (const owner of result.byOwner.keys()) {
@@ -316,9 +347,8 @@ export class ToolHiveValidation {
         owner.node.addValidation({ validate: () => this.messagesFor(owner) });
       }
     }
-    return result.unmapped
-      .filter(m => m.violation.severity === 'error')
-      .map(m => `${m.violation.kind}/${m.violation.namespace}/${m.violation.name}: ${format(m.violation)}`);
+    return failures(result.unmapped.map(m => m.violation), this.options)
+      .map(v => `${v.kind}/${v.namespace}/${v.name}: ${format(v)}`);
   }
 
   /** @internal whether synth validates (`configure({ enabled })`); the constructs' own checks follow it too. */
@@ -341,7 +371,7 @@ export class ToolHiveValidation {
     const result = this.result ?? this.run();
     const violations = result.byOwner.get(owner);
     // most constructs have none: no lists to build for them (cdk8s copies what a validation returns)
-    return violations ? violations.filter(v => v.severity === 'error').map(format) : [];
+    return violations ? failures(violations, this.options).map(format) : [];
   }
 }
 

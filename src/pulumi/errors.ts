@@ -1,4 +1,5 @@
 /** The one error a ToolHive component (or `validate()`) fails with: every violation, tied to a resource. */
+import { inspect } from 'util';
 import * as pulumi from '@pulumi/pulumi';
 import type { Violation } from '../core/types';
 
@@ -32,6 +33,23 @@ export class ToolHiveValidationError extends pulumi.ResourceError {
     this.name = 'ToolHiveValidationError';
     this.violations = violations;
     this.errors = violations.map(v => ({ propertyPath: v.path, reason: v.message }));
+    // Printed by Node (an unhandled rejection outside the Pulumi CLI: `customInspect` is off there) or a test
+    // runner, an enumerable `resource` dumps the whole resource graph: hundreds of lines around one message. The
+    // fields stay readable, out of sight; `errors` (one line per field) is the one Node still shows.
+    for (const key of ['name', 'resource', 'violations', 'hideStack', '__pulumResourceError']) {
+      const value = (this as unknown as Record<string, unknown>)[key];
+      Object.defineProperty(this, key, { value, enumerable: false, writable: false, configurable: true });
+    }
+    // Pulumi attaches the failed Output's promise to the error later: kept out of sight the same way.
+    let promise: unknown;
+    Object.defineProperty(this, 'promise', { get: () => promise, set: p => (promise = p), enumerable: false, configurable: true });
+    // Like the Pulumi CLI, which prints a ResourceError without its stack: the message is the whole story.
+    this.stack = `${this.name}: ${message}`;
+  }
+
+  /** Printed as its message, with no stack (as the Pulumi CLI prints a `ResourceError`). */
+  public [inspect.custom](): string {
+    return `${this.name}: ${this.message}`;
   }
 }
 

@@ -1,11 +1,11 @@
 /** `MCPRemoteProxy`: a proxy Deployment in front of a remote MCP server, adding authentication, authorization, tool filtering and telemetry. */
 import type * as pulumi from '@pulumi/pulumi';
 import { ToolHiveWorkload, type ToolHiveComponentArgs } from './resource';
-import type { SpecInputs } from './types';
+import type { SpecInputs, WithGroup } from './types';
 import { mcpRemoteProxyManifest, type McpRemoteProxySpec } from '../manifests/mcp-remote-proxy';
 
 /** Args of {@link McpRemoteProxy}: the `MCPRemoteProxy` spec fields (references take the referenced object), `metadata` and `operator`. */
-export interface McpRemoteProxyArgs extends ToolHiveComponentArgs, SpecInputs<McpRemoteProxySpec> {}
+export type McpRemoteProxyArgs = ToolHiveComponentArgs & WithGroup<SpecInputs<McpRemoteProxySpec>>;
 
 /**
  * A proxy Deployment in front of a remote MCP server, adding authentication, authorization, tool filtering and telemetry.

@@ -1,11 +1,11 @@
 /** `MCPServerEntry`: a catalog entry for a remote MCP endpoint the vMCP connects to directly (no pods). */
 import type * as pulumi from '@pulumi/pulumi';
 import { ToolHiveComponent, type ToolHiveComponentArgs } from './resource';
-import type { SpecInputs } from './types';
+import type { SpecInputs, WithGroup } from './types';
 import { mcpServerEntryManifest, type McpServerEntrySpec } from '../manifests/mcp-server-entry';
 
 /** Args of {@link McpServerEntry}: the `MCPServerEntry` spec fields (references take the referenced object), `metadata` and `operator`. */
-export interface McpServerEntryArgs extends ToolHiveComponentArgs, SpecInputs<McpServerEntrySpec> {}
+export type McpServerEntryArgs = ToolHiveComponentArgs & WithGroup<SpecInputs<McpServerEntrySpec>>;
 
 /**
  * A catalog entry for a remote MCP endpoint the vMCP connects to directly (no pods).

@@ -1,11 +1,11 @@
 /** `MCPServer`: a containerised MCP server: the operator runs a proxy Deployment (container `toolhive`) and the backend StatefulSet (container `mcp`). */
 import type * as pulumi from '@pulumi/pulumi';
 import { ToolHiveWorkload, type ToolHiveComponentArgs } from './resource';
-import type { SpecInputs } from './types';
+import type { SpecInputs, WithGroup } from './types';
 import { mcpServerManifest, type McpServerSpec } from '../manifests/mcp-server';
 
 /** Args of {@link McpServer}: the `MCPServer` spec fields (references take the referenced object), `metadata` and `operator`. */
-export interface McpServerArgs extends ToolHiveComponentArgs, SpecInputs<McpServerSpec> {}
+export type McpServerArgs = ToolHiveComponentArgs & WithGroup<SpecInputs<McpServerSpec>>;
 
 /**
  * A containerised MCP server: the operator runs a proxy Deployment (container `toolhive`) and the backend StatefulSet (container `mcp`).

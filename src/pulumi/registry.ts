@@ -10,7 +10,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { envBindings as deriveEnvBindings } from '../bindings';
 import type { WorkloadEnv } from '../bindings/types';
-import { validateManifests } from '../validation';
+import { failures, validateManifests } from '../validation';
 import { objectMessage, programMessage, ToolHiveValidationError, formatViolation } from './errors';
 import { allKnown, mapKnown, promptly, type Known } from './known';
 import type { KubeObject, Violation } from '../core/types';
@@ -35,6 +35,8 @@ export interface Entry {
   readonly externals: Known<string[]>;
   /** Values no message may show: its secret inputs, or a Secret's values (see `ValidateOptions.redact`). */
   readonly secrets?: Known<string[]>;
+  /** True when the object was checked with its references at construction (ToolHive components). */
+  checked?: boolean;
 }
 
 /** Program-wide settings (see `configure`). */
@@ -67,6 +69,12 @@ export interface ToolHiveOptions {
    * @default - no dependency
    */
   readonly operator?: pulumi.Input<pulumi.Resource> | pulumi.Input<pulumi.Input<pulumi.Resource>[]>;
+  /**
+   * Warnings fail too (the `--strict` of the CLI): a component with a warning fails like one with an error.
+   *
+   * @default false - warnings are logged on their resource and never fail the program
+   */
+  readonly strict?: boolean;
 }
 
 export class ProgramRegistry {
@@ -75,6 +83,10 @@ export class ProgramRegistry {
   public readonly adopted = new Map<pulumi.Resource, Entry>();
   public options: ToolHiveOptions = {};
   public validated = false;
+  /** Set by `collectViolations()`: violations are collected, never thrown. */
+  public collecting = false;
+  /** Every violation of the whole-program pass (errors and warnings), once it ran. */
+  public allViolations?: Known<Violation[]>;
   /** Resolves when `validate()` runs, with the env bindings of every workload. */
   public readonly bindings: Promise<pulumi.Output<WorkloadEnv[]>>;
   private readonly loggedWarnings = new Set<string>();
@@ -102,14 +114,13 @@ export class ProgramRegistry {
    * inside `apply`: the returned manifest Output fails with the violations.
    */
   public checkObject(entry: Entry): Known<KubeObject> {
+    entry.checked = true;
     const closure = referenceClosure(entry);
     const manifests = allKnown([entry.manifest, ...closure.map(e => e.manifest)]);
     const externals = allKnown([entry.externals, ...closure.map(e => e.externals)]);
     const secrets = secretsOf([entry, ...closure]);
     const check = ([objs, exts, hidden]: [KubeObject[], string[][], string[][]]): KubeObject => {
-      const own = objectIdentity(objs[0], this.defaultNamespace);
-      const violations = this.run(objs, exts.flat(), hidden.flat()).filter(v => `${v.kind}/${v.namespace}/${v.name}` === own);
-      this.report(violations, entry.resource, objectMessage);
+      if (!this.collecting) this.report(this.ownViolations(objs, exts, hidden), entry.resource, objectMessage);
       return objs[0];
     };
     if (manifests.prompt && externals.prompt && secrets.prompt) {
@@ -125,33 +136,69 @@ export class ProgramRegistry {
     const manifests = allKnown(entries.map(e => e.manifest));
     const externals = allKnown(entries.map(e => e.externals));
     const secrets = secretsOf(entries);
-    const check = ([objs, exts, hidden]: [KubeObject[], string[][], string[][]]): Violation[] => {
-      const owners = new Map<string, pulumi.Resource>();
+    const check = ([objs, exts, hidden]: [KubeObject[], string[][], string[][]]): { all: Violation[]; passing: Violation[] } => {
+      const owners = new Map<string, number>();
       objs.forEach((o, i) => {
         const id = objectIdentity(o, this.defaultNamespace);
-        if (!owners.has(id)) owners.set(id, entries[i].resource);
+        if (!owners.has(id)) owners.set(id, i);
       });
-      const ownerOf = (v: Violation): pulumi.Resource | undefined => owners.get(`${v.kind}/${v.namespace}/${v.name}`);
-      const violations = this.run(objs, exts.flat(), hidden.flat());
-      const errors = violations.filter(v => v.severity === 'error');
-      if (errors.length > 0) throw new ToolHiveValidationError(programMessage(errors), ownerOf(errors[0]), errors);
-      const warnings = violations.filter(v => v.severity === 'warning');
-      for (const w of warnings) this.warn(w, ownerOf(w));
-      return warnings;
+      const ownerOf = (v: Violation): number | undefined => owners.get(`${v.kind}/${v.namespace}/${v.name}`);
+      const all = this.run(objs, exts.flat(), hidden.flat());
+      if (this.collecting) return { all, passing: all };
+      const failing = failures(all, this.options);
+      // A violation the object's own check already failed with is not reported twice: one invalid object, one error.
+      const reported = this.reportedByObjects(entries, objs, exts, hidden, failing.map(ownerOf));
+      const errors = failing.filter(v => !reported.has(violationKey(v)));
+      const first = errors.length > 0 ? ownerOf(errors[0]) : undefined;
+      if (errors.length > 0) {
+        throw new ToolHiveValidationError(programMessage(errors), first === undefined ? undefined : entries[first].resource, errors);
+      }
+      const passing = all.filter(v => !failing.includes(v));
+      for (const w of passing) {
+        const i = ownerOf(w);
+        this.warn(w, i === undefined ? undefined : entries[i].resource);
+      }
+      return { all, passing };
     };
     const both = allKnown<unknown>([manifests, externals, secrets]);
     if (both.prompt) {
       const [objs, exts, hidden] = both.value as [KubeObject[], string[][], string[][]];
-      const warnings = check([objs, exts, hidden]);
+      const result = check([objs, exts, hidden]);
+      this.allViolations = { prompt: true, value: result.all };
       this.resolveBindings(pulumi.output(deriveEnvBindings(objs, { defaultNamespace: this.defaultNamespace })));
-      return { prompt: true, value: warnings };
+      return { prompt: true, value: result.passing };
     }
     const checked = both.output.apply(v => {
       const [objs, exts, hidden] = v as [KubeObject[], string[][], string[][]];
-      return { warnings: check([objs, exts, hidden]), objs };
+      return { ...check([objs, exts, hidden]), objs };
     });
+    this.allViolations = { prompt: false, output: checked.apply(c => c.all) };
     this.resolveBindings(checked.apply(c => deriveEnvBindings(c.objs, { defaultNamespace: this.defaultNamespace })));
-    return { prompt: false, output: checked.apply(c => c.warnings) };
+    return { prompt: false, output: checked.apply(c => c.passing) };
+  }
+
+  /** The violations the first object of `objs` gets from a check with its reference closure (the rest of `objs`). */
+  private ownViolations(objs: readonly KubeObject[], exts: readonly string[][], hidden: readonly string[][]): Violation[] {
+    const own = objectIdentity(objs[0], this.defaultNamespace);
+    return this.run(objs, exts.flat(), hidden.flat()).filter(v => `${v.kind}/${v.namespace}/${v.name}` === own);
+  }
+
+  /**
+   * Keys of the failing violations the construction-time checks of the objects at `owners` reported (or will
+   * report, for Outputs): the same check, rerun only for objects the whole-program pass found failing.
+   */
+  private reportedByObjects(entries: readonly Entry[], objs: readonly KubeObject[], exts: readonly string[][],
+    hidden: readonly string[][], owners: readonly (number | undefined)[]): Set<string> {
+    const reported = new Set<string>();
+    const index = new Map(entries.map((e, i) => [e, i]));
+    for (const i of new Set(owners)) {
+      if (i === undefined || !entries[i].checked) continue;
+      const closure = referenceClosure(entries[i]).map(e => index.get(e)).filter((j): j is number => j !== undefined);
+      const own = this.ownViolations([objs[i], ...closure.map(j => objs[j])], [exts[i], ...closure.map(j => exts[j])],
+        [hidden[i], ...closure.map(j => hidden[j])]);
+      for (const v of failures(own, this.options)) reported.add(violationKey(v));
+    }
+    return reported;
   }
 
   private run(objs: readonly KubeObject[], externals: readonly string[], secrets: readonly string[]): Violation[] {
@@ -163,10 +210,10 @@ export class ProgramRegistry {
     });
   }
 
-  /** Throws the errors as one error on `resource`; logs the warnings (once each) on it. */
+  /** Throws the failing violations as one error on `resource`; logs the others (once each) on it. */
   private report(violations: readonly Violation[], resource: pulumi.Resource, message: (v: readonly Violation[]) => string): void {
-    const errors = violations.filter(v => v.severity === 'error');
-    if (errors.length > 0) throw new ToolHiveValidationError(message(errors), resource, errors);
+    const failing = failures(violations, this.options);
+    if (failing.length > 0) throw new ToolHiveValidationError(message(failing), resource, failing);
     for (const w of violations) this.warn(w, resource);
   }
 
@@ -201,6 +248,11 @@ function secretsOf(entries: readonly Entry[]): Known<string[][]> {
 /** `Kind/namespace/name` of a manifest, with the default namespace filled in. */
 export function objectIdentity(obj: KubeObject | undefined, defaultNamespace: string): string {
   return `${obj?.kind ?? ''}/${obj?.metadata?.namespace ?? defaultNamespace}/${obj?.metadata?.name ?? ''}`;
+}
+
+/** Identity of one violation, to tell whether it was already reported. */
+function violationKey(v: Violation): string {
+  return JSON.stringify([v.kind, v.namespace, v.name, v.path, v.rule, v.message]);
 }
 
 /** Everything `entry` references, transitively, without itself; in discovery order. */

@@ -71,7 +71,12 @@ export abstract class ToolHiveComponent<K extends ToolHiveKind = ToolHiveKind, S
     super(type, name, {}, opts);
     this.kind = kind;
     const reg = this.registry = programRegistry();
-    const { metadata, operator, ...spec } = args as ToolHiveComponentArgs & Record<string, unknown>;
+    const { metadata, operator, group, ...spec } = args as ToolHiveComponentArgs & Record<string, unknown>;
+    if (group !== undefined) {
+      // `group` is the cdk8s constructs' name of `groupRef`
+      if (spec.groupRef !== undefined) throw new pulumi.ResourceError('give group or groupRef, not both: they are the same reference', this, true);
+      spec.groupRef = group;
+    }
     const meta = metadataOf(name, metadata);
     const resolved = misuseOn(this, () => resolveReferences(spec, (source, target, path) => entryOf(reg, source, target, path)));
 

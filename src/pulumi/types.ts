@@ -67,3 +67,31 @@ type WholeReference<V, Target, Key> =
 type ReferenceObject<V, Target> = {
   readonly [P in keyof V]: P extends 'name' ? pulumi.Input<string> | Target : SpecInput<V[P]>;
 };
+
+/**
+ * `group`, the name the cdk8s constructs use, or `groupRef`, the CRD's field: the same reference (the MCPGroup
+ * component, `{ name }`, ...), given under either name, not both.
+ */
+export type WithGroup<A extends { readonly groupRef?: unknown }> =
+  | (A & {
+    /**
+     * The MCPGroup this object belongs to: the cdk8s name of `groupRef` (same values); give one of the two.
+     *
+     * @default - `groupRef`
+     */
+    readonly group?: undefined;
+  })
+  | (Omit<A, 'groupRef'> & {
+    /**
+     * The MCPGroup this object belongs to: the cdk8s name of `groupRef` (same values); give one of the two.
+     *
+     * @default - `groupRef`
+     */
+    readonly group: NonNullable<A['groupRef']>;
+    /**
+     * The CRD's name of `group`: give one of the two.
+     *
+     * @default - `group`
+     */
+    readonly groupRef?: undefined;
+  });

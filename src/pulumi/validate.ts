@@ -51,6 +51,36 @@ export function validate(options: ValidateProgramOptions = {}): pulumi.Output<re
   return component.warnings;
 }
 
+/**
+ * Runs `program` (the code that creates the ToolHive objects) and resolves with every violation of the whole
+ * program, errors and warnings, in the engine's order, instead of failing it: no constructor throws, no Output
+ * fails, no `unhandledRejection`. For tests under `pulumi.runtime.setMocks` (with `preview` false, the default:
+ * during a preview, values the engine has not computed yet cannot be checked). Call it in a fresh program (after
+ * `setMocks`), before any ToolHive object exists; the program may call `validate()` itself or not.
+ *
+ * @example
+ * const violations = await toolhive.collectViolations(() => {
+ *   new toolhive.McpServer('fetch', { image: 'ghcr.io/stackloklabs/gofetch/server:1.0.1', transport: 'websocket' as 'stdio' });
+ * });
+ * expect(violations.map(v => v.rule)).toEqual(['schema.enum']);
+ */
+export async function collectViolations(program: () => unknown): Promise<Violation[]> {
+  const reg = programRegistry();
+  if (reg.entries.length > 0 || reg.validated) {
+    throw new Error('toolhive collectViolations() must run before any ToolHive object is created: call pulumi.runtime.setMocks first, then collectViolations(program)');
+  }
+  reg.collecting = true;
+  await program();
+  if (!reg.validated) validate();
+  const all = reg.allViolations!;
+  if (all.prompt) return all.value;
+  const value = await (all.output as unknown as { promise(): Promise<Violation[] | undefined> }).promise();
+  if (value === undefined) {
+    throw new Error('toolhive collectViolations(): some values are unknown (a preview): run the mocks with preview false');
+  }
+  return value;
+}
+
 /** The whole-program validation as a component, so the Pulumi engine waits for (and reports) its result. */
 export class ValidationResult extends pulumi.ComponentResource {
   /** The warnings of the whole-program validation. */

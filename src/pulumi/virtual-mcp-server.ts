@@ -1,11 +1,11 @@
 /** `VirtualMCPServer`: a Virtual MCP gateway (vMCP) that aggregates every workload of an MCPGroup behind one endpoint. */
 import type * as pulumi from '@pulumi/pulumi';
 import { ToolHiveWorkload, type ToolHiveComponentArgs } from './resource';
-import type { SpecInputs } from './types';
+import type { SpecInputs, WithGroup } from './types';
 import { virtualMcpServerManifest, type VirtualMcpServerSpec } from '../manifests/virtual-mcp-server';
 
 /** Args of {@link VirtualMcpServer}: the `VirtualMCPServer` spec fields (references take the referenced object), `metadata` and `operator`. */
-export interface VirtualMcpServerArgs extends ToolHiveComponentArgs, SpecInputs<VirtualMcpServerSpec> {}
+export type VirtualMcpServerArgs = ToolHiveComponentArgs & WithGroup<SpecInputs<VirtualMcpServerSpec>>;
 
 /**
  * A Virtual MCP gateway (vMCP) that aggregates every workload of an MCPGroup behind one endpoint.

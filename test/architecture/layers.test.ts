@@ -23,8 +23,11 @@ const ALLOWED_LAYERS: Readonly<Record<string, readonly string[]>> = {
   constructs: ['core', 'schema', 'bindings', 'validation', 'manifests'],
   pulumi: ['core', 'schema', 'bindings', 'validation', 'manifests'],
   cli: ['core', 'schema', 'bindings', 'validation'],
+  // the cdk8s CLI validation plugin and the Pulumi policy pack: the engine, with the CLI's reader and redactor
+  plugin: ['core', 'schema', 'bindings', 'validation', 'cli'],
+  policy: ['core', 'schema', 'bindings', 'validation', 'cli'],
   imports: [],
-  root: ['core', 'schema', 'bindings', 'validation', 'manifests', 'constructs'],
+  root: ['core', 'schema', 'bindings', 'validation', 'manifests', 'constructs', 'plugin'],
 };
 
 /** Which packages each layer may import (Node built-ins are allowed everywhere except where listed as none). */
@@ -37,12 +40,18 @@ const ALLOWED_PACKAGES: Readonly<Record<string, readonly string[]>> = {
   constructs: ['cdk8s', 'constructs'],
   pulumi: ['@pulumi/pulumi', '@pulumi/kubernetes', '@pulumi/policy'],
   cli: ['yaml', 'node-sarif-builder', 'junit-report-builder'],
+  plugin: [],
+  policy: ['@pulumi/policy'],
   imports: ['cdk8s', 'constructs'],
   root: [],
 };
 
-/** Node built-ins only the command line may use (the library reads no file). */
-const NODE_BUILTINS_FOR = new Set(['cli']);
+/**
+ * Node built-ins only these may use: the command line and the cdk8s plugin read manifest and externals files;
+ * the constructs check the `ToolHiveCrds` file before `Include` reads it and write the externals file at synth.
+ * The engine and the Pulumi layers read no file.
+ */
+const NODE_BUILTINS_FOR = new Set(['cli', 'plugin', 'constructs']);
 
 interface Edge {
   readonly from: string;

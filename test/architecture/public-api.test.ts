@@ -14,6 +14,7 @@ const ENTRIES: Readonly<Record<string, string>> = {
   '.': 'src/index.ts',
   './validation': 'src/validation/index.ts',
   './pulumi': 'src/pulumi/index.ts',
+  './policy': 'src/policy/index.ts',
   './l1': 'src/imports/toolhive.stacklok.dev.ts',
 };
 
@@ -26,13 +27,13 @@ const INTERNAL = [
 ];
 
 const EXPORTS: Record<string, string[]> = (() => {
-  const files = ['.', './validation', './pulumi'].map(k => path.join(ROOT, ENTRIES[k]));
+  const files = ['.', './validation', './pulumi', './policy'].map(k => path.join(ROOT, ENTRIES[k]));
   const program = ts.createProgram(files, {
     target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, strict: true, skipLibCheck: true, noEmit: true, esModuleInterop: true,
   });
   const checker = program.getTypeChecker();
   const out: Record<string, string[]> = {};
-  for (const entry of ['.', './validation', './pulumi']) {
+  for (const entry of ['.', './validation', './pulumi', './policy']) {
     const source = program.getSourceFile(path.join(ROOT, ENTRIES[entry]))!;
     const symbol = checker.getSymbolAtLocation(source)!;
     out[entry] = checker.getExportsOfModule(symbol).map(s => s.name).sort();
@@ -40,7 +41,7 @@ const EXPORTS: Record<string, string[]> = (() => {
   return out;
 })();
 
-test.each(['.', './validation', './pulumi'])('exported names of toolhive-constructs%s', entry => {
+test.each(['.', './validation', './pulumi', './policy'])('exported names of toolhive-constructs%s', entry => {
   expect(EXPORTS[entry]).toMatchSnapshot();
 });
 

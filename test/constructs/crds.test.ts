@@ -61,3 +61,37 @@ describe('ToolHiveCrds', () => {
     expect(() => new ToolHiveCrds(chart, 'again', { url: file })).toThrow('the App already includes the ToolHive CRDs at test/crds: include them once');
   });
 });
+
+describe('ToolHiveCrds input', () => {
+  const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'toolhive-crds-'));
+
+  test('fails on a missing path, saying there is no file', () => {
+    const missing = path.join(tmp(), 'nope.yaml');
+    expect(() => new ToolHiveCrds(Testing.chart(), 'crds', { url: missing })).toThrow(
+      `ToolHiveCrds: no file at ${JSON.stringify(missing)}: give the path of the CRD manifests (one multi-document YAML file) or a URL`);
+  });
+
+  test('fails on a directory, saying it is a directory', () => {
+    const dir = tmp();
+    expect(() => new ToolHiveCrds(Testing.chart(), 'crds', { url: dir })).toThrow(
+      `ToolHiveCrds: ${JSON.stringify(dir)} is a directory: give one file holding every CRD (e.g. the chart's files/crds/*.yaml concatenated)`);
+  });
+
+  test('fails on an empty file, saying it is empty', () => {
+    const file = path.join(tmp(), 'crds.yaml');
+    fs.writeFileSync(file, '');
+    expect(() => new ToolHiveCrds(Testing.chart(), 'crds', { url: file })).toThrow(
+      `ToolHiveCrds: ${JSON.stringify(file)} is empty: it holds no Kubernetes object, expected the ToolHive CustomResourceDefinitions`);
+  });
+
+  test('fails on a file of other objects, saying it holds no CustomResourceDefinition', () => {
+    const file = path.join(tmp(), 'crds.yaml');
+    fs.writeFileSync(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n');
+    expect(() => new ToolHiveCrds(Testing.chart(), 'crds', { url: file })).toThrow(
+      `ToolHiveCrds: ${JSON.stringify(file)} holds 1 object but no CustomResourceDefinition: give the file of the ToolHive CRDs`);
+  });
+
+  test('passes a file of CRDs', () => {
+    expect(() => new ToolHiveCrds(Testing.chart(), 'crds', { url: crdFile() })).not.toThrow();
+  });
+});

@@ -12,7 +12,11 @@ import { ToolHiveValidationError } from '../../../src/pulumi';
 interface Registered { readonly type: string; readonly name: string; readonly inputs: unknown }
 
 const failures = new Set<unknown>();
-process.on('unhandledRejection', e => failures.add(e));
+let rejections = 0;
+process.on('unhandledRejection', e => {
+  rejections++;
+  failures.add(e);
+});
 process.on('uncaughtException', e => failures.add(e));
 
 async function describe(e: unknown): Promise<Record<string, unknown>> {
@@ -53,7 +57,7 @@ async function main(): Promise<void> {
   }
   await quiet(registered);
   const errors = await Promise.all([...failures].map(describe));
-  process.stdout.write(JSON.stringify({ registered: registered.map(r => ({ type: r.type, name: r.name })), errors }));
+  process.stdout.write(JSON.stringify({ registered: registered.map(r => ({ type: r.type, name: r.name })), errors, rejections }));
   process.exit(0);
 }
 

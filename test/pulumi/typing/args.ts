@@ -22,6 +22,13 @@ export function typing(): void {
   new toolhive.McpServer('e', { image: 'x', secrets: [creds.key('token'), { name: plain, key: 'token', targetEnvName: 'T' }] });
   new toolhive.McpServer('f', { image: 'x', authzConfig: { type: 'configMap', configMap: cm } });
   new toolhive.McpServer('g', { image: 'x', authzConfig: { type: 'configMap', configMap: toolhive.ConfigMapKey.fromConfigMap(cm, 'authz.json') } });
+  // `group`, the cdk8s name of groupRef, takes the same values (VirtualMCPServer and MCPServerEntry require one of the two).
+  new toolhive.McpServer('a2', { image: 'x', group });
+  new toolhive.McpRemoteProxy('a3', { remoteUrl: 'https://mcp.example.com', group: { name: 'elsewhere' } });
+  new toolhive.VirtualMcpServer('a4', { group, incomingAuth: { type: 'anonymous' } });
+  new toolhive.VirtualMcpServer('a5', { groupRef: group, incomingAuth: { type: 'anonymous' } });
+  // @ts-expect-error group and groupRef are the same reference: one of the two
+  new toolhive.McpServer('a6', { image: 'x', group, groupRef: group });
   // Reference fields come from the engine's reference table, including rows built by helpers (webhooks, auth servers).
   new toolhive.McpWebhookConfig('w', { validating: [{ name: 'v', url: 'https://v.example.com', hmacSecretRef: creds.key('token') }] });
   new toolhive.VirtualMcpServer('v', {

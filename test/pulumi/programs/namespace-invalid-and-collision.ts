@@ -1,0 +1,10 @@
+/** An invalid MCPServer whose name also collides with an MCPRemoteProxy: the object's error, then the collision. */
+import * as k8s from '@pulumi/kubernetes';
+import * as toolhive from '../../../src/pulumi';
+
+export default function program(): void {
+  const ns = new k8s.core.v1.Namespace('demo', { metadata: { name: 'demo' } });
+  new toolhive.McpServer('fetch', { metadata: { namespace: ns }, image: 'ghcr.io/stackloklabs/gofetch/server:1.0.1', transport: 'websocket' as 'stdio' });
+  new toolhive.McpRemoteProxy('fetch', { metadata: { namespace: ns }, remoteUrl: 'https://mcp.docs.example.com/mcp' });
+  toolhive.validate();
+}
