@@ -11,6 +11,7 @@
 import { constants, promises as fs } from 'fs';
 import * as path from 'path';
 import { showBytes } from './limits';
+import { EXTERNALS_FILE } from '../validation/externals-file';
 
 export interface Expanded {
   /** Files to read, in plain code-unit order per PATH. */
@@ -84,6 +85,8 @@ async function walk(dir: string, root: string, top: string, out: Expanded, visit
     }
     if (st.isDirectory()) await walk(full, root, top, out, visited);
     else if (!/\.(ya?ml|json)$/i.test(name)) continue;
+    // the externals file cdk8s synth writes beside the manifests is not a manifest (read it with --externals)
+    else if (name === EXTERNALS_FILE) continue;
     else if (st.isFile()) out.files.push(full);
     else out.notes.push(`${full}: skipped: not a regular file (${specialKind(st)})`);
   }

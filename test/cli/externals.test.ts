@@ -18,6 +18,14 @@ describe('validate --externals FILE', () => {
     expect([r.code, r.stdout, r.stderr]).toEqual([0, '1 document, 0 errors, 0 warnings\n', '']);
   });
 
+  test('a directory scan leaves the externals file out (it is not a manifest), and --externals reads it', async () => {
+    const dir = tempTree({ 'm.yaml': GROUPED, 'toolhive-externals.json': JSON.stringify({ version: 1, external: ['MCPGroup/team-a/shared-tools'] }), 'o.json': '{"kind": "ConfigMap"}' });
+    const r = await cli(['validate', '--externals', path.join(dir, 'toolhive-externals.json'), dir]);
+    // o.json is still read as a manifest: only the externals file is left out
+    expect([r.code, r.stdout.split('\n').slice(-2)[0], r.stderr]).toEqual([1, '2 documents, 1 error, 0 warnings', '']);
+    expect(r.stdout).not.toContain('toolhive-externals.json');
+  });
+
   test('adds the entries of several files and of --external', async () => {
     const dir = tempTree({
       'm.yaml': mcpServer('fetch', '  groupRef: { name: shared-tools }\n  secrets: [{ name: gh, key: token, targetEnvName: GH }]'),

@@ -121,7 +121,7 @@ describe('front ends', () => {
     await mockProgram();
     const cyclic: Record<string, unknown> = { proxyDeployment: {} };
     (cyclic.proxyDeployment as Record<string, unknown>).self = cyclic;
-    expect(() => new toolhive.McpServer('s', { metadata: { namespace: 'team' }, image: 'i', resourceOverrides: cyclic as pulumi.Input<never> })).toThrow(
+    expect(() => new toolhive.McpServer('s', { metadata: { namespace: 'team' }, image: 'i', resourceOverrides: cyclic as unknown as pulumi.Input<never> })).toThrow(
       'spec.resourceOverrides.proxyDeployment.self: props must be plain data, but this value refers back to one of its parents (a cycle)');
   });
 });

@@ -3,9 +3,8 @@
  * fresh stock Pulumi project, type-checked with their own tsconfig, then run for real (`cdk8s synth` with the real
  * cdk8s CLI; the Pulumi program under Pulumi's mock runtime) on a valid and an invalid app.
  *
- * Extension points (marked `test.todo` below) take the same fresh projects: the cdk8s CLI validation plugin
- * (`validations:` in the project's cdk8s.yaml, then `cdk8s synth` of INVALID_CDK8S_APP) and the Pulumi policy
- * pack (its stack policy fed with the resources of INVALID_PULUMI_PROGRAM run under mocks).
+ * The same fresh projects run the cdk8s CLI validation plugin (`validations:` in the project's cdk8s.yaml, then
+ * `cdk8s synth` of an App of raw ApiObjects) and the Pulumi policy pack's stack policies on a raw CustomResource.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -72,6 +71,39 @@ toolhive.validate();
 
 const RULES = ['schema.enum', 'schema.maximum'];
 
+/** An App of raw ApiObjects (no ToolHive construct): what the cdk8s validation plugin exists for. */
+const RAW_CDK8S_APP = `import { ApiObject, App, Chart } from 'cdk8s';
+
+const app = new App();
+const chart = new Chart(app, 'raw', { namespace: 'toolhive' });
+new ApiObject(chart, 'fetch', {
+  apiVersion: 'toolhive.stacklok.dev/v1beta1',
+  kind: 'MCPServer',
+  metadata: { name: 'fetch' },
+  spec: { image: 'ghcr.io/stackloklabs/gofetch/server:1.0.1', transport: 'grpc', proxyPort: 70000 },
+});
+app.synth();
+`;
+
+/** The policy pack's stack policies called as the Pulumi engine calls them, on a raw MCPServer CustomResource. */
+const POLICY_CHECK = `const { toolhivePolicies } = require('toolhive-constructs/policy');
+const type = 'kubernetes:toolhive.stacklok.dev/v1beta1:MCPServer';
+const resources = [{
+  type, name: 'fetch', urn: 'urn:pulumi:dev::app::' + type + '::fetch',
+  props: {
+    apiVersion: 'toolhive.stacklok.dev/v1beta1', kind: 'MCPServer', metadata: { name: 'fetch', namespace: 'demo' },
+    spec: { image: 'ghcr.io/stackloklabs/gofetch/server:1.0.1', transport: 'grpc', proxyPort: 70000 },
+  },
+}];
+(async () => {
+  const out = [];
+  for (const p of toolhivePolicies()) {
+    await p.validateStack({ resources, getConfig: () => ({}), stackTags: new Map() }, m => out.push(p.name + ': ' + m));
+  }
+  process.stdout.write(JSON.stringify(out));
+})();
+`;
+
 let work: string;
 let cdk8sDir: string;
 let pulumiDir: string;
@@ -124,10 +156,30 @@ describe('a fresh `cdk8s init typescript-app` project', () => {
     for (const rule of RULES) expect(r.stderr).toContain(`(${rule})`);
   }, STEP_TIMEOUT);
 
-  // Extension point (i14-plugins): add the validation plugin to cdk8s.yaml (`validations:` with `package` a
-  // `./` path into node_modules/toolhive-constructs, `version`, `class`), synth an app of raw ApiObjects and
-  // assert the rule ids the CLI reports.
-  test.todo('the cdk8s validation plugin reports the rule ids of an invalid app');
+  test('the cdk8s validation plugin (cdk8s.yaml validations:) reports the rule ids of an app of raw ApiObjects', async () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(cdk8sDir, 'node_modules', 'toolhive-constructs', 'package.json'), 'utf8'));
+    fs.writeFileSync(path.join(cdk8sDir, 'raw.ts'), RAW_CDK8S_APP);
+    const config = path.join(cdk8sDir, 'cdk8s.yaml');
+    const original = fs.readFileSync(config, 'utf8');
+    fs.writeFileSync(config, [
+      'app: npx ts-node raw.ts',
+      'validations:',
+      '  - package: ./node_modules/toolhive-constructs',
+      `    version: ${pkg.version}`,
+      '    class: ToolHiveValidationPlugin',
+      '',
+    ].join('\n'));
+    try {
+      const report = path.join(cdk8sDir, 'validation-report.json');
+      const r = await run(cdk8sDir, 'npx', ['cdk8s', 'synth', '--no-check-upgrade', '--validation-reports-output-file', report]);
+      expect(r.code).not.toBe(0);
+      const { reports } = JSON.parse(fs.readFileSync(report, 'utf8')) as { reports: { violations: { ruleName: string }[] }[] };
+      const reported = reports.flatMap(x => x.violations.map(v => v.ruleName));
+      for (const rule of RULES) expect(reported).toContain(rule);
+    } finally {
+      fs.writeFileSync(config, original);
+    }
+  }, STEP_TIMEOUT);
 });
 
 describe('a fresh `pulumi new typescript` project', () => {
@@ -170,7 +222,10 @@ describe('a fresh `pulumi new typescript` project', () => {
     for (const rule of RULES) expect(errors.join('\n')).toContain(`(${rule})`);
   }, STEP_TIMEOUT);
 
-  // Extension point (i14-plugins): the policy pack's stack policy fed with the resources INVALID_PULUMI_PROGRAM
-  // (or a program of raw CustomResources) registers under mocks, asserting the rule ids it reports.
-  test.todo('the policy pack reports the rule ids of an invalid program');
+  test('the policy pack (toolhive-constructs/policy) reports the rule ids of a raw CustomResource', async () => {
+    fs.writeFileSync(path.join(pulumiDir, 'policy-check.js'), POLICY_CHECK);
+    const r = await runOk(pulumiDir, process.execPath, ['policy-check.js']);
+    const reported = JSON.parse(r.stdout) as string[];
+    for (const rule of RULES) expect(reported.some(m => m.startsWith('toolhive-validation: ') && m.endsWith(`(${rule})`))).toBe(true);
+  }, STEP_TIMEOUT);
 });
