@@ -11,8 +11,8 @@ import type { Row } from './validate';
 import type { KubeObject } from '../src/core/types';
 import { rootSchema, toolhiveKinds } from '../src/schema/registry';
 import type { SchemaNode } from '../src/schema/types';
-import { resolveOptions } from '../src/validation/manifest-set';
 import { admitObject } from '../src/validation/admission';
+import { resolveOptions } from '../src/validation/manifest-set';
 
 /** Length of every string (and of each list without maxItems). */
 const LONG = 4096;
