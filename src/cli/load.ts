@@ -14,6 +14,7 @@ import { realpath, stat } from 'fs/promises';
 import * as path from 'path';
 import { LineCounter, parseAllDocuments, isCollection, isMap, isSeq, isScalar, visit } from 'yaml';
 import type { Document, Node as YamlNode, Tags } from 'yaml';
+import { readCommonYaml } from './fast-yaml';
 import { DEFAULT_LIMITS, MAX_ALIAS_COUNT, showBytes, type InputLimits } from './limits';
 import { expandPath, readFileLimited, readStreamLimited } from './read';
 import { codePointName, decodeText, forbiddenCharAt } from './text';
@@ -102,9 +103,26 @@ const kubectlTags = (tags: Tags): Tags => tags.filter(t => typeof t === 'string'
  * scalars, no YAML 1.1 conversions); appends objects and sources, or problems on syntax errors.
  */
 export function parseYamlStream(text: string, file: string, out: LoadedManifests, syntax: 'yaml' | 'json' = 'yaml'): void {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // the common shape of manifests goes the fast way, with the same objects, numbers and lines (fast-yaml.ts)
+  const fast = syntax === 'yaml' && forbiddenCharAt(source) < 0 ? readCommonYaml(source) : undefined;
+  if (fast === undefined) {
+    parseReference(source, file, out, syntax);
+    return;
+  }
+  for (const d of fast) {
+    out.objects.push(d.value);
+    out.sources.push({ file, document: d.document, line: d.line });
+  }
+}
+
+/**
+ * The reference reading of a stream (BOM already removed): every YAML feature, every error worded without quoting
+ * the text. Exported for the test that compares it with the fast path.
+ */
+export function parseReference(source: string, file: string, out: LoadedManifests, syntax: 'yaml' | 'json' = 'yaml'): void {
   const what = syntax === 'json' ? 'JSON' : 'YAML';
   const lineCounter = new LineCounter();
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let docs: Document.Parsed[];
   try {
     // logLevel 'error': the parser's warnings go to process.emitWarning and quote document text
