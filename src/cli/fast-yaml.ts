@@ -112,11 +112,26 @@ const mappings = defineMappingTag<Record<string, unknown>>('tag:yaml.org,2002:ma
 
 const SCHEMA = FAILSAFE_SCHEMA.withTags(plainScalars, mappings);
 
-// ---- the stream: split at `---` markers, one document at a time --------------------------------------------------
+// ---- the stream: split at `---` markers, read in batches of whole documents ---------------------------------------
 
 const Ch = {
-  Tab: 9, Lf: 10, Cr: 13, Space: 32, Hash: 35, Percent: 37, Dash: 45, Dot: 46, Colon: 58, Question: 63,
-  OpenBracket: 91, OpenBrace: 123, Comma: 44, Nel: 0x85, Ls: 0x2028, Ps: 0x2029, Bom: 0xfeff,
+  Tab: 9,
+  Lf: 10,
+  Cr: 13,
+  Space: 32,
+  Hash: 35,
+  Percent: 37,
+  Dash: 45,
+  Dot: 46,
+  Colon: 58,
+  Question: 63,
+  OpenBracket: 91,
+  OpenBrace: 123,
+  Comma: 44,
+  Nel: 0x85,
+  Ls: 0x2028,
+  Ps: 0x2029,
+  Bom: 0xfeff,
 } as const;
 
 /**

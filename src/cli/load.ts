@@ -12,14 +12,21 @@
  */
 import { realpath, stat } from 'fs/promises';
 import * as path from 'path';
-import { LineCounter, parseAllDocuments, isCollection, isMap, isSeq, isScalar, visit } from 'yaml';
-import type { Document, Node as YamlNode, Tags } from 'yaml';
+import type * as Yaml from 'yaml';
 import { readCommonYaml } from './fast-yaml';
 import { DEFAULT_LIMITS, MAX_ALIAS_COUNT, showBytes, type InputLimits } from './limits';
 import { expandPath, readFileLimited, readStreamLimited } from './read';
 import { codePointName, decodeText, forbiddenCharAt } from './text';
 import type { SourceLocation } from '../validation';
 import { notJsonData } from '../validation/safety';
+
+let yamlModule: typeof Yaml | undefined;
+
+/** The `yaml` library, loaded when a file needs the reference path: the common run does not pay for it. */
+function yaml(): typeof Yaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (yamlModule ??= require('yaml') as typeof Yaml);
+}
 
 /** The label used for standard input in messages. */
 export const STDIN_LABEL = '<stdin>';
@@ -94,7 +101,7 @@ async function isFile(p: string): Promise<boolean> {
 }
 
 /** kubectl's YAML 1.1 scalars, minus the two kinds sigs.k8s.io/yaml leaves as strings. */
-const kubectlTags = (tags: Tags): Tags => tags.filter(t => typeof t === 'string'
+const kubectlTags = (tags: Yaml.Tags): Yaml.Tags => tags.filter(t => typeof t === 'string'
   ? !['timestamp', 'intTime', 'floatTime'].includes(t)
   : t.tag !== 'tag:yaml.org,2002:timestamp' && (t as { format?: string }).format !== 'TIME');
 
@@ -122,13 +129,14 @@ export function parseYamlStream(text: string, file: string, out: LoadedManifests
  */
 export function parseReference(source: string, file: string, out: LoadedManifests, syntax: 'yaml' | 'json' = 'yaml'): void {
   const what = syntax === 'json' ? 'JSON' : 'YAML';
+  const { LineCounter, parseAllDocuments, isMap, isScalar, isSeq } = yaml();
   const lineCounter = new LineCounter();
-  let docs: Document.Parsed[];
+  let docs: Yaml.Document.Parsed[];
   try {
     // logLevel 'error': the parser's warnings go to process.emitWarning and quote document text
     docs = parseAllDocuments(source, syntax === 'json'
       ? { lineCounter, prettyErrors: false, version: '1.2', schema: 'json', logLevel: 'error' }
-      : { lineCounter, prettyErrors: false, version: '1.1', customTags: kubectlTags, logLevel: 'error' }) as Document.Parsed[];
+      : { lineCounter, prettyErrors: false, version: '1.1', customTags: kubectlTags, logLevel: 'error' }) as Yaml.Document.Parsed[];
   } catch (e) {
     // the parser recurses per nesting level: a document nested tens of thousands of levels deep exhausts the stack
     out.problems.push(`${file}: ${what} error: ${e instanceof RangeError ? 'the document nests too deeply to be read' : 'the stream cannot be parsed'}`);
@@ -160,7 +168,7 @@ export function parseReference(source: string, file: string, out: LoadedManifest
       }
       return;
     }
-    const contents = doc.contents as YamlNode | null;
+    const contents = doc.contents as Yaml.Node | null;
     // Empty documents (`---` separators, comment-only documents, Helm's disabled templates) are skipped.
     if (contents === null || (isScalar(contents) && contents.value === null)) return;
     const collectionKey = firstCollectionKey(doc);
@@ -189,7 +197,7 @@ export function parseReference(source: string, file: string, out: LoadedManifest
     if (isList(value) && isMap(contents)) {
       const itemsNode = contents.get('items', true);
       value.items.forEach((item, j) => {
-        const node = isSeq(itemsNode) ? (itemsNode.items[j] as YamlNode | undefined) : undefined;
+        const node = isSeq(itemsNode) ? (itemsNode.items[j] as Yaml.Node | undefined) : undefined;
         objects.push(item);
         sources.push({ file, document, line: node?.range ? lineOf(node.range[0]) : line });
       });
@@ -206,12 +214,13 @@ export function parseReference(source: string, file: string, out: LoadedManifest
 }
 
 /** Offset of the first mapping key that is a collection (YAML allows it, JSON and Kubernetes do not). */
-function firstCollectionKey(doc: Document.Parsed): number | undefined {
+function firstCollectionKey(doc: Yaml.Document.Parsed): number | undefined {
+  const { isCollection, visit } = yaml();
   let found: number | undefined;
   visit(doc, {
     Pair(_, pair) {
       if (isCollection(pair.key)) {
-        found = (pair.key as YamlNode).range?.[0] ?? 0;
+        found = (pair.key as Yaml.Node).range?.[0] ?? 0;
         return visit.BREAK;
       }
       return undefined;
