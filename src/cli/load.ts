@@ -51,12 +51,14 @@ export async function loadManifests(
   paths: readonly string[],
   stdin: AsyncIterable<string | Uint8Array>,
   limits: InputLimits = DEFAULT_LIMITS,
+  progress?: (files: number, bytes: number, documents: number, file: string) => void,
 ): Promise<LoadedManifests> {
   const skipped: string[] = [];
   const notes: string[] = [];
   const out: LoadedManifests = { objects: [], sources: [], problems: [], emptyDirectories: [], skipped, notes };
   const seen = new Set<string>();
   let total = 0;
+  let files = 0;
   const take = (label: string, bytes: Buffer): boolean => {
     total += bytes.length;
     if (total > limits.maxTotalBytes) {
@@ -69,6 +71,7 @@ export async function loadManifests(
       return true;
     }
     parseYamlStream(decoded.text, label, out, /\.json$/i.test(label) ? 'json' : 'yaml');
+    progress?.(++files, total, out.objects.length, label);
     return true;
   };
   for (const p of paths) {
