@@ -118,20 +118,28 @@ function forms(value: string): string[] {
  */
 export function redactor(values: readonly string[]): Redactor {
   const all = new Set<string>();
-  for (const v of values) for (const f of forms(v)) if (f.length >= MIN_SECRET_LENGTH) all.add(f);
+  // a set of objects repeats the same values (every Secret of a generated app): their forms are computed once
+  for (const v of new Set(values)) for (const f of forms(v)) if (f.length >= MIN_SECRET_LENGTH) all.add(f);
   if (all.size === 0) return text => text;
   const index = new Map<string, string[]>();
+  // the first two UTF-16 units of every form: most positions of a text are passed over without slicing it
+  const starts = new Set<number>();
   for (const f of all) {
     const key = f.slice(0, MIN_SECRET_LENGTH);
     let l = index.get(key);
     if (!l) index.set(key, l = []);
     l.push(f);
+    starts.add(f.charCodeAt(0) * 0x10000 + f.charCodeAt(1));
   }
   for (const l of index.values()) l.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   return text => {
     let out = '';
     let from = 0;
     for (let i = 0; i + MIN_SECRET_LENGTH <= text.length;) {
+      if (!starts.has(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1))) {
+        i++;
+        continue;
+      }
       const candidates = index.get(text.slice(i, i + MIN_SECRET_LENGTH));
       const hit = candidates?.find(c => text.startsWith(c, i)
         && (c.length >= WORD_LENGTH || (!isWordChar(text.charCodeAt(i - 1)) && !isWordChar(text.charCodeAt(i + c.length)))));
@@ -150,15 +158,15 @@ export function redactor(values: readonly string[]): Redactor {
 /** Redacts every text column of the violations (rule ids and severities are ours). */
 export function redactViolations(violations: readonly Violation[], redact: Redactor): Violation[] {
   return violations.map(v => {
-    const r: Violation = {
-      ...v,
-      kind: redact(v.kind),
-      namespace: redact(v.namespace),
-      name: redact(v.name),
-      path: redact(v.path),
-      message: redact(v.message),
-      ...(v.file !== undefined ? { file: redact(v.file) } : {}),
-    };
+    const kind = redact(v.kind);
+    const namespace = redact(v.namespace);
+    const name = redact(v.name);
+    const path = redact(v.path);
+    const message = redact(v.message);
+    const file = v.file !== undefined ? redact(v.file) : undefined;
+    // the common case quotes no secret: the violation is kept as it is, not copied
+    if (kind === v.kind && namespace === v.namespace && name === v.name && path === v.path && message === v.message && file === v.file) return v;
+    const r: Violation = { ...v, kind, namespace, name, path, message, ...(v.file !== undefined ? { file } : {}) };
     return r;
   });
 }
