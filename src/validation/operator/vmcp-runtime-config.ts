@@ -12,11 +12,12 @@
  *   inline overrides win); validateAggregation then checks the strategy, defaultToolVisibility deny against
  *   priorityOrder, duplicate workloads and that every override sets a name or a description.
  *
- * Backend auth strategies pulled in by reference are checked in virtualmcpserver-auth.ts (the fields
- * validateBackendAuthStrategy requires are required by the MCPExternalAuthConfig CRD already).
+ * - outgoing auth and operational: the strategies and settings the CRD schema leaves open (vmcp-runtime-checks.ts);
+ *   the cross-checks with the embedded auth server are in virtualmcpserver-auth.ts.
  */
 import { checkCompositeTool } from './composite-tools';
 import { goQuote as q } from './go/quote';
+import { checkRuntimeSections } from './vmcp-runtime-checks';
 import type { ManifestSet, ObjectEntry, RuleDoc, Violation } from '../../core/types';
 import { dict, isDict, list, str, violation, type Dict } from '../../core/util';
 
@@ -133,6 +134,8 @@ export function vmcpRuntimeConfigLayer(set: ManifestSet): Violation[] {
     const config = dict(dict(entry.defaulted.spec)?.config);
     checkAggregation(set, entry, config, out);
     checkReferencedCompositeTools(set, entry, config, out);
+    const spec = dict(entry.defaulted.spec);
+    if (spec) checkRuntimeSections(set, entry, spec, out);
   }
   return out;
 }
