@@ -75,6 +75,48 @@ describe('outgoing auth strategies the vMCP validates at start (validateBackendA
   });
 });
 
+describe('outgoing auth secrets the vMCP resolves from env vars at start (YAMLLoader.processBackendAuthStrategy)', () => {
+  const headerInjection = toolhive('MCPExternalAuthConfig', 'api-key', { type: 'headerInjection', headerInjection: { headerName: 'X-API-Key', valueSecretRef: { name: 'api-key', key: 'value' } } });
+  const tokenExchange = toolhive('MCPExternalAuthConfig', 'sts', {
+    type: 'tokenExchange', tokenExchange: { tokenUrl: 'https://sts.example.com/token', audience: 'backend', clientId: 'vmcp', clientSecretRef: { name: 'sts', key: 'secret' } },
+  });
+  const secret = (name: string, stringData: Record<string, string>): KubeObject => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name }, stringData });
+
+  it('accepts member secrets in discovered mode and inline-mode members whose config a backend entry also references', () => {
+    expect(findings([group, headerInjection, secret('api-key', { value: 'k' }), server('github', 'api-key'), vmcp({ outgoingAuth: { source: 'discovered' } })], BACKEND_AUTH)).toEqual([]);
+    const objects = [group, headerInjection, secret('api-key', { value: 'k' }), server('github', 'api-key'), server('fetch', 'api-key'),
+      vmcp({ outgoingAuth: { source: 'inline', backends: { fetch: ref('api-key') } } })];
+    expect(findings(objects, BACKEND_AUTH)).toEqual([]);
+  });
+
+  it.each(RELEASES)('rejects an inline-mode member whose headerInjection Secret the operator does not mount (%s)', release => {
+    const objects = [group, headerInjection, secret('api-key', { value: 'k' }), server('github', 'api-key'), vmcp({ outgoingAuth: { source: 'inline' } })];
+    expect(findings(objects, BACKEND_AUTH, release)).toEqual([{
+      kind: 'VirtualMCPServer',
+      path: 'spec.groupRef.name',
+      severity: 'error',
+      message: 'outgoingAuth: backend github: environment variable TOOLHIVE_HEADER_INJECTION_VALUE_API_KEY not set or empty (from MCPExternalAuthConfig "api-key", referenced by MCPServer "github"): in inline mode the operator mounts the Secrets of spec.outgoingAuth.default and backends only; reference "api-key" from spec.outgoingAuth.backends[github] or use source: discovered',
+    }]);
+  });
+
+  it.each(RELEASES)('rejects an inline-mode member whose tokenExchange client secret the operator does not mount (%s)', release => {
+    const objects = [group, tokenExchange, server('github', 'sts'), vmcp({ outgoingAuth: { source: 'inline' } })];
+    expect(findings(objects, BACKEND_AUTH, release).map(f => f.message)).toEqual([
+      'outgoingAuth: backend github: environment variable TOOLHIVE_TOKEN_EXCHANGE_CLIENT_SECRET_STS not set (from MCPExternalAuthConfig "sts", referenced by MCPServer "github"): in inline mode the operator mounts the Secrets of spec.outgoingAuth.default and backends only; reference "sts" from spec.outgoingAuth.backends[github] or use source: discovered',
+    ]);
+  });
+
+  it.each(RELEASES)('rejects an empty Secret value behind a written strategy, without printing any value (%s)', release => {
+    const objects = [group, headerInjection, secret('api-key', { value: '' }), vmcp({ outgoingAuth: { default: ref('api-key') } })];
+    expect(findings(objects, BACKEND_AUTH, release)).toEqual([{
+      kind: 'VirtualMCPServer',
+      path: 'spec.outgoingAuth.default.externalAuthConfigRef.name',
+      severity: 'error',
+      message: 'outgoingAuth: backend default: environment variable TOOLHIVE_HEADER_INJECTION_VALUE_API_KEY not set or empty (from MCPExternalAuthConfig "api-key"): Secret "api-key" key "value" is empty; give it a value',
+    }]);
+  });
+});
+
 describe('operational settings the vMCP validates at start (validateOperational, validateFailureHandling)', () => {
   const ops = (operational: Spec) => [group, vmcp({ config: { operational } })];
 

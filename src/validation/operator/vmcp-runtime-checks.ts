@@ -7,7 +7,9 @@
  *   group members' externalAuthConfigRefs (controllers buildOutgoingAuthConfig → discoverExternalAuthConfigs).
  *   Of the per-type checks only xaa targetTokenUrl and targetAudience can fail: the CRD requires both but has no
  *   minLength (every other field validateBackendAuthStrategy needs is non-empty by schema or CEL, and tokenUrl is
- *   operator.external-auth.token-url on the MCPExternalAuthConfig).
+ *   operator.external-auth.token-url on the MCPExternalAuthConfig). Before Validate, YAMLLoader.processBackendAuthStrategy
+ *   reads the headerInjection value and tokenExchange client secret from the env vars the strategies name; the
+ *   Deployment mounts them (buildOutgoingAuthEnvVars) for default, backends and, in discovered mode only, members.
  * - operational (validateOperational → validateFailureHandling), after EnsureOperationalDefaults (mergo fills
  *   zero values only): a perWorkload timeout of zero, a negative unhealthyThreshold, and a healthCheckTimeout
  *   (CRD default 10s) not below the healthCheckInterval.
@@ -25,8 +27,8 @@ const OPERATIONAL = 'operator.vmcp.runtime-operational';
 export const RULE_DOCS: readonly RuleDoc[] = [
   {
     id: BACKEND_AUTH,
-    checks: 'the outgoing auth strategies the operator writes to the vMCP config (outgoingAuth.default and backends, and in inline mode the group members\' externalAuthConfigRefs) pass the vMCP start-time validation: xaa needs a non-empty targetTokenUrl and targetAudience (the CRD requires both fields but accepts "")',
-    source: 'pkg/vmcp/config/validator.go validateOutgoingAuth, validateBackendAuthStrategy (case StrategyTypeXAA), over pkg/vmcpconfig/converter.go convertOutgoingAuth and controllers buildOutgoingAuthConfig',
+    checks: 'the outgoing auth strategies the operator writes to the vMCP config (outgoingAuth.default and backends, and in inline mode the group members\' externalAuthConfigRefs) load and validate at vMCP start: the headerInjection value and tokenExchange client secret env vars they name are mounted (in inline mode the operator mounts only the Secrets of default and backends) and, when the Secret is in the set, not empty; xaa has a non-empty targetTokenUrl and targetAudience (the CRD requires both but accepts "")',
+    source: 'pkg/vmcp/config/yaml_loader.go processBackendAuthStrategy and validator.go validateOutgoingAuth, validateBackendAuthStrategy (case StrategyTypeXAA), over pkg/vmcpconfig/converter.go convertOutgoingAuth, controllers buildOutgoingAuthConfig and virtualmcpserver_deployment.go buildOutgoingAuthEnvVars',
     example: 'outgoingAuth.backends.github: xaa requires targetTokenUrl field (from MCPExternalAuthConfig "xaa")',
     severityReason: 'the vmcp binary validates its config at start and exits (pkg/vmcp/cli serve.go loadAndValidateConfig)',
   },
@@ -81,16 +83,76 @@ function xaaProblem(t: ExtAuthTarget): string | undefined {
   return undefined;
 }
 
+/** The env var the written strategy names for its Secret (controllerutil externalauth.go GenerateUnique*EnvVarName). */
+function secretEnv(t: ExtAuthTarget): { env: string; ref: Dict; message: (backend: string) => string } | undefined {
+  const sanitized = t.name.replace(/-/g, '_').toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+  if (t.type === 'headerInjection') {
+    const ref = dict(dict(t.spec.headerInjection)?.valueSecretRef);
+    const env = `TOOLHIVE_HEADER_INJECTION_VALUE_${sanitized}`;
+    return ref ? { env, ref, message: b => `outgoingAuth: backend ${b}: environment variable ${env} not set or empty` } : undefined;
+  }
+  if (t.type === 'tokenExchange') {
+    const ref = dict(dict(t.spec.tokenExchange)?.clientSecretRef);
+    const env = `TOOLHIVE_TOKEN_EXCHANGE_CLIENT_SECRET_${sanitized}`;
+    return ref ? { env, ref, message: b => `outgoingAuth: backend ${b}: environment variable ${env} not set` } : undefined;
+  }
+  return undefined;
+}
+
+/** MCPExternalAuthConfigs whose Secrets the operator mounts as env vars (virtualmcpserver_deployment.go buildOutgoingAuthEnvVars). */
+function mountedConfigs(set: ManifestSet, entry: ObjectEntry, spec: Dict): Set<string> {
+  const outgoing = dict(spec.outgoingAuth);
+  const names = new Set<string>();
+  if (!outgoing) return names;
+  const refName = (cfg: unknown) => str(dict(dict(cfg)?.externalAuthConfigRef)?.name);
+  const backends = dict(outgoing.backends) ?? {};
+  for (const b of Object.keys(backends)) names.add(refName(backends[b]) ?? '');
+  names.add(refName(outgoing.default) ?? '');
+  const group = str(dict(spec.groupRef)?.name);
+  if ((str(outgoing.source) ?? 'discovered') === 'discovered' && group) {
+    for (const m of groupMembers(set, entry.namespace, group)) names.add(str(dict(dict(m.defaulted.spec)?.externalAuthConfigRef)?.name) ?? '');
+  }
+  return names;
+}
+
+/** A Secret key's value in the set is empty ("" in stringData, else in data); undefined when unknown. */
+function secretValueEmpty(set: ManifestSet, namespace: string, ref: Dict): boolean {
+  const secret = set.get('Secret', namespace, str(ref.name) ?? '');
+  const key = str(ref.key) ?? '';
+  if (!secret || key === '') return false;
+  const own = (field: string) => {
+    const m = dict(secret.object[field]);
+    return m && Object.prototype.hasOwnProperty.call(m, key) ? m[key] : undefined;
+  };
+  const plain = own('stringData');
+  if (plain !== undefined) return plain === '';
+  return own('data') === '';
+}
+
 function checkBackendAuth(set: ManifestSet, entry: ObjectEntry, spec: Dict, out: Violation[]): void {
   const inline = str(dict(spec.outgoingAuth)?.source) === 'inline';
   const several = upstreamNames(dict(spec.authServerConfig) ?? {}).length > 1;
+  const mounted = mountedConfigs(set, entry, spec);
   for (const w of writtenStrategies(set, entry, spec)) {
-    const problem = xaaProblem(w.target);
+    const t = w.target;
+    const from = w.via ? `from MCPExternalAuthConfig ${q(t.name)}, referenced by ${w.via.kind} ${q(w.via.name)}` : `from MCPExternalAuthConfig ${q(t.name)}`;
+    const report = (message: string) => out.push(violation(entry, w.path, BACKEND_AUTH, message));
+    // YAMLLoader.processBackendAuthStrategy resolves the secret env vars before Validate runs
+    const se = secretEnv(t);
+    const backend = w.via ? w.via.name : w.prefix.replace(/^outgoingAuth\.(backends\.)?/, '');
+    if (se && !mounted.has(t.name)) {
+      report(`${se.message(backend)} (${from}): in inline mode the operator mounts the Secrets of spec.outgoingAuth.default and backends only; reference ${q(t.name)} from spec.outgoingAuth.backends[${backend}] or use source: discovered`);
+      continue;
+    }
+    if (se && secretValueEmpty(set, entry.namespace, se.ref)) {
+      report(`${se.message(backend)} (${from}): Secret ${q(str(se.ref.name) ?? '')} key ${q(str(se.ref.key) ?? '')} is empty; give it a value`);
+      continue;
+    }
+    const problem = xaaProblem(t);
     if (!problem) continue;
     // inline mode drops a strategy whose subject provider cannot be defaulted (operator.vmcp.xaa-subject-provider)
-    if (inline && several && (str(dict(w.target.spec.xaa)?.subjectProviderName) ?? '') === '') continue;
-    const from = w.via ? `from MCPExternalAuthConfig ${q(w.target.name)}, referenced by ${w.via.kind} ${q(w.via.name)}` : `from MCPExternalAuthConfig ${q(w.target.name)}`;
-    out.push(violation(entry, w.path, BACKEND_AUTH, `${w.prefix}: ${problem} (${from})`));
+    if (inline && several && (str(dict(t.spec.xaa)?.subjectProviderName) ?? '') === '') continue;
+    report(`${w.prefix}: ${problem} (${from})`);
   }
 }
 
