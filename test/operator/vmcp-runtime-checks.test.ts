@@ -117,6 +117,30 @@ describe('outgoing auth secrets the vMCP resolves from env vars at start (YAMLLo
   });
 });
 
+describe('static backends the vMCP validates at start (validateStaticBackends)', () => {
+  const rule = 'operator.vmcp.runtime-static-backends';
+  const entry = (caBundle: boolean) => toolhive('MCPServerEntry', 'docs', {
+    remoteUrl: 'https://docs.example.com/mcp',
+    transport: 'streamable-http',
+    groupRef: { name: 'team' },
+    ...(caBundle ? { caBundleRef: { configMapRef: { name: 'docs-ca', key: 'ca.crt' } } } : {}),
+  });
+
+  it('accepts an MCPServerEntry with a CA bundle in discovered mode, and one without in inline mode', () => {
+    expect(findings([group, entry(true), vmcp({})], rule)).toEqual([]);
+    expect(findings([group, entry(false), vmcp({ outgoingAuth: { source: 'inline' } })], rule)).toEqual([]);
+  });
+
+  it.each(RELEASES)('rejects an MCPServerEntry with a CA bundle in inline mode: the operator writes caBundlePath without type entry (%s)', release => {
+    expect(findings([group, entry(true), vmcp({ outgoingAuth: { source: 'inline' } })], rule, release)).toEqual([{
+      kind: 'VirtualMCPServer',
+      path: 'spec.outgoingAuth.source',
+      severity: 'error',
+      message: 'backends[<MCPServerEntry "docs">].caBundlePath is only valid when type is "entry": in inline mode the operator writes the spec.caBundleRef of MCPServerEntry "docs" as caBundlePath without type "entry", so the vMCP exits at start once the entry is Valid; use spec.outgoingAuth.source discovered or remove the caBundleRef',
+    }]);
+  });
+});
+
 describe('operational settings the vMCP validates at start (validateOperational, validateFailureHandling)', () => {
   const ops = (operational: Spec) => [group, vmcp({ config: { operational } })];
 

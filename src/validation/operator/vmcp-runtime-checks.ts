@@ -10,11 +10,12 @@
  *   operator.external-auth.token-url on the MCPExternalAuthConfig). Before Validate, YAMLLoader.processBackendAuthStrategy
  *   reads the headerInjection value and tokenExchange client secret from the env vars the strategies name; the
  *   Deployment mounts them (buildOutgoingAuthEnvVars) for default, backends and, in discovered mode only, members.
+ * - static backends (validateStaticBackends): inline mode writes an MCPServerEntry's CA bundle path without its type.
  * - operational (validateOperational → validateFailureHandling), after EnsureOperationalDefaults (mergo fills
  *   zero values only): a perWorkload timeout of zero, a negative unhealthyThreshold, and a healthCheckTimeout
  *   (CRD default 10s) not below the healthCheckInterval.
  */
-import { getExternalAuth, groupMembers, type ExtAuthTarget } from './auth-resolve';
+import { getExternalAuth, groupMembers, VMCP_AUTH_TYPES, type ExtAuthTarget } from './auth-resolve';
 import { upstreamNames } from './embedded-auth-server';
 import { formatGoDuration, parseGoDuration, SECOND } from './go/duration';
 import { goQuote as q } from './go/quote';
@@ -23,6 +24,7 @@ import { dict, isDict, str, violation, type Dict } from '../../core/util';
 
 const BACKEND_AUTH = 'operator.vmcp.runtime-backend-auth';
 const OPERATIONAL = 'operator.vmcp.runtime-operational';
+const STATIC_BACKENDS = 'operator.vmcp.runtime-static-backends';
 
 export const RULE_DOCS: readonly RuleDoc[] = [
   {
@@ -37,6 +39,13 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     checks: 'spec.config.operational after the vMCP\'s defaults (zero values filled) passes the vMCP start-time validation: perWorkload timeouts are positive, unhealthyThreshold is positive, and a healthCheckTimeout (CRD default 10s) is below healthCheckInterval (default 30s)',
     source: 'pkg/vmcp/config/validator.go validateOperational, validateFailureHandling, after pkg/vmcp/config/defaults.go EnsureOperationalDefaults',
     example: 'operational.failureHandling: healthCheckTimeout (10s) must be less than healthCheckInterval (5s) to prevent checks from queuing up',
+    severityReason: 'the vmcp binary validates its config at start and exits (pkg/vmcp/cli serve.go loadAndValidateConfig)',
+  },
+  {
+    id: STATIC_BACKENDS,
+    checks: 'with outgoingAuth source inline, no group member is an MCPServerEntry with spec.caBundleRef: the operator writes its static backend with caBundlePath but without type "entry", which the vMCP rejects',
+    source: 'pkg/vmcp/config/validator.go validateStaticBackends over controllers/virtualmcpserver_vmcpconfig.go convertBackendsToStaticBackends (sets CABundlePath from buildCABundlePathMap, never Type)',
+    example: 'backends[<MCPServerEntry "docs">].caBundlePath is only valid when type is "entry": in inline mode the operator writes the spec.caBundleRef of MCPServerEntry "docs" as caBundlePath without type "entry", so the vMCP exits at start once the entry is Valid; use spec.outgoingAuth.source discovered or remove the caBundleRef',
     severityReason: 'the vmcp binary validates its config at start and exits (pkg/vmcp/cli serve.go loadAndValidateConfig)',
   },
 ];
@@ -187,9 +196,26 @@ function checkOperational(entry: ObjectEntry, ops: Dict, out: Violation[]): void
   }
 }
 
-/** The outgoing-auth and operational sections of the vMCP start-time validation for one VirtualMCPServer. */
+/** validateStaticBackends over what inline mode writes for MCPServerEntry members with a CA bundle. */
+function checkStaticBackends(set: ManifestSet, entry: ObjectEntry, spec: Dict, out: Violation[]): void {
+  const group = str(dict(spec.groupRef)?.name);
+  if (str(dict(spec.outgoingAuth)?.source) !== 'inline' || !group) return;
+  for (const member of groupMembers(set, entry.namespace, group)) {
+    const mspec = dict(member.defaulted.spec);
+    if (member.kind !== 'MCPServerEntry' || !dict(dict(mspec?.caBundleRef)?.configMapRef)) continue;
+    // a member whose outgoing auth cannot be built is not served (backendsWithFailedAuth), so nothing is written
+    const refName = str(dict(mspec?.externalAuthConfigRef)?.name);
+    const target = refName ? getExternalAuth(set, entry.namespace, refName) : undefined;
+    if (refName && (!target || !VMCP_AUTH_TYPES.includes(target.type) || target.type === 'obo')) continue;
+    out.push(violation(entry, 'spec.outgoingAuth.source', STATIC_BACKENDS,
+      `backends[<MCPServerEntry ${q(member.name)}>].caBundlePath is only valid when type is "entry": in inline mode the operator writes the spec.caBundleRef of MCPServerEntry ${q(member.name)} as caBundlePath without type "entry", so the vMCP exits at start once the entry is Valid; use spec.outgoingAuth.source discovered or remove the caBundleRef`));
+  }
+}
+
+/** The outgoing-auth, static-backend and operational sections of the vMCP start-time validation for one VirtualMCPServer. */
 export function checkRuntimeSections(set: ManifestSet, entry: ObjectEntry, spec: Dict, out: Violation[]): void {
   checkBackendAuth(set, entry, spec, out);
+  checkStaticBackends(set, entry, spec, out);
   const ops = dict(dict(spec.config)?.operational);
   if (ops && isDict(ops)) checkOperational(entry, ops, out);
 }
