@@ -68,6 +68,16 @@ describe('aggregation after the converter\'s defaults', () => {
     }]);
   });
 
+  it('keeps the CRD default prefixFormat, and rejects an explicit empty one (the converter copies the config as is)', () => {
+    expect(onVmcp([group, vmcp({ aggregation: { conflictResolutionConfig: {} } })])).toEqual([]);
+    for (const operatorRelease of ['v0.43.0', 'v0.44.0', 'main@e25de16']) {
+      const objects = [group, vmcp({ aggregation: { conflictResolution: 'prefix', conflictResolutionConfig: { prefixFormat: '' } } })];
+      expect(validateManifests(objects, { operatorRelease }).filter(v => v.rule === rule).map(({ path, message }) => ({ path, message }))).toEqual([{
+        path: 'spec.config.aggregation.conflictResolutionConfig.prefixFormat', message: 'prefixFormat is required for prefix strategy',
+      }]);
+    }
+  });
+
   it('rejects manual without tools entries', () => {
     expect(onVmcp([group, vmcp({ aggregation: { conflictResolution: 'manual' } })]).map(f => f.message)).toEqual(['tool overrides are required for manual strategy']);
   });

@@ -26,7 +26,7 @@ const AGGREGATION = 'operator.vmcp.runtime-aggregation';
 export const RULE_DOCS: readonly RuleDoc[] = [
   {
     id: AGGREGATION,
-    checks: 'the aggregation config the operator assembles (conflict-resolution defaults, MCPToolConfig overrides merged through tools[].toolConfigRef) passes the vMCP start-time validation: priority needs priorityOrder and manual needs tools entries, defaultToolVisibility deny needs a tools entry for every priorityOrder workload, workloads are listed once, and every tool override sets a name or a description',
+    checks: 'the aggregation config the operator assembles (conflict-resolution defaults, MCPToolConfig overrides merged through tools[].toolConfigRef) passes the vMCP start-time validation: prefix needs a non-empty prefixFormat (an explicit "" is kept), priority needs priorityOrder and manual needs tools entries, defaultToolVisibility deny needs a tools entry for every priorityOrder workload, workloads are listed once, and every tool override sets a name or a description',
     source: 'pkg/vmcp/config/validator.go validateAggregation (validateConflictStrategy, validateDenyVisibilityPriorityOrder, validateToolConfigurations, validateToolOverrides) over pkg/vmcpconfig/converter.go convertAggregation',
     example: 'tools[0].overrides.fetch: at least one of name or description must be specified (from MCPToolConfig "fetch-tools" spec.toolsOverride[fetch])',
     severityReason: 'the vmcp binary validates its config at start and exits',
@@ -61,7 +61,9 @@ function assembleAggregation(set: ManifestSet, entry: ObjectEntry, agg: Dict | u
     }
     return { index, workload: str(tool.workload) ?? '', overrides };
   });
-  return { strategy, priorityOrder: list(resolution?.priorityOrder), hasResolutionConfig: resolution !== undefined, tools, visibility: str(agg?.defaultToolVisibility) ?? '' };
+  // applyConflictResolutionDefaults copies a given conflictResolutionConfig as is: an explicit "" prefixFormat stays empty
+  const prefixFormat = resolution ? str(resolution.prefixFormat) ?? '' : '{workload}_';
+  return { strategy, prefixFormat, priorityOrder: list(resolution?.priorityOrder), hasResolutionConfig: resolution !== undefined, tools, visibility: str(agg?.defaultToolVisibility) ?? '' };
 }
 
 function checkAggregation(set: ManifestSet, entry: ObjectEntry, config: Dict | undefined, out: Violation[]): void {
@@ -69,6 +71,10 @@ function checkAggregation(set: ManifestSet, entry: ObjectEntry, config: Dict | u
   const a = assembleAggregation(set, entry, dict(config?.aggregation));
   const report = (path: string, message: string) => out.push(violation(entry, path, AGGREGATION, message));
   // validateConflictStrategy; with a conflictResolutionConfig, VirtualMCPServer.Validate reports priority first (virtualmcpserver.ts)
+  if (a.strategy === 'prefix' && a.prefixFormat === '') {
+    report(`${aggPath}.conflictResolutionConfig.prefixFormat`, 'prefixFormat is required for prefix strategy');
+    return;
+  }
   if (a.strategy === 'priority' && a.priorityOrder.length === 0 && !a.hasResolutionConfig) {
     report(`${aggPath}.conflictResolution`, 'priorityOrder is required for priority strategy');
     return;
