@@ -75,6 +75,31 @@ describe('outgoing auth strategies the vMCP validates at start (validateBackendA
   });
 });
 
+describe('strategy types the vMCP accepts (validateBackendAuthStrategy)', () => {
+  it('accepts type discovered in discovered mode (the converter writes unauthenticated)', () => {
+    expect(findings([group, vmcp({ outgoingAuth: { source: 'discovered', default: { type: 'discovered' }, backends: { github: { type: 'discovered' } } } })], BACKEND_AUTH)).toEqual([]);
+  });
+
+  it.each(RELEASES)('rejects type discovered in inline mode, where the controller writes it as is (%s)', release => {
+    const objects = [group, vmcp({ outgoingAuth: { source: 'inline', default: { type: 'discovered' }, backends: { github: { type: 'discovered' } } } })];
+    const fix = '(in inline mode the operator writes type "discovered" as is; remove the entry, which leaves the backend unauthenticated, or use spec.outgoingAuth.source discovered)';
+    expect(findings(objects, BACKEND_AUTH, release)).toEqual([
+      {
+        kind: 'VirtualMCPServer',
+        path: 'spec.outgoingAuth.default.type',
+        severity: 'error',
+        message: `outgoingAuth.default: type must be one of: unauthenticated, header_injection, token_exchange, upstream_inject, aws_sts, obo, xaa ${fix}`,
+      },
+      {
+        kind: 'VirtualMCPServer',
+        path: 'spec.outgoingAuth.backends[github].type',
+        severity: 'error',
+        message: `outgoingAuth.backends.github: type must be one of: unauthenticated, header_injection, token_exchange, upstream_inject, aws_sts, obo, xaa ${fix}`,
+      },
+    ]);
+  });
+});
+
 describe('outgoing auth secrets the vMCP resolves from env vars at start (YAMLLoader.processBackendAuthStrategy)', () => {
   const headerInjection = toolhive('MCPExternalAuthConfig', 'api-key', { type: 'headerInjection', headerInjection: { headerName: 'X-API-Key', valueSecretRef: { name: 'api-key', key: 'value' } } });
   const tokenExchange = toolhive('MCPExternalAuthConfig', 'sts', {

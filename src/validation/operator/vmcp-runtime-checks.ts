@@ -10,6 +10,7 @@
  *   operator.external-auth.token-url on the MCPExternalAuthConfig). Before Validate, YAMLLoader.processBackendAuthStrategy
  *   reads the headerInjection value and tokenExchange client secret from the env vars the strategies name; the
  *   Deployment mounts them (buildOutgoingAuthEnvVars) for default, backends and, in discovered mode only, members.
+ *   In inline mode a default or backend of type discovered is written as strategy type "discovered", which is none.
  * - static backends (validateStaticBackends): inline mode writes an MCPServerEntry's CA bundle path without its type.
  * - operational (validateOperational → validateFailureHandling), after EnsureOperationalDefaults (mergo fills
  *   zero values only): a perWorkload timeout of zero, a negative unhealthyThreshold, and a healthCheckTimeout
@@ -29,8 +30,8 @@ const STATIC_BACKENDS = 'operator.vmcp.runtime-static-backends';
 export const RULE_DOCS: readonly RuleDoc[] = [
   {
     id: BACKEND_AUTH,
-    checks: 'the outgoing auth strategies the operator writes to the vMCP config (outgoingAuth.default and backends, and in inline mode the group members\' externalAuthConfigRefs) load and validate at vMCP start: the headerInjection value and tokenExchange client secret env vars they name are mounted (in inline mode the operator mounts only the Secrets of default and backends) and, when the Secret is in the set, not empty; xaa has a non-empty targetTokenUrl and targetAudience (the CRD requires both but accepts "")',
-    source: 'pkg/vmcp/config/yaml_loader.go processBackendAuthStrategy and validator.go validateOutgoingAuth, validateBackendAuthStrategy (case StrategyTypeXAA), over pkg/vmcpconfig/converter.go convertOutgoingAuth, controllers buildOutgoingAuthConfig and virtualmcpserver_deployment.go buildOutgoingAuthEnvVars',
+    checks: 'the outgoing auth strategies the operator writes to the vMCP config (outgoingAuth.default and backends, and in inline mode the group members\' externalAuthConfigRefs) load and validate at vMCP start: in inline mode no default or backend has type discovered (written as is, not a vMCP strategy type); the headerInjection value and tokenExchange client secret env vars they name are mounted (in inline mode the operator mounts only the Secrets of default and backends) and, when the Secret is in the set, not empty; xaa has a non-empty targetTokenUrl and targetAudience (the CRD requires both but accepts "")',
+    source: 'pkg/vmcp/config/yaml_loader.go processBackendAuthStrategy and validator.go validateOutgoingAuth, validateBackendAuthStrategy (strategy types, case StrategyTypeXAA), over pkg/vmcpconfig/converter.go convertOutgoingAuth, controllers buildOutgoingAuthConfig and virtualmcpserver_deployment.go buildOutgoingAuthEnvVars',
     example: 'outgoingAuth.backends.github: xaa requires targetTokenUrl field (from MCPExternalAuthConfig "xaa")',
     severityReason: 'the vmcp binary validates its config at start and exits (pkg/vmcp/cli serve.go loadAndValidateConfig)',
   },
@@ -138,8 +139,25 @@ function secretValueEmpty(set: ManifestSet, namespace: string, ref: Dict): boole
   return own('data') === '';
 }
 
+const VALID_TYPES = 'unauthenticated, header_injection, token_exchange, upstream_inject, aws_sts, obo, xaa';
+
+/**
+ * Inline mode writes what controllers convertBackendAuthConfigToVMCP returns, and for type discovered that is the
+ * strategy type "discovered" itself (converter.go, used in discovered mode, turns it into unauthenticated).
+ */
+function checkInlineDiscovered(entry: ObjectEntry, outgoing: Dict, out: Violation[]): void {
+  const report = (key: string, path: string) => out.push(violation(entry, `${path}.type`, BACKEND_AUTH,
+    `${key}: type must be one of: ${VALID_TYPES} (in inline mode the operator writes type "discovered" as is; remove the entry, which leaves the backend unauthenticated, or use spec.outgoingAuth.source discovered)`));
+  if (str(dict(outgoing.default)?.type) === 'discovered') report('outgoingAuth.default', 'spec.outgoingAuth.default');
+  const backends = dict(outgoing.backends) ?? {};
+  for (const name of Object.keys(backends)) {
+    if (str(dict(backends[name])?.type) === 'discovered') report(`outgoingAuth.backends.${name}`, `spec.outgoingAuth.backends[${name}]`);
+  }
+}
+
 function checkBackendAuth(set: ManifestSet, entry: ObjectEntry, spec: Dict, out: Violation[]): void {
   const inline = str(dict(spec.outgoingAuth)?.source) === 'inline';
+  if (inline) checkInlineDiscovered(entry, dict(spec.outgoingAuth) ?? {}, out);
   const several = upstreamNames(dict(spec.authServerConfig) ?? {}).length > 1;
   const mounted = mountedConfigs(set, entry, spec);
   for (const w of writtenStrategies(set, entry, spec)) {
