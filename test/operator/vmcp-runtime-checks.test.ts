@@ -166,6 +166,14 @@ describe('static backends the vMCP validates at start (validateStaticBackends)',
   });
 });
 
+describe('composite tool references (validateCompositeToolRefs)', () => {
+  it.each(RELEASES)('rejects an empty compositeToolRefs name (%s)', release => {
+    expect(findings([group, vmcp({ config: { compositeToolRefs: [{ name: '' }] } })], 'operator.vmcp.composite-tool-ref-name', release)).toEqual([{
+      kind: 'VirtualMCPServer', path: 'spec.config.compositeToolRefs[0].name', severity: 'error', message: 'compositeToolRefs[0].name is required',
+    }]);
+  });
+});
+
 describe('operational settings the vMCP validates at start (validateOperational, validateFailureHandling)', () => {
   const ops = (operational: Spec) => [group, vmcp({ config: { operational } })];
 

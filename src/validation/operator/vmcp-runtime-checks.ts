@@ -26,6 +26,7 @@ import { dict, isDict, str, violation, type Dict } from '../../core/util';
 const BACKEND_AUTH = 'operator.vmcp.runtime-backend-auth';
 const OPERATIONAL = 'operator.vmcp.runtime-operational';
 const STATIC_BACKENDS = 'operator.vmcp.runtime-static-backends';
+const TOOL_REF_NAME = 'operator.vmcp.composite-tool-ref-name';
 
 export const RULE_DOCS: readonly RuleDoc[] = [
   {
@@ -48,6 +49,13 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     source: 'pkg/vmcp/config/validator.go validateStaticBackends over controllers/virtualmcpserver_vmcpconfig.go convertBackendsToStaticBackends (sets CABundlePath from buildCABundlePathMap, never Type)',
     example: 'backends[<MCPServerEntry "docs">].caBundlePath is only valid when type is "entry": in inline mode the operator writes the spec.caBundleRef of MCPServerEntry "docs" as caBundlePath without type "entry", so the vMCP exits at start once the entry is Valid; use spec.outgoingAuth.source discovered or remove the caBundleRef',
     severityReason: 'the vmcp binary validates its config at start and exits (pkg/vmcp/cli serve.go loadAndValidateConfig)',
+  },
+  {
+    id: TOOL_REF_NAME,
+    checks: 'every spec.config.compositeToolRefs entry names a VirtualMCPCompositeToolDefinition (the CRD requires name but accepts "")',
+    source: 'pkg/vmcp/config/validator.go validateCompositeToolRefs; controllers/virtualmcpserver_controller.go validateCompositeToolRefs looks the empty name up first',
+    example: 'compositeToolRefs[0].name is required',
+    severityReason: 'the controller finds no definition of that name and sets phase Failed (CompositeToolRefNotFound); the vmcp binary would reject it at start too',
   },
 ];
 
@@ -234,6 +242,12 @@ function checkStaticBackends(set: ManifestSet, entry: ObjectEntry, spec: Dict, o
 export function checkRuntimeSections(set: ManifestSet, entry: ObjectEntry, spec: Dict, out: Violation[]): void {
   checkBackendAuth(set, entry, spec, out);
   checkStaticBackends(set, entry, spec, out);
+  const refs = dict(spec.config)?.compositeToolRefs;
+  if (Array.isArray(refs)) {
+    refs.forEach((r, i) => {
+      if (isDict(r) && r.name === '') out.push(violation(entry, `spec.config.compositeToolRefs[${i}].name`, TOOL_REF_NAME, `compositeToolRefs[${i}].name is required`));
+    });
+  }
   const ops = dict(dict(spec.config)?.operational);
   if (ops && isDict(ops)) checkOperational(entry, ops, out);
 }
