@@ -1419,7 +1419,7 @@ export const PASSING: Passing[] = [
           backends: {
             fetch: { type: 'externalAuthConfigRef', externalAuthConfigRef: { name: 'te' } },
             other: { type: 'externalAuthConfigRef', externalAuthConfigRef: { name: 'xaa' } },
-            plain: { type: 'discovered' },
+            // no `type: discovered` entry: inline mode writes it as strategy type "discovered", which the vMCP rejects
           },
         },
         config: { passthroughHeaders: ['X-Tenant', 'X-Request-Id'] },
