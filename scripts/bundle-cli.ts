@@ -1,0 +1,83 @@
+/**
+ * Bundles the command line (run by the compile task, after tsc): lib/cli/bin.js, the file package.json `bin`
+ * names, with what every run needs, and lib/cli/chunks/*.js, required only by the runs that need them, so that
+ * Node reads and V8 compiles a smaller file at every start:
+ *  - cel.js: @bufbuild/cel and @bufbuild/protobuf (~700 KB, ~50 ms to initialize). Most objects reach only rules
+ *    whose fields they lack, answered from the generated facts (src/validation/cel.ts); imports of the package
+ *    go through a stub whose exports load the chunk when first read, so a module that imports it at the top
+ *    (tsc's CommonJS reads `cel_1.parse` at each call) does not load it either;
+ *  - junit-report-builder.js, node-sarif-builder.js: `--format junit` and `--format sarif` only;
+ *  - release-<dir>.js: the tables of each operator release but the default (`--operator-release`).
+ *
+ * Usage: ts-node scripts/bundle-cli.ts
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as cel from '@bufbuild/cel';
+import * as celExt from '@bufbuild/cel/ext';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { DEFAULT_RELEASE, RELEASES } from './releases';
+
+const ROOT = path.resolve(__dirname, '..');
+const CLI = path.join(ROOT, 'lib', 'cli');
+const CHUNKS = path.join(CLI, 'chunks');
+const GENERATED = path.join(ROOT, 'lib', 'schema', 'generated');
+
+const COMMON: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' };
+
+/** The chunk's path as bin.js requires it (relative to lib/cli, where the bundle runs from). */
+const chunkRef = (name: string) => `./chunks/${name}.js`;
+
+/** Packages whose imports are deferred behind a stub: the chunk that holds them, the key it exports them under, their exports. */
+const STUBBED: Readonly<Record<string, { chunk: string; key: string; names: readonly string[] }>> = {
+  '@bufbuild/cel': { chunk: 'cel', key: 'cel', names: Object.keys(cel) },
+  '@bufbuild/cel/ext': { chunk: 'cel', key: 'ext', names: Object.keys(celExt) },
+};
+
+/** Packages only formats other than text use: plain externals (lib/cli/validate.ts already imports their users on demand). */
+const FORMAT_PACKAGES = ['junit-report-builder', 'node-sarif-builder'];
+
+/** A module whose exports are getters that require the chunk when first read. */
+function stubSource(pkg: string): string {
+  const { chunk, key, names } = STUBBED[pkg];
+  return `let m;\nconst load = () => (m ??= require(${JSON.stringify(chunkRef(chunk))}))[${JSON.stringify(key)}];\n` +
+    `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });\n`;
+}
+
+function splitPlugin(defaultDir: string, dirs: readonly string[]): Plugin {
+  return {
+    name: 'split-cli',
+    setup(b) {
+      b.onResolve({ filter: /^@bufbuild\/cel(\/ext)?$/ }, args => ({ path: args.path, namespace: 'cel-stub' }));
+      b.onLoad({ filter: /.*/, namespace: 'cel-stub' }, args => ({ contents: stubSource(args.path), loader: 'js' }));
+      b.onResolve({ filter: /^\.\/chunks\// }, args => ({ path: args.path, external: true }));
+      b.onResolve({ filter: new RegExp(`^(${FORMAT_PACKAGES.map(p => p.replace(/[/.-]/g, '\\$&')).join('|')})$`) }, args => ({ path: chunkRef(args.path), external: true }));
+      b.onResolve({ filter: /^\.\/[^/]+$/ }, args => {
+        const dir = args.path.slice(2);
+        if (args.importer !== path.join(GENERATED, 'index.js') || dir === defaultDir || !dirs.includes(dir)) return undefined;
+        return { path: chunkRef(`release-${dir}`), external: true };
+      });
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const defaultDir = RELEASES.find(r => r.name === DEFAULT_RELEASE)!.dir;
+  const others = RELEASES.map(r => r.dir).filter(d => d !== defaultDir);
+
+  fs.rmSync(CHUNKS, { recursive: true, force: true });
+  const chunk = (name: string, contents: string) => build({
+    ...COMMON, stdin: { contents, resolveDir: ROOT, sourcefile: `${name}-entry.js` }, outfile: path.join(CHUNKS, `${name}.js`),
+  });
+  await Promise.all([
+    build({ ...COMMON, entryPoints: [path.join(CLI, 'main.js')], outfile: path.join(CLI, 'bin.js'), plugins: [splitPlugin(defaultDir, others)] }),
+    chunk('cel', 'module.exports = { cel: require("@bufbuild/cel"), ext: require("@bufbuild/cel/ext") };'),
+    ...FORMAT_PACKAGES.map(p => chunk(p, `module.exports = require(${JSON.stringify(p)});`)),
+    ...others.map(d => build({ ...COMMON, entryPoints: [path.join(GENERATED, d, 'index.js')], outfile: path.join(CHUNKS, `release-${d}.js`) })),
+  ]);
+}
+
+main().catch(e => {
+  process.stderr.write(`bundle-cli: ${(e as Error).message}\n`);
+  process.exit(1);
+});
