@@ -5,10 +5,12 @@
  * self-contained and give exactly the answers of the unbundled CLI.
  */
 import { spawnSync } from 'child_process';
+import { generateKeyPairSync } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { REPO_ROOT } from './helpers';
+import { embeddedAuth, oidcConfig, oidcRef, remoteProxy } from '../operator/auth-fixtures';
 
 const BUNDLE = path.join(REPO_ROOT, 'lib', 'cli', 'bin.js');
 const MAIN = path.join(REPO_ROOT, 'lib', 'cli', 'main.js');
@@ -63,17 +65,22 @@ describe('the bundled command line', () => {
   });
 });
 
-/** The chunks a run of the bundle loaded (file names under lib/cli/chunks/), read from require.cache at exit. */
+/**
+ * The chunks a run of the bundle loaded (file names under lib/cli/chunks/, from require.cache at exit), and
+ * `node:crypto` when Node loaded that module.
+ */
 function chunksLoaded(args: string[], input: string): string[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thv-chunks-'));
   try {
     fs.writeFileSync(path.join(dir, 'in.yaml'), input);
     const hook = path.join(dir, 'hook.js');
-    fs.writeFileSync(hook, 'process.on(\'exit\', () => process.stderr.write(\'\\nLOADED \' + JSON.stringify(Object.keys(require.cache)) + \'\\n\'));\n');
+    fs.writeFileSync(hook, 'process.on(\'exit\', () => process.stderr.write(\'\\nLOADED \' + JSON.stringify([...Object.keys(require.cache), ...process.moduleLoadList]) + \'\\n\'));\n');
     const r = node(['--require', hook, BUNDLE, 'validate', ...args, path.join(dir, 'in.yaml')]);
     const m = /\nLOADED (.*)\n$/.exec(r.stderr);
     if (!m) throw new Error(`no module list: ${r.stderr}`);
-    return (JSON.parse(m[1]) as string[]).filter(f => path.dirname(f) === CHUNKS).map(f => path.basename(f)).sort();
+    const loaded = JSON.parse(m[1]) as string[];
+    const chunks = loaded.filter(f => path.dirname(f) === CHUNKS).map(f => path.basename(f));
+    return [...chunks, ...loaded.includes('NativeModule crypto') ? ['node:crypto'] : []].sort();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -83,7 +90,8 @@ const SECRET = 'apiVersion: v1\nkind: Secret\nmetadata: {name: token, namespace:
 const SERVER = (extra = '') => `apiVersion: toolhive.stacklok.dev/v1beta1\nkind: MCPServer\nmetadata: {name: s, namespace: ns}\nspec:\n  image: ghcr.io/example/server:1.0.0\n  transport: streamable-http\n  secrets: [{name: token, key: token, targetEnvName: API_TOKEN}]\n${extra}`;
 
 describe('the bundle loads its chunks only when a run needs them', () => {
-  test('a small file whose rules read only absent fields loads no chunk: no CEL engine, no builder, no other release', () => {
+  // node:crypto: only the operator's checks of key material use it (a stub in the bundle defers it)
+  test('a small file whose rules read only absent fields loads no chunk: no CEL engine, no builder, no other release, no crypto', () => {
     expect(chunksLoaded([], `${SECRET}---\n${SERVER()}`)).toEqual([]);
   });
 
@@ -98,4 +106,26 @@ describe('the bundle loads its chunks only when a run needs them', () => {
     expect(chunksLoaded(['--format', 'junit'], input)).toEqual(['junit-report-builder.js']);
     expect(chunksLoaded(['--operator-release', 'v0.43.0'], input)).toEqual(['release-v0.43.0.js']);
   });
+});
+
+test('key material is checked through the deferred node:crypto as in the unbundled CLI', () => {
+  const key = (bits: number) => generateKeyPairSync('rsa', { modulusLength: bits }).privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+  const objects = [
+    embeddedAuth('as', { signingKeySecretRefs: [{ name: 'keys', key: 'weak.pem' }, { name: 'keys', key: 'ok.pem' }], hmacSecretRefs: [{ name: 'hmac', key: 'hmac' }] }),
+    oidcConfig('idp'),
+    remoteProxy('github', { authServerRef: { name: 'as' }, oidcConfigRef: oidcRef('github') }),
+    { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'keys' }, stringData: { 'weak.pem': key(1024), 'ok.pem': key(2048) } },
+    { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'hmac' }, stringData: { hmac: 'h'.repeat(32) } },
+  ];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thv-keys-'));
+  try {
+    const file = path.join(dir, 'keys.json');
+    fs.writeFileSync(file, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }));
+    const bundled = node([BUNDLE, 'validate', file]);
+    const plain = node([MAIN, 'validate', file]);
+    expect(bundled.stdout).toMatch(/RSA key of 1024 bits/);
+    expect([bundled.stdout, bundled.stderr, bundled.status]).toEqual([plain.stdout, plain.stderr, plain.status]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
