@@ -6,6 +6,7 @@
  *    whose fields they lack, answered from the generated facts (src/validation/cel.ts); imports of the package
  *    go through a stub whose exports load the chunk when first read, so a module that imports it at the top
  *    (tsc's CommonJS reads `cel_1.parse` at each call) does not load it either;
+ *  - re2.js: @bufbuild/re2 (~150 KB), for the schemas' `pattern`s, which most small objects do not reach;
  *  - junit-report-builder.js, node-sarif-builder.js: `--format junit` and `--format sarif` only;
  *  - release-<dir>.js: the tables of each operator release but the default (`--operator-release`).
  *
@@ -16,6 +17,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as cel from '@bufbuild/cel';
 import * as celExt from '@bufbuild/cel/ext';
+import * as re2 from '@bufbuild/re2';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { DEFAULT_RELEASE, RELEASES } from './releases';
 
@@ -37,6 +39,8 @@ const chunkRef = (name: string) => `./chunks/${name}.js`;
 const STUBBED: Readonly<Record<string, { from: string; key?: string; names: readonly string[] }>> = {
   '@bufbuild/cel': { from: chunkRef('cel'), key: 'cel', names: Object.keys(cel) },
   '@bufbuild/cel/ext': { from: chunkRef('cel'), key: 'ext', names: Object.keys(celExt) },
+  // schema `pattern`s only (src/validation/structural.ts compiles each on first use)
+  '@bufbuild/re2': { from: chunkRef('re2'), names: Object.keys(re2) },
   // ~3 ms to load; the operator's PEM checks (src/validation/operator/go/pem.ts) use it only for key material
   'node:crypto': { from: 'node:crypto', names: Object.keys(crypto) },
 };
@@ -56,7 +60,7 @@ function splitPlugin(defaultDir: string, dirs: readonly string[]): Plugin {
   return {
     name: 'split-cli',
     setup(b) {
-      b.onResolve({ filter: /^(@bufbuild\/cel(\/ext)?|node:crypto)$/ }, args => (args.namespace === 'stub' ? { path: args.path, external: true } : { path: args.path, namespace: 'stub' }));
+      b.onResolve({ filter: /^(@bufbuild\/cel(\/ext)?|@bufbuild\/re2|node:crypto)$/ }, args => (args.namespace === 'stub' ? { path: args.path, external: true } : { path: args.path, namespace: 'stub' }));
       b.onLoad({ filter: /.*/, namespace: 'stub' }, args => ({ contents: stubSource(args.path), loader: 'js' }));
       b.onResolve({ filter: /^\.\/chunks\// }, args => ({ path: args.path, external: true }));
       b.onResolve({ filter: new RegExp(`^(${FORMAT_PACKAGES.map(p => p.replace(/[/.-]/g, '\\$&')).join('|')})$`) }, args => ({ path: chunkRef(args.path), external: true }));
@@ -74,12 +78,15 @@ async function main(): Promise<void> {
   const others = RELEASES.map(r => r.dir).filter(d => d !== defaultDir);
 
   fs.rmSync(CHUNKS, { recursive: true, force: true });
-  const chunk = (name: string, contents: string) => build({
-    ...COMMON, stdin: { contents, resolveDir: ROOT, sourcefile: `${name}-entry.js` }, outfile: path.join(CHUNKS, `${name}.js`),
+  const chunk = (name: string, contents: string, plugins: Plugin[] = []) => build({
+    ...COMMON, stdin: { contents, resolveDir: ROOT, sourcefile: `${name}-entry.js` }, outfile: path.join(CHUNKS, `${name}.js`), plugins,
   });
+  // CEL's `matches` uses the RE2 of the re2 chunk (one copy, loaded once), required from its own folder
+  const shareRe2: Plugin = { name: 'share-re2', setup: b => b.onResolve({ filter: /^@bufbuild\/re2$/ }, () => ({ path: './re2.js', external: true })) };
   await Promise.all([
     build({ ...COMMON, entryPoints: [path.join(CLI, 'main.js')], outfile: path.join(CLI, 'bin.js'), plugins: [splitPlugin(defaultDir, others)] }),
-    chunk('cel', 'module.exports = { cel: require("@bufbuild/cel"), ext: require("@bufbuild/cel/ext") };'),
+    chunk('cel', 'module.exports = { cel: require("@bufbuild/cel"), ext: require("@bufbuild/cel/ext") };', [shareRe2]),
+    chunk('re2', 'module.exports = require("@bufbuild/re2");'),
     ...FORMAT_PACKAGES.map(p => chunk(p, `module.exports = require(${JSON.stringify(p)});`)),
     ...others.map(d => build({ ...COMMON, entryPoints: [path.join(GENERATED, d, 'index.js')], outfile: path.join(CHUNKS, `release-${d}.js`) })),
   ]);

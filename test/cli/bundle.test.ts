@@ -97,7 +97,12 @@ describe('the bundle loads its chunks only when a run needs them', () => {
 
   test('an object with a field a rule reads loads CEL', () => {
     const authz = '  authzConfig: {type: configMap, configMap: {name: authz}}\n';
-    expect(chunksLoaded([], `${SECRET}---\n${SERVER(authz)}`)).toEqual(['cel.js']);
+    expect(chunksLoaded([], `${SECRET}---\n${SERVER(authz)}`)).toEqual(['cel.js', 're2.js']);
+  });
+
+  test('a field with a schema pattern loads RE2', () => {
+    const pattern = '  authzConfig: {type: configMap, configMap: {name: authz}, groupEntityType: "bad-type"}\n';
+    expect(chunksLoaded([], `${SECRET}---\n${SERVER(pattern)}`)).toContain('re2.js');
   });
 
   test('the formats and releases load their own chunk', () => {
