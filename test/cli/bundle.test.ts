@@ -134,3 +134,21 @@ test('key material is checked through the deferred node:crypto as in the unbundl
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a CEL rule calling matches() runs on the RE2 of the re2 chunk as in the unbundled CLI', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thv-matches-'));
+  try {
+    const file = path.join(dir, 'vmcp.yaml');
+    fs.writeFileSync(file, [
+      'apiVersion: toolhive.stacklok.dev/v1beta1', 'kind: VirtualMCPServer', 'metadata: {name: v, namespace: ns}', 'spec:',
+      '  groupRef: {name: team}', '  incomingAuth: {type: anonymous}', '  config:', '    optimizer:', '      embeddingProvider: openai',
+      '      embeddingHeaders: {"Bad Header": x, X-Ok: z}', '',
+    ].join('\n'));
+    const bundled = node([BUNDLE, 'validate', file]);
+    const plain = node([MAIN, 'validate', file]);
+    expect(bundled.stdout).toMatch(/embeddingHeaders names must be valid HTTP header names/);
+    expect([bundled.stdout, bundled.stderr, bundled.status]).toEqual([plain.stdout, plain.stderr, plain.status]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
