@@ -8,6 +8,7 @@
  *    (tsc's CommonJS reads `cel_1.parse` at each call) does not load it either;
  *  - re2.js: @bufbuild/re2 (~150 KB), for the schemas' `pattern`s, which most small objects do not reach;
  *  - junit-report-builder.js, node-sarif-builder.js: `--format junit` and `--format sarif` only;
+ *  - yaml.js: the yaml library, for documents the js-yaml fast path leaves to it and for `env` output;
  *  - release-<dir>.js: the tables of each operator release but the default (`--operator-release`).
  *
  * Usage: ts-node scripts/bundle-cli.ts
@@ -45,8 +46,12 @@ const STUBBED: Readonly<Record<string, { from: string; key?: string; names: read
   'node:crypto': { from: 'node:crypto', names: Object.keys(crypto) },
 };
 
-/** Packages only formats other than text use: plain externals (lib/cli/validate.ts already imports their users on demand). */
-const FORMAT_PACKAGES = ['junit-report-builder', 'node-sarif-builder'];
+/**
+ * Packages required on demand in the source already: plain externals, each in its chunk. The SARIF and JUnit
+ * builders serve their formats only (lib/cli/validate.ts imports their users on demand); yaml is the reference
+ * parser, for what the js-yaml fast path does not read (src/cli/load.ts) and for `env` output.
+ */
+const ON_DEMAND_PACKAGES = ['junit-report-builder', 'node-sarif-builder', 'yaml'];
 
 /** A module whose exports are getters that require the module (or its chunk) when first read. */
 function stubSource(spec: string): string {
@@ -63,7 +68,7 @@ function splitPlugin(defaultDir: string, dirs: readonly string[]): Plugin {
       b.onResolve({ filter: /^(@bufbuild\/cel(\/ext)?|@bufbuild\/re2|node:crypto)$/ }, args => (args.namespace === 'stub' ? { path: args.path, external: true } : { path: args.path, namespace: 'stub' }));
       b.onLoad({ filter: /.*/, namespace: 'stub' }, args => ({ contents: stubSource(args.path), loader: 'js' }));
       b.onResolve({ filter: /^\.\/chunks\// }, args => ({ path: args.path, external: true }));
-      b.onResolve({ filter: new RegExp(`^(${FORMAT_PACKAGES.map(p => p.replace(/[/.-]/g, '\\$&')).join('|')})$`) }, args => ({ path: chunkRef(args.path), external: true }));
+      b.onResolve({ filter: new RegExp(`^(${ON_DEMAND_PACKAGES.map(p => p.replace(/[/.-]/g, '\\$&')).join('|')})$`) }, args => ({ path: chunkRef(args.path), external: true }));
       b.onResolve({ filter: /^\.\/[^/]+$/ }, args => {
         const dir = args.path.slice(2);
         if (args.importer !== path.join(GENERATED, 'index.js') || dir === defaultDir || !dirs.includes(dir)) return undefined;
@@ -87,7 +92,7 @@ async function main(): Promise<void> {
     build({ ...COMMON, entryPoints: [path.join(CLI, 'main.js')], outfile: path.join(CLI, 'bin.js'), plugins: [splitPlugin(defaultDir, others)] }),
     chunk('cel', 'module.exports = { cel: require("@bufbuild/cel"), ext: require("@bufbuild/cel/ext") };', [shareRe2]),
     chunk('re2', 'module.exports = require("@bufbuild/re2");'),
-    ...FORMAT_PACKAGES.map(p => chunk(p, `module.exports = require(${JSON.stringify(p)});`)),
+    ...ON_DEMAND_PACKAGES.map(p => chunk(p, `module.exports = require(${JSON.stringify(p)});`)),
     ...others.map(d => build({ ...COMMON, entryPoints: [path.join(GENERATED, d, 'index.js')], outfile: path.join(CHUNKS, `release-${d}.js`) })),
   ]);
 }

@@ -91,7 +91,7 @@ const SERVER = (extra = '') => `apiVersion: toolhive.stacklok.dev/v1beta1\nkind:
 
 describe('the bundle loads its chunks only when a run needs them', () => {
   // node:crypto: only the operator's checks of key material use it (a stub in the bundle defers it)
-  test('a small file whose rules read only absent fields loads no chunk: no CEL engine, no builder, no other release, no crypto', () => {
+  test('a small file whose rules read only absent fields loads no chunk: no yaml library, no CEL engine, no builder, no other release, no crypto', () => {
     expect(chunksLoaded([], `${SECRET}---\n${SERVER()}`)).toEqual([]);
   });
 
@@ -103,6 +103,10 @@ describe('the bundle loads its chunks only when a run needs them', () => {
   test('a field with a schema pattern loads RE2', () => {
     const pattern = '  authzConfig: {type: configMap, configMap: {name: authz}, groupEntityType: "bad-type"}\n';
     expect(chunksLoaded([], `${SECRET}---\n${SERVER(pattern)}`)).toContain('re2.js');
+  });
+
+  test('a document the js-yaml fast path leaves to the reference parser loads yaml', () => {
+    expect(chunksLoaded([], `${SECRET}---\n${SERVER()}---\napiVersion: v1\nkind: ConfigMap\nmetadata: &m {name: c, namespace: ns}\n`)).toEqual(['yaml.js']);
   });
 
   test('the formats and releases load their own chunk', () => {
