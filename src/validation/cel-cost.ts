@@ -213,7 +213,13 @@ export const OUT_OF_BUDGET_MESSAGE = 'validation failed due to running out of co
 
 /** `1,000,000`: what `toLocaleString('en-US')` prints, without loading ICU's locale data at start-up (~20 ms). */
 function thousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+  let digits = String(n);
+  let out = '';
+  while (digits.length > 3) {
+    out = `,${digits.slice(-3)}${out}`;
+    digits = digits.slice(0, -3);
+  }
+  return digits + out;
 }
 
 export const RULE_DOCS: readonly RuleDoc[] = [
