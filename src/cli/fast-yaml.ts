@@ -8,13 +8,17 @@
  * the reference path, which decides and words every error:
  * - any parse error, and any document that is not a mapping (scalars, sequences; empty documents are skipped);
  * - anchors, aliases, tags, directives, `...` document ends, the YAML 1.1 merge key `<<`;
- * - keys that are collections, duplicate keys (the reference lets some pass, e.g. `1` and `"1"`), explicit `?` keys;
+ * - keys that are collections, duplicate keys (the reference lets some pass, e.g. `1` and `"1"`), explicit `?` keys,
+ *   empty keys (`: v`);
  * - tabs, lone carriage returns, Unicode line separators, byte-order marks inside the text, implicit keys that may
  *   be longer than 1024 characters, content after a `---` marker on its line;
+ * - a block mapping key that is not first on its line (js-yaml takes text after a flow collection as a key), a
+ *   scalar or flow value on a later line than its key;
  * - `List` documents (their items need their own lines).
  *
  * Scalars resolve as the reference's YAML 1.1 schema does without timestamps and sexagesimal numbers (load.ts
- * `kubectlTags`): `test/cli/fast-yaml.test.ts` compares both paths on generated documents.
+ * `kubectlTags`): `test/cli/fast-yaml.test.ts` compares both paths on generated and on randomly edited documents
+ * (the edits found the cases above where js-yaml is more lenient than the reference).
  */
 import { constructFromEvents, defineMappingTag, defineScalarTag, FAILSAFE_SCHEMA, NOT_RESOLVED, parseEvents } from 'js-yaml';
 import type { Event } from 'js-yaml';
@@ -24,6 +28,10 @@ const DOCUMENT = 1;
 const MAPPING = 3;
 const SCALAR = 4;
 const ALIAS = 5;
+const POP = 6;
+/** js-yaml COLLECTION_STYLE.BLOCK and SCALAR_STYLE.LITERAL_BLOCK (block scalars are 4 and 5). */
+const BLOCK = 1;
+const LITERAL = 4;
 
 /** Deeper than any Kubernetes object; deeper input goes to the reference path, which reports it. */
 const MAX_DEPTH = 100;
@@ -142,6 +150,8 @@ function markers(text: string): number[] | undefined {
   const starts: number[] = [];
   let lineStart = 0;
   let prev: number = Ch.Lf;
+  // the last character on this line that is not a space (Lf at the start of a line)
+  let lastSig: number = Ch.Lf;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     switch (c) {
@@ -153,9 +163,14 @@ function markers(text: string): number[] | undefined {
       case Ch.Lf:
         lineStart = i + 1;
         break;
-      case Ch.Colon:
+      case Ch.Colon: {
         if (i - lineStart > MAX_IMPLICIT_KEY) return undefined;
+        // an empty key (`: v` first on a line, after `- `, `{`, `[` or `,`): the reference is stricter here
+        const next = text.charCodeAt(i + 1);
+        if ((lastSig === Ch.Lf || lastSig === Ch.Dash || lastSig === Ch.OpenBrace || lastSig === Ch.OpenBracket || lastSig === Ch.Comma)
+          && (Number.isNaN(next) || next === Ch.Space || next === Ch.Lf || next === Ch.Cr || next === Ch.Comma)) return undefined;
         break;
+      }
       case Ch.Question: {
         const next = text.charCodeAt(i + 1);
         if ((prev === Ch.Space || prev === Ch.Lf || prev === Ch.OpenBracket || prev === Ch.OpenBrace || prev === Ch.Comma || prev === Ch.Dash)
@@ -179,6 +194,8 @@ function markers(text: string): number[] | undefined {
         break;
     }
     prev = c === Ch.Cr ? prev : c;
+    if (c === Ch.Lf) lastSig = Ch.Lf;
+    else if (c !== Ch.Space && c !== Ch.Cr) lastSig = c;
   }
   return starts;
 }
@@ -231,7 +248,7 @@ export function readCommonYaml(text: string): FastDocument[] | undefined {
       const to = next < starts.length ? starts[next] : text.length;
       const batch = text.slice(from, to);
       const events = parseEvents(batch, { maxDepth: MAX_DEPTH });
-      if (!plain(events)) return undefined;
+      if (!plain(events, batch)) return undefined;
       const values = constructFromEvents(events, { source: batch, schema: SCHEMA, maxAliases: 0 });
       let v = 0;
       for (let i = 0; i < events.length; i++) {
@@ -253,16 +270,66 @@ export function readCommonYaml(text: string): FastDocument[] | undefined {
   return out;
 }
 
-/** Documents with no anchor, alias, tag or directive, and no explicit end. */
-function plain(events: readonly Event[]): boolean {
-  for (const e of events) {
-    if (e.type === DOCUMENT) {
-      if (e.directives.length > 0 || e.explicitEnd) return false;
-    } else if (e.type === ALIAS) {
-      return false;
-    } else if ('tagStart' in e && (e.anchorStart !== -1 || e.tagStart !== -1)) {
-      return false;
+/**
+ * Documents with no anchor, alias, tag or directive, and no explicit end, where every key of a block mapping is
+ * the first thing on its line (after indentation and `- ` indicators): js-yaml reads text after a flow collection
+ * (`- {a: 1}b, c: 2`) as a key of the enclosing mapping, where the reference reports an error.
+ */
+function plain(events: readonly Event[], text: string): boolean {
+  // per open collection: a block mapping (whose next node is a key when `key` is set, and where the last key began)
+  const stack: Array<{ blockMap: boolean; key: boolean; keyStart: number }> = [];
+  /** Checks a node starting at `start`; `inline`: a scalar or flow value, which must follow its key on its line. */
+  const node = (start: number, inline: boolean): boolean => {
+    const top = stack[stack.length - 1];
+    if (top === undefined || !top.blockMap) return true;
+    const isKey = top.key;
+    top.key = !top.key;
+    if (isKey) {
+      top.keyStart = start;
+      return startsLine(text, start);
     }
+    // `k:` then the value on a later line (after a comment line, the reference reads it differently): left to it
+    if (!inline || start < 0) return true;
+    const eol = text.indexOf('\n', top.keyStart);
+    return eol === -1 || eol > start;
+  };
+  for (const e of events) {
+    switch (e.type) {
+      case DOCUMENT:
+        if (e.directives.length > 0 || e.explicitEnd) return false;
+        stack.push({ blockMap: false, key: false, keyStart: 0 });
+        break;
+      case ALIAS:
+        return false;
+      case POP:
+        stack.pop();
+        break;
+      case SCALAR:
+        if (e.anchorStart !== -1 || e.tagStart !== -1) return false;
+        // an empty key (valueStart -1) is left to the reference too; block scalars start on the next line
+        if (!node(e.valueStart, e.style < LITERAL)) return false;
+        break;
+      default: // a sequence or a mapping
+        if (e.anchorStart !== -1 || e.tagStart !== -1) return false;
+        if (!node(e.start, e.style !== BLOCK)) return false;
+        stack.push({ blockMap: e.type === MAPPING && e.style === BLOCK, key: true, keyStart: 0 });
+        break;
+    }
+  }
+  return true;
+}
+
+/** True when only indentation, `- ` indicators and an opening quote stand between the line's start and `start`. */
+function startsLine(text: string, start: number): boolean {
+  if (start < 0) return false;
+  let i = start - 1;
+  const q = text.charCodeAt(i);
+  if (q === 0x22 || q === 0x27) i--; // the key's opening quote
+  for (; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === Ch.Lf) return true;
+    if (c === Ch.Dash && text.charCodeAt(i + 1) === Ch.Space) continue;
+    if (c !== Ch.Space && c !== Ch.Cr) return false;
   }
   return true;
 }

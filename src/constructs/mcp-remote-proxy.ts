@@ -64,15 +64,15 @@ export class McpRemoteProxy extends ToolHiveProxyWorkload<McpRemoteProxySpec> im
     super(scope, id, 'MCPRemoteProxy', props);
     this.setManifest(mcpRemoteProxyManifest({
       metadata: this.builderMetadata(),
-      spec: {
-        ...this.proxySpec(props),
+      // Object.assign, not a spread: V8 copies a spread object into a slow one before the keys below are added
+      spec: Object.assign(this.proxySpec(props), {
         remoteUrl: props.remoteUrl,
         transport: props.transport,
         allowPrivateEndpoint: props.allowPrivateEndpoint,
         headerForward: this.resolve(props.headerForward, 'spec.headerForward'),
         podTemplateSpec: props.podTemplateSpec,
         resources: props.resources,
-      },
+      }),
     }));
   }
 }

@@ -131,8 +131,8 @@ export class McpServer extends ToolHiveProxyWorkload<McpServerSpec> implements I
     super(scope, id, 'MCPServer', props);
     this.setManifest(mcpServerManifest({
       metadata: this.builderMetadata(),
-      spec: {
-        ...this.proxySpec(props),
+      // Object.assign, not a spread: V8 copies a spread object into a slow one before the keys below are added
+      spec: Object.assign(this.proxySpec(props), {
         image: props.image,
         transport: props.transport,
         proxyMode: props.proxyMode,
@@ -147,7 +147,7 @@ export class McpServer extends ToolHiveProxyWorkload<McpServerSpec> implements I
         resources: props.resources,
         rateLimiting: props.rateLimiting,
         webhookConfigRef: this.ref(props.webhooks, 'spec.webhookConfigRef'),
-      },
+      }),
     }));
   }
 }

@@ -69,7 +69,12 @@ interface Mapped {
 }
 
 interface Result {
-  readonly fingerprint: string;
+  /** The options the engine ran with, as JSON. */
+  readonly settings: string;
+  /** The manifests the engine validated: fresh `toJson()` copies that nothing writes to. */
+  readonly manifests: readonly KubeObject[];
+  /** The manifests as JSON, computed only when a later pass compares with them (most Apps synthesize once). */
+  fingerprint?: string;
   readonly objects: readonly ApiObject[];
   readonly violations: readonly Violation[];
   readonly byOwner: ReadonlyMap<IConstruct, readonly Violation[]>;
@@ -230,10 +235,11 @@ export class ToolHiveValidation {
   private run(): Result {
     const { objects, manifests } = this.collect();
     const external = this.external;
-    const fingerprint = JSON.stringify([external, this.options.assumeExternal ?? false, this.options.operatorRelease ?? '', manifests]);
+    const settings = JSON.stringify([external, this.options.assumeExternal ?? false, this.options.operatorRelease ?? '']);
     // the same content from the same ApiObjects (a construct replaced by an equal one must get its violations)
     const prior = this.result;
-    if (prior && prior.fingerprint === fingerprint && sameItems(prior.objects, objects)) return prior;
+    if (prior && prior.settings === settings && sameItems(prior.objects, objects)
+      && (prior.fingerprint ??= JSON.stringify(prior.manifests)) === JSON.stringify(manifests)) return prior;
 
     this.engineRuns++;
     const violations = validateManifests(manifests, {
@@ -262,7 +268,7 @@ export class ToolHiveValidation {
       if (!list) byOwner.set(owner, list = []);
       list.push(v);
     }
-    this.result = { fingerprint, objects, violations, byOwner, unmapped };
+    this.result = { settings, manifests, objects, violations, byOwner, unmapped };
     if (this.options.printWarnings ?? true) {
       for (const v of violations) {
         if (v.severity !== 'warning' || this.options.strict === true) continue;

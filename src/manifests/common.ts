@@ -43,27 +43,47 @@ const METADATA_ORDER = ['name', 'namespace', 'labels', 'annotations'];
  * objects with a `toJSON()` (such as `SecretKey`) are replaced by its result.
  */
 export function canonical(value: unknown, ancestors: Set<object> = new Set(), at = ''): unknown {
+  return copyData(value, ancestors, [], at);
+}
+
+/** `at`, then the steps (keys and indexes) below it, as `a.b[0].c`: rendered only for the error. */
+function render(at: string, steps: readonly (string | number)[]): string {
+  let out = at;
+  for (const s of steps) out = typeof s === 'number' ? `${out}[${s}]` : out ? `${out}.${s}` : s;
+  return out;
+}
+
+function copyData(value: unknown, ancestors: Set<object>, steps: (string | number)[], at: string): unknown {
   if (value === null || typeof value !== 'object') return value;
   const withJson = value as { toJSON?: () => unknown };
-  if (typeof withJson.toJSON === 'function') return canonical(withJson.toJSON(), ancestors, at);
+  if (typeof withJson.toJSON === 'function') return copyData(withJson.toJSON(), ancestors, steps, at);
   // props are code, not data: a cyclic value is a programming error, named here instead of a stack overflow
-  if (ancestors.has(value)) throw new TypeError(`props must be plain data, but ${at || 'the value'} refers back to one of its parents (a cycle)`);
+  if (ancestors.has(value)) throw new TypeError(`props must be plain data, but ${render(at, steps) || 'the value'} refers back to one of its parents (a cycle)`);
   ancestors.add(value);
   try {
     if (Array.isArray(value)) {
       const items: unknown[] = [];
       for (let i = 0; i < value.length; i++) {
         const v: unknown = value[i];
-        if (v !== undefined) items.push(canonical(v, ancestors, `${at}[${i}]`));
+        if (v === undefined) continue;
+        steps.push(i);
+        items.push(copyData(v, ancestors, steps, at));
+        steps.pop();
       }
       return items;
     }
     const out: Record<string, unknown> = {};
-    const keys = Object.keys(value).sort();
+    // the builders pass every optional field, most of them undefined: only the others are sorted
+    const all = Object.keys(value);
+    const keys: string[] = [];
+    for (let i = 0; i < all.length; i++) if ((value as Record<string, unknown>)[all[i]] !== undefined) keys.push(all[i]);
+    keys.sort();
     for (let i = 0; i < keys.length; i++) {
       const v = (value as Record<string, unknown>)[keys[i]];
-      if (v === undefined) continue;
-      const c = canonical(v, ancestors, at ? `${at}.${keys[i]}` : keys[i]);
+      if (v === undefined) continue; // a getter may answer differently the second time
+      steps.push(keys[i]);
+      const c = copyData(v, ancestors, steps, at);
+      steps.pop();
       // a `__proto__` key stays an own key (validation rejects it) instead of replacing the prototype
       if (keys[i] === '__proto__') Object.defineProperty(out, keys[i], { value: c, writable: true, enumerable: true, configurable: true });
       else out[keys[i]] = c;

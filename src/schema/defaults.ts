@@ -106,7 +106,7 @@ export function withDefaults(schema: SchemaNode | undefined, value: Json, root =
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const v = value[i];
-      const nv = withDefaults(items, v);
+      const nv = typeof v !== 'object' || v === null ? v : withDefaults(items, v);
       if (nv !== v) (out ??= value.slice())[i] = nv;
     }
     return out ?? value;
@@ -129,7 +129,8 @@ export function withDefaults(schema: SchemaNode | undefined, value: Json, root =
       sub = ap;
     }
     const drop = v === undefined || (sub !== undefined && v === null && !sub.nullable);
-    const nv = drop ? undefined : withDefaults(sub, v);
+    // a scalar is its own defaulted value: no call for the (many) leaves
+    const nv = drop ? undefined : typeof v !== 'object' || v === null ? v : withDefaults(sub, v);
     if (!out) {
       if (!drop && nv === v) continue;
       out = copyKeys(value, keys, i);

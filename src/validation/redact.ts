@@ -209,7 +209,8 @@ export function redactor(values: readonly string[]): Redactor {
 function buildRedactor(values: readonly string[]): Redactor {
   const long = new Set<string>();
   const short = new Set<string>();
-  for (const v of values) for (const f of forms(v)) if (f.length >= MIN_SECRET_LENGTH) (f.length >= WORD_LENGTH ? long : short).add(f);
+  // a set of objects repeats the same values (every Secret of a generated app): their forms are computed once
+  for (const v of new Set(values)) for (const f of forms(v)) if (f.length >= MIN_SECRET_LENGTH) (f.length >= WORD_LENGTH ? long : short).add(f);
   if (long.size === 0 && short.size === 0) return text => text;
   const automaton = new LongestStart(long);
   return text => {
@@ -241,15 +242,15 @@ function buildRedactor(values: readonly string[]): Redactor {
 /** Redacts every text column of the violations (rule ids and severities are ours). */
 export function redactViolations(violations: readonly Violation[], redact: Redactor): Violation[] {
   return violations.map(v => {
-    const r: Violation = {
-      ...v,
-      kind: redact(v.kind),
-      namespace: redact(v.namespace),
-      name: redact(v.name),
-      path: redact(v.path),
-      message: redact(v.message),
-      ...(v.file !== undefined ? { file: redact(v.file) } : {}),
-    };
+    const kind = redact(v.kind);
+    const namespace = redact(v.namespace);
+    const name = redact(v.name);
+    const path = redact(v.path);
+    const message = redact(v.message);
+    const file = v.file !== undefined ? redact(v.file) : undefined;
+    // the common case quotes no secret: the violation is kept as it is, not copied
+    if (kind === v.kind && namespace === v.namespace && name === v.name && path === v.path && message === v.message && file === v.file) return v;
+    const r: Violation = { ...v, kind, namespace, name, path, message, ...(v.file !== undefined ? { file } : {}) };
     return r;
   });
 }

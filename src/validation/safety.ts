@@ -45,11 +45,41 @@ function render(path: readonly (string | number)[]): string {
   return out === '' ? '<root>' : out;
 }
 
+/** Depth up to which the ancestors are compared one by one: cheaper than hashing every node into a Set. */
+const SCAN_DEPTH = 32;
+
+/**
+ * The objects on the current path: a stack, scanned while it is short (manifests nest about ten levels), and a
+ * Set beside it from SCAN_DEPTH on, so that a deep nesting stays linear.
+ */
+class Ancestors {
+  private readonly stack: object[] = [];
+  private set: Set<object> | undefined;
+
+  public has(v: object): boolean {
+    if (this.set) return this.set.has(v);
+    const s = this.stack;
+    for (let i = 0; i < s.length; i++) if (s[i] === v) return true;
+    return false;
+  }
+
+  public push(v: object): void {
+    this.stack.push(v);
+    if (this.set) this.set.add(v);
+    else if (this.stack.length > SCAN_DEPTH) this.set = new Set(this.stack);
+  }
+
+  public pop(): void {
+    const v = this.stack.pop()!;
+    this.set?.delete(v);
+  }
+}
+
 /**
  * Depth-first walk. Recursion is safe: it stops at MAX_DEPTH, far below the stack limit. `ancestors` holds the
  * objects on the current path, so shared subtrees (the same object twice, which JSON would copy) are allowed.
  */
-function walk(v: unknown, depth: number, ancestors: Set<object>): Finding | undefined {
+function walk(v: unknown, depth: number, ancestors: Ancestors): Finding | undefined {
   switch (typeof v) {
     case 'bigint':
     case 'symbol':
@@ -59,21 +89,25 @@ function walk(v: unknown, depth: number, ancestors: Set<object>): Finding | unde
       if (v === null) return undefined;
       if (ancestors.has(v)) return { what: 'refers back to one of its parents (a cycle)', path: [] };
       if (depth >= MAX_DEPTH) return { what: `nests more than ${MAX_DEPTH} levels deep`, path: [] };
-      ancestors.add(v);
+      ancestors.push(v);
       let found: Finding | undefined;
       if (Array.isArray(v)) {
         for (let i = 0; i < v.length && !found; i++) {
-          found = walk(v[i], depth + 1, ancestors);
+          const x: unknown = v[i];
+          if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') continue; // leaves: no call
+          found = walk(x, depth + 1, ancestors);
           found?.path.unshift(i);
         }
       } else {
         const keys = Object.keys(v);
         for (let i = 0; i < keys.length && !found; i++) {
-          found = walk((v as Record<string, unknown>)[keys[i]], depth + 1, ancestors);
+          const x = (v as Record<string, unknown>)[keys[i]];
+          if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') continue;
+          found = walk(x, depth + 1, ancestors);
           found?.path.unshift(keys[i]);
         }
       }
-      ancestors.delete(v);
+      ancestors.pop();
       return found;
     }
     default:
@@ -83,7 +117,7 @@ function walk(v: unknown, depth: number, ancestors: Set<object>): Finding | unde
 
 /** Why `root` is not a tree of JSON data (naming the offending path), or undefined when it is one. */
 export function notJsonData(root: object): string | undefined {
-  const found = walk(root, 0, new Set());
+  const found = walk(root, 0, new Ancestors());
   return found ? `${render(found.path)} ${found.what}` : undefined;
 }
 

@@ -143,6 +143,52 @@ describe('the fast YAML path reads what it takes exactly as the reference does',
   });
 });
 
+/** Manifests to mutate: block and flow collections, quoted, block and folded scalars, comments, markers. */
+const BASES = [
+  'apiVersion: v1\nkind: Secret\nmetadata:\n  name: t\n  labels: {a: "1", b: c}\nstringData:\n  token: "x y"\n  other: |\n    line one\n    line two\n',
+  'kind: MCPServer\nspec:\n  args: [--a, "--b=1", \'c\']\n  env:\n  - name: A\n    value: yes\n  - {name: B, value: "0755"}\n  # comment\n  port: 8080\n',
+  'a:\n  - b\n  - c: d\n    e: >\n      folded\n      text\n  - [x, {y: z}]\nf: "multi\n  line"\ng: \'it\'\'s\'\n',
+  '# head\n---\nkind: A\nm:\n  k: |-\n    keep\n\n    more\n---\n---\nkind: B\nx: "esc \\" \\u00e9"\ny:\n- - 1\n  - 2\n- k: v\n  w: [1, 2,\n    3]\nz: {a: [b, {c: d}], e: f}\n',
+];
+/** What an edit inserts or writes over: indicators, quotes, line ends, the features the fast path leaves. */
+const EDITS = ['? ', '- ', ': ', ':', '-', ' ', '  ', '"', "'", '#', '\n', '\r\n', '\t', '[', ']', '{', '}', ',', '|', '>', 'a', '---\n', '...\n', '&a ', '*a', '!t ', '<<: ', '%', '\\'];
+
+const mutated = fc.tuple(fc.constantFrom(...BASES), fc.array(fc.tuple(fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), fc.constantFrom(...EDITS)), { minLength: 1, maxLength: 3 }))
+  .map(([base, edits]) => edits.reduce((s, [at, op, edit]) => {
+    const i = at % (s.length + 1);
+    if (op === 'insert') return s.slice(0, i) + edit + s.slice(i);
+    if (op === 'delete') return s.slice(0, i) + s.slice(i + 1);
+    return s.slice(0, i) + edit + s.slice(i + 1);
+  }, base));
+
+describe('mutated manifests: whatever the fast path takes, the reference reads the same way', () => {
+  test('random edits of real-looking manifests (most break them; the fast path must leave every broken one)', () => {
+    let taken = 0;
+    fc.assert(fc.property(mutated, text => {
+      const f = fast(text);
+      if (f === undefined) return;
+      taken++;
+      const r = reference(text);
+      expect(r.problems).toEqual([]);
+      expect(canon(f.objects)).toBe(canon(r.objects));
+      expect(f.sources).toEqual(r.sources);
+    }), { numRuns: 4000, seed: 20261208 });
+    expect(taken).toBeGreaterThan(500);
+  });
+
+  test('regressions the mutation search found: js-yaml accepts, the reference refuses', () => {
+    for (const text of [
+      'a:\n  - b\n: - c: d\n', // an empty key
+      'env:\n- x\n- {n: 1}B, v: 2\n', // text after a flow collection read as a key
+      'env:\n- {name: B, value: "1"}?   # c\nport: 8080\n', // an explicit key indicator after a flow collection
+      'a:\n  - c: d\n    e: \r\n\n#      folded\n      text\n  - [x, {y: z}]\n', // a value on a later line, after a comment
+    ]) {
+      expect(readCommonYaml(text)).toBeUndefined();
+      expect(reference(text).problems).not.toEqual([]);
+    }
+  });
+});
+
 describe('what the fast path leaves to the reference', () => {
   const LEFT: Array<[string, string]> = [
     ['an anchor and alias', 'a: &x {b: 1}\nc: *x\n'],

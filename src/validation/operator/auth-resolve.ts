@@ -2,6 +2,7 @@
  * Resolution helpers for the auth rules: referenced MCPExternalAuthConfigs, the embedded auth server in
  * effect for a workload, the workload's resourceUrl, and which external auth types each consumer supports.
  */
+import { KeyedMap2 } from '../../core/keyed-map';
 import type { ManifestSet, ObjectEntry } from '../../core/types';
 import { dict, list, num, str, type Dict } from '../../core/util';
 
@@ -73,12 +74,26 @@ export function refScopes(oidcRef: Dict): string[] {
 export const VMCP_AUTH_TYPES: readonly string[] = ['tokenExchange', 'headerInjection', 'unauthenticated', 'upstreamInject', 'awsSts', 'obo', 'xaa'];
 
 /** Workloads that are members of a group (MCPServer, MCPRemoteProxy, MCPServerEntry with `spec.groupRef.name`). */
-export function groupMembers(set: ManifestSet, namespace: string, group: string): ObjectEntry[] {
-  const out: ObjectEntry[] = [];
+export function groupMembers(set: ManifestSet, namespace: string, group: string): readonly ObjectEntry[] {
+  return membersIndex(set).get(namespace, group) ?? [];
+}
+
+/** Members by namespace and group, built once per set: every vMCP of a group would scan every workload. */
+const MEMBERS = new WeakMap<ManifestSet, KeyedMap2<ObjectEntry[]>>();
+
+function membersIndex(set: ManifestSet): KeyedMap2<ObjectEntry[]> {
+  let index = MEMBERS.get(set);
+  if (index) return index;
+  index = new KeyedMap2<ObjectEntry[]>();
   for (const kind of ['MCPServer', 'MCPRemoteProxy', 'MCPServerEntry']) {
     for (const e of set.ofKind(kind)) {
-      if (e.namespace === namespace && str(dict(dict(e.defaulted.spec)?.groupRef)?.name) === group) out.push(e);
+      const group = str(dict(dict(e.defaulted.spec)?.groupRef)?.name);
+      if (group === undefined) continue;
+      let l = index.get(e.namespace, group);
+      if (!l) index.set(e.namespace, group, l = []);
+      l.push(e);
     }
   }
-  return out;
+  MEMBERS.set(set, index);
+  return index;
 }
