@@ -208,7 +208,8 @@ class DeferredRule implements CompiledRule {
     return true;
   }
 
-  private compiled(): CompiledRule {
+  /** The rule parsed and planned (on first call). */
+  public compiled(): CompiledRule {
     return this.real ??= compileRuleNow(this.rule, this.message);
   }
 }
@@ -266,10 +267,12 @@ function goErrorText(message: string): string {
 }
 
 /** Evaluates one compiled rule against `self`. */
-export function evaluateRule(rule: CompiledRule, self: unknown): RuleOutcome {
+export function evaluateRule(compiledRule: CompiledRule, self: unknown): RuleOutcome {
+  let rule = compiledRule;
   if (rule instanceof DeferredRule) {
     const known = rule.absentOutcome(self);
     if (known) return known;
+    rule = rule.compiled();
   }
   if (rule.compileError) return { ok: false, error: rule.compileError };
   let result: unknown;
