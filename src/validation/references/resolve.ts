@@ -110,8 +110,9 @@ function checkKey(entry: ObjectEntry, spec: RefSpec, path: string, ctx: RefConte
   const kind = spec.target;
   const fields = spec.keyed?.in ?? DEFAULT_KEY_FIELDS[kind] ?? ['data'];
   const maps = fields.map(f => dict(target.object[f])).filter((m): m is Dict => m !== undefined);
-  const keyPath = `${path}.key`;
   const holderOfKey = maps.find(m => Object.prototype.hasOwnProperty.call(m, key));
+  if (holderOfKey && !(spec.keyed?.nonEmpty && typeof holderOfKey[key] === 'string')) return undefined; // the common case
+  const keyPath = `${path}.key`;
 
   if (!holderOfKey) {
     const keys = [...new Set(maps.flatMap(m => Object.keys(m)))].sort();
