@@ -8,7 +8,7 @@
  * The check is one iterative walk (no recursion, so depth cannot overflow the stack), linear in the object.
  */
 import type { ResolvedOptions, RuleDoc, SourceLocation, Violation } from '../core/types';
-import { isDict, str, withSource } from '../core/util';
+import { hasOwn, isDict, str, withSource } from '../core/util';
 
 /**
  * Deepest nesting accepted below the object's root. The API server's JSON decoder refuses deeper documents too
@@ -99,12 +99,16 @@ function walk(v: unknown, depth: number, ancestors: Ancestors): Finding | undefi
           found?.path.unshift(i);
         }
       } else {
-        const keys = Object.keys(v);
-        for (let i = 0; i < keys.length && !found; i++) {
-          const x = (v as Record<string, unknown>)[keys[i]];
+        // own keys in Object.keys order, without allocating their list (see hasOwn in core/util.ts)
+        for (const k in v) {
+          if (!hasOwn(v, k)) continue;
+          const x = (v as Record<string, unknown>)[k];
           if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') continue;
           found = walk(x, depth + 1, ancestors);
-          found?.path.unshift(keys[i]);
+          if (found) {
+            found.path.unshift(k);
+            break;
+          }
         }
       }
       ancestors.pop();

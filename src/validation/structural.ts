@@ -309,9 +309,8 @@ export function validateRoot(schema: SchemaNode, obj: Record<string, unknown>, c
   const props = root.props;
   if (!props) return;
   const p = new PathStack();
-  const keys = Object.keys(obj);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
+  for (const key in obj) {
+    if (!hasOwn(obj, key)) continue;
     if (key === 'metadata' || (key === 'status' && statusSubresource)) continue;
     const sub = props.get(key);
     const v = obj[key];
@@ -495,7 +494,6 @@ function checkArray(n: CompiledNode, value: unknown[], p: PathStack, ctx: WalkCo
 function checkObject(n: CompiledNode, value: Record<string, unknown>, p: PathStack, ctx: WalkContext): void {
   const s = n.schema;
   const { issues } = ctx;
-  const keys = Object.keys(value);
   const required = s.required;
   if (required !== undefined) {
     for (let i = 0; i < required.length; i++) {
@@ -503,18 +501,22 @@ function checkObject(n: CompiledNode, value: Record<string, unknown>, p: PathSta
       if (value[r] === undefined || !hasOwn(value, r)) issues.push({ path: apiPath(new Where(p.where(), r, 'field')), rule: 'schema.required', message: 'Required value' });
     }
   }
-  if (s.minProperties !== undefined && keys.length < s.minProperties) {
-    const at = apiPath(p.where());
-    issues.push({ path: at, rule: 'schema.min-properties', message: `Invalid value: ${keys.length}: ${at} in body should have at least ${s.minProperties} properties` });
-  }
-  if (s.maxProperties !== undefined && keys.length > s.maxProperties) {
-    issues.push({ path: apiPath(p.where()), rule: 'schema.max-properties', message: `Too many: ${keys.length}: must have at most ${s.maxProperties} items` });
+  if (s.minProperties !== undefined || s.maxProperties !== undefined) {
+    const count = Object.keys(value).length;
+    if (s.minProperties !== undefined && count < s.minProperties) {
+      const at = apiPath(p.where());
+      issues.push({ path: at, rule: 'schema.min-properties', message: `Invalid value: ${count}: ${at} in body should have at least ${s.minProperties} properties` });
+    }
+    if (s.maxProperties !== undefined && count > s.maxProperties) {
+      issues.push({ path: apiPath(p.where()), rule: 'schema.max-properties', message: `Too many: ${count}: must have at most ${s.maxProperties} items` });
+    }
   }
   const props = n.props;
   const ap = n.ap;
   if (props === undefined && ap === undefined) return;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
+  // own keys in Object.keys order, no list allocated (see hasOwn in core/util.ts)
+  for (const key in value) {
+    if (!hasOwn(value, key)) continue;
     const v = value[key];
     if (v === undefined) continue;
     const sub = props?.get(key);
@@ -568,9 +570,8 @@ function prune(x: unknown, n: CompiledNode | undefined, p: PathStack, embedded: 
     return;
   }
   const obj = x as Record<string, unknown>;
-  const keys = Object.keys(obj);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
+  for (const k in obj) {
+    if (!hasOwn(obj, k)) continue;
     const v = obj[k];
     if (v === undefined) continue;
     if (n === undefined) { record(p, k, out); continue; }
@@ -604,9 +605,8 @@ function skipPrune(x: unknown, n: CompiledNode, p: PathStack, embedded: boolean,
     return;
   }
   const obj = x as Record<string, unknown>;
-  const keys = Object.keys(obj);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
+  for (const k in obj) {
+    if (!hasOwn(obj, k)) continue;
     if ((embedded || n.embedded) && isMetaField(k)) continue;
     const sub = n.props?.get(k);
     if (sub !== undefined) {
