@@ -46,6 +46,7 @@ const project = new typescript.TypeScriptProject({
     '@bufbuild/cel@~0.6.1',
     '@bufbuild/re2@~0.6.1',
     'yaml@^2.8.0',
+    'js-yaml@^5.5.0',
     'node-sarif-builder@~4.1.0',
     'junit-report-builder@^5.1.2',
   ],

@@ -13,6 +13,7 @@ import { rootSchema, toolhiveKinds } from '../src/schema/registry';
 import type { SchemaNode } from '../src/schema/types';
 import { admitObject } from '../src/validation/admission';
 import { resolveOptions } from '../src/validation/manifest-set';
+import { redactor } from '../src/validation/redact';
 
 /** Length of every string (and of each list without maxItems). */
 const LONG = 4096;
@@ -103,6 +104,20 @@ function perObject(objs: readonly KubeObject[], rounds: number, release?: string
   return Math.min(...Array.from({ length: rounds }, run));
 }
 
+/**
+ * Redaction when every secret value shares a long prefix and the text repeats it: the old per-prefix index compared
+ * each value at each position (values × text); the automaton is linear in both. Milliseconds for `values` values
+ * and a text of `values` prefixes.
+ */
+function redaction(values: number): number {
+  const prefix = 'sk-live-'.padEnd(64, 'x');
+  const secrets = Array.from({ length: values }, (_, k) => `${prefix}${k}`);
+  const text = `${prefix.slice(0, -1)} `.repeat(values);
+  const t = process.hrtime.bigint();
+  redactor(secrets)(text);
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
 export function benchHostile(): Row[] {
   const n = Number(process.env.BENCH_HOSTILE_N ?? 50);
   const normal = mixedObjects(n * 10);
@@ -117,5 +132,17 @@ export function benchHostile(): Row[] {
     { name: 'time ratio pathological / normal', value: tBad / tNormal, unit: 'x', note: `the pathological objects are ${ratioBytes.toFixed(0)}x larger` },
     { name: 'time per KiB, pathological / normal', value: (tBad / bytes(bad)) / (tNormal / bytes(normal)), unit: 'x', note: 'linear ≈ small constant' },
     { name: 'issue example: 10,000 subjectBindings (quadratic CEL rule, refused by the budget)', value: perObject([subjectBindings(10_000)], 1, 'main@e25de16') / 1e3, unit: 'ms', note: 'was 70 s' },
+    ...redactionRows(),
+  ];
+}
+
+function redactionRows(): Row[] {
+  redaction(100); // warm-up
+  const small = Math.min(...[1, 2, 3].map(() => redaction(1_000)));
+  const large = Math.min(...[1, 2, 3].map(() => redaction(10_000)));
+  return [
+    { name: 'redaction: 1,000 secrets sharing a 64-character prefix, a text of 1,000 such prefixes', value: small, unit: 'ms' },
+    { name: 'redaction: the same with 10,000 secrets and 10,000 prefixes', value: large, unit: 'ms' },
+    { name: 'redaction growth 10x secrets and 10x text', value: large / small, unit: 'x', note: 'linear ≈ 10 (values × text would be 100)' },
   ];
 }

@@ -116,6 +116,16 @@ export async function benchPulumi(): Promise<Row[]> {
     await (toolhive.validate() as unknown as { promise(): Promise<unknown> }).promise();
     validateRuns.push(performance.now() - t);
   }
+  // growth: the same programs at a tenth of the size (linear ≈ 10)
+  const small = Math.max(1, Math.round(N / 10));
+  const rawSmall: number[] = [];
+  const componentSmall: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    await freshProgram();
+    rawSmall.push((await time(raw(small))).total);
+    await freshProgram();
+    componentSmall.push((await time(components(small))).total);
+  }
   const rawTotal = median(rawRuns.map(r => r.total));
   const bareTotal = median(bareRuns.map(r => r.total));
   const componentTotal = median(componentRuns.map(r => r.total));
@@ -129,5 +139,7 @@ export async function benchPulumi(): Promise<Row[]> {
     { name: 'bare component / raw', value: bareTotal / rawTotal, unit: 'x', note: 'what registering a component costs by itself' },
     { name: 'components / bare component (the ToolHive logic: references, builder, validation)', value: componentTotal / bareTotal, unit: 'x' },
     { name: `validate(), whole program of ${(N + 1).toLocaleString('en')} objects`, value: median(validateRuns), unit: 'ms' },
+    { name: `growth ${N.toLocaleString('en')} / ${small.toLocaleString('en')}: McpServer components`, value: componentTotal / median(componentSmall), unit: 'x', note: 'linear ≈ 10' },
+    { name: `growth ${N.toLocaleString('en')} / ${small.toLocaleString('en')}: raw CustomResources`, value: rawTotal / median(rawSmall), unit: 'x', note: 'linear ≈ 10' },
   ];
 }

@@ -1,5 +1,4 @@
 /** `toolhive-constructs env`: prints the env vars the operator injects into each workload's containers. */
-import { stringify } from 'yaml';
 import { envBindings } from '../bindings';
 import type { EnvBinding, WorkloadEnv } from '../bindings';
 import type { CommandArgs } from './args';
@@ -14,7 +13,8 @@ export function runEnv(args: CommandArgs, objects: readonly unknown[], redact: R
   io.stdout.write(args.format === 'json'
     ? JSON.stringify(data, null, 2) + '\n'
     // YAML 1.1 quoting, so values such as "on" or "0755" stay strings when kubectl reads them back.
-    : stringify(data, { version: '1.1', lineWidth: 0 }));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded for YAML output only
+    : (require('yaml') as typeof import('yaml')).stringify(data, { version: '1.1', lineWidth: 0 }));
   return EXIT_OK;
 }
 

@@ -2,6 +2,8 @@
 
 /** Anything with a `write(string)`: `process.stdout`, or a buffer in tests. */
 export interface TextSink {
+  /** True on a terminal (`process.stderr.isTTY`): large runs then show a progress line there. */
+  readonly isTTY?: boolean;
   write(chunk: string): unknown;
 }
 

@@ -12,13 +12,21 @@
  */
 import { realpath, stat } from 'fs/promises';
 import * as path from 'path';
-import { LineCounter, parseAllDocuments, isCollection, isMap, isSeq, isScalar, visit } from 'yaml';
-import type { Document, Node as YamlNode, Tags } from 'yaml';
+import type * as Yaml from 'yaml';
+import { readCommonYaml } from './fast-yaml';
 import { DEFAULT_LIMITS, MAX_ALIAS_COUNT, showBytes, type InputLimits } from './limits';
 import { expandPath, readFileLimited, readStreamLimited } from './read';
 import { codePointName, decodeText, forbiddenCharAt } from './text';
 import type { SourceLocation } from '../validation';
 import { notJsonData } from '../validation/safety';
+
+let yamlModule: typeof Yaml | undefined;
+
+/** The `yaml` library, loaded when a file needs the reference path: the common run does not pay for it. */
+function yaml(): typeof Yaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (yamlModule ??= require('yaml') as typeof Yaml);
+}
 
 /** The label used for standard input in messages. */
 export const STDIN_LABEL = '<stdin>';
@@ -43,12 +51,14 @@ export async function loadManifests(
   paths: readonly string[],
   stdin: AsyncIterable<string | Uint8Array>,
   limits: InputLimits = DEFAULT_LIMITS,
+  progress?: (files: number, bytes: number, documents: number, file: string) => void,
 ): Promise<LoadedManifests> {
   const skipped: string[] = [];
   const notes: string[] = [];
   const out: LoadedManifests = { objects: [], sources: [], problems: [], emptyDirectories: [], skipped, notes };
   const seen = new Set<string>();
   let total = 0;
+  let files = 0;
   const take = (label: string, bytes: Buffer): boolean => {
     total += bytes.length;
     if (total > limits.maxTotalBytes) {
@@ -61,6 +71,7 @@ export async function loadManifests(
       return true;
     }
     parseYamlStream(decoded.text, label, out, /\.json$/i.test(label) ? 'json' : 'yaml');
+    progress?.(++files, total, out.objects.length, label);
     return true;
   };
   for (const p of paths) {
@@ -93,7 +104,7 @@ async function isFile(p: string): Promise<boolean> {
 }
 
 /** kubectl's YAML 1.1 scalars, minus the two kinds sigs.k8s.io/yaml leaves as strings. */
-const kubectlTags = (tags: Tags): Tags => tags.filter(t => typeof t === 'string'
+const kubectlTags = (tags: Yaml.Tags): Yaml.Tags => tags.filter(t => typeof t === 'string'
   ? !['timestamp', 'intTime', 'floatTime'].includes(t)
   : t.tag !== 'tag:yaml.org,2002:timestamp' && (t as { format?: string }).format !== 'TIME');
 
@@ -102,15 +113,33 @@ const kubectlTags = (tags: Tags): Tags => tags.filter(t => typeof t === 'string'
  * scalars, no YAML 1.1 conversions); appends objects and sources, or problems on syntax errors.
  */
 export function parseYamlStream(text: string, file: string, out: LoadedManifests, syntax: 'yaml' | 'json' = 'yaml'): void {
-  const what = syntax === 'json' ? 'JSON' : 'YAML';
-  const lineCounter = new LineCounter();
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let docs: Document.Parsed[];
+  // the common shape of manifests goes the fast way, with the same objects, numbers and lines (fast-yaml.ts)
+  const fast = syntax === 'yaml' && forbiddenCharAt(source) < 0 ? readCommonYaml(source) : undefined;
+  if (fast === undefined) {
+    parseReference(source, file, out, syntax);
+    return;
+  }
+  for (const d of fast) {
+    out.objects.push(d.value);
+    out.sources.push({ file, document: d.document, line: d.line });
+  }
+}
+
+/**
+ * The reference reading of a stream (BOM already removed): every YAML feature, every error worded without quoting
+ * the text. Exported for the test that compares it with the fast path.
+ */
+export function parseReference(source: string, file: string, out: LoadedManifests, syntax: 'yaml' | 'json' = 'yaml'): void {
+  const what = syntax === 'json' ? 'JSON' : 'YAML';
+  const { LineCounter, parseAllDocuments, isMap, isScalar, isSeq } = yaml();
+  const lineCounter = new LineCounter();
+  let docs: Yaml.Document.Parsed[];
   try {
     // logLevel 'error': the parser's warnings go to process.emitWarning and quote document text
     docs = parseAllDocuments(source, syntax === 'json'
       ? { lineCounter, prettyErrors: false, version: '1.2', schema: 'json', logLevel: 'error' }
-      : { lineCounter, prettyErrors: false, version: '1.1', customTags: kubectlTags, logLevel: 'error' }) as Document.Parsed[];
+      : { lineCounter, prettyErrors: false, version: '1.1', customTags: kubectlTags, logLevel: 'error' }) as Yaml.Document.Parsed[];
   } catch (e) {
     // the parser recurses per nesting level: a document nested tens of thousands of levels deep exhausts the stack
     out.problems.push(`${file}: ${what} error: ${e instanceof RangeError ? 'the document nests too deeply to be read' : 'the stream cannot be parsed'}`);
@@ -142,7 +171,7 @@ export function parseYamlStream(text: string, file: string, out: LoadedManifests
       }
       return;
     }
-    const contents = doc.contents as YamlNode | null;
+    const contents = doc.contents as Yaml.Node | null;
     // Empty documents (`---` separators, comment-only documents, Helm's disabled templates) are skipped.
     if (contents === null || (isScalar(contents) && contents.value === null)) return;
     const collectionKey = firstCollectionKey(doc);
@@ -171,7 +200,7 @@ export function parseYamlStream(text: string, file: string, out: LoadedManifests
     if (isList(value) && isMap(contents)) {
       const itemsNode = contents.get('items', true);
       value.items.forEach((item, j) => {
-        const node = isSeq(itemsNode) ? (itemsNode.items[j] as YamlNode | undefined) : undefined;
+        const node = isSeq(itemsNode) ? (itemsNode.items[j] as Yaml.Node | undefined) : undefined;
         objects.push(item);
         sources.push({ file, document, line: node?.range ? lineOf(node.range[0]) : line });
       });
@@ -188,12 +217,13 @@ export function parseYamlStream(text: string, file: string, out: LoadedManifests
 }
 
 /** Offset of the first mapping key that is a collection (YAML allows it, JSON and Kubernetes do not). */
-function firstCollectionKey(doc: Document.Parsed): number | undefined {
+function firstCollectionKey(doc: Yaml.Document.Parsed): number | undefined {
+  const { isCollection, visit } = yaml();
   let found: number | undefined;
   visit(doc, {
     Pair(_, pair) {
       if (isCollection(pair.key)) {
-        found = (pair.key as YamlNode).range?.[0] ?? 0;
+        found = (pair.key as Yaml.Node).range?.[0] ?? 0;
         return visit.BREAK;
       }
       return undefined;

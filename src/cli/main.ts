@@ -10,6 +10,7 @@ import { reportEnvProblems, runEnv } from './env';
 import { readExternalsFile } from './externals';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { loadManifests } from './load';
+import { progressOn } from './progress';
 import { runReleases } from './releases';
 import { problemFromText } from './report';
 import { escapeText } from './terminal';
@@ -86,7 +87,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     io.stderr.write(`${PROGRAM}: ${escapeText(e instanceof Error ? e.message : String(e))}\n`);
     return EXIT_USAGE;
   }
-  const loaded = await loadManifests(args.paths, io.stdin, args.limits);
+  const progress = progressOn(io.stderr, PROGRAM);
+  const loaded = await loadManifests(args.paths, io.stdin, args.limits, progress.read);
+  progress.done();
   // every line naming a path goes through escapeText: a file name can hold newlines and escape sequences
   for (const dir of loaded.emptyDirectories) io.stderr.write(`${PROGRAM}: note: no .yaml, .yml or .json file under ${escapeText(dir)}\n`);
   for (const n of loaded.notes ?? []) io.stderr.write(`${PROGRAM}: note: ${escapeText(n)}\n`);
@@ -105,9 +108,13 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   // the engine's redaction policy, for what the CLI prints besides violations (env values)
   const redact = redactor(secretValuesOf(loaded.objects));
+  progress.validating(loaded.objects.length);
+  // the progress line goes before the first byte of the report (stdout and stderr can share the terminal)
+  const out: CliIo = { ...io, stdout: { write: (chunk: string) => (progress.done(), io.stdout.write(chunk)) } };
   const code = spec.name === 'validate'
-    ? await runValidate(args, loaded.objects, loaded.sources, redact, io, toolIdentity())
-    : runEnv(args, loaded.objects, redact, io);
+    ? await runValidate(args, loaded.objects, loaded.sources, redact, out, toolIdentity())
+    : runEnv(args, loaded.objects, redact, out);
+  progress.done();
   // an unreadable path is a usage error for that path: the rest was checked, the run still fails
   return incomplete ? EXIT_USAGE : code;
 }

@@ -83,7 +83,7 @@ const CONFIG_SCHEMA = {
 
 /**
  * The two stack policies of the pack: `toolhive-validation` (mandatory: errors, and warnings under `strict`) and
- * `toolhive-warnings` (advisory: every warning).
+ * `toolhive-warnings` (advisory: every warning, unless `strict` moved them to the mandatory policy).
  *
  * @example
  * new PolicyPack('toolhive', { policies: toolhivePolicies({ defaultNamespace: 'toolhive' }) });
@@ -110,9 +110,10 @@ export function toolhivePolicies(options: ToolHivePolicyOptions = {}): StackVali
 function reportStack(args: StackValidationArgs, report: ReportViolation, defaults: ToolHivePolicyOptions, which: 'failing' | 'warnings'): void {
   const options = { ...defaults, ...configOf(args) };
   const { violations } = validateStackResources(args.resources, options);
+  // under strict the mandatory policy reports the warnings: the advisory one stays quiet, so none is shown twice
   const selected = (which === 'failing'
     ? failures(violations, options)
-    : violations.filter(v => v.severity === 'warning')) as StackViolation[];
+    : options.strict === true ? [] : violations.filter(v => v.severity === 'warning')) as StackViolation[];
   for (const v of selected) report(formatStackViolation(v), v.urn);
 }
 

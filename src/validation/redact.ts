@@ -113,42 +113,126 @@ function forms(value: string): string[] {
 }
 
 /**
- * A function replacing every form of every value with `[redacted]`, longest match first. Candidates are indexed
- * by their first characters, so a text is scanned once and only positions that start a value are compared.
+ * The longest of a set of strings that starts at each position of a text, in time linear in the text (after a
+ * build linear in the strings' total length), however many strings share a prefix: an Aho-Corasick automaton over
+ * the reversed strings, run over the text from its end. After reading text[i..] backwards, the state's longest
+ * accepting suffix is the longest string that is a prefix of text[i..].
+ */
+class LongestStart {
+  /** Transitions, keyed `state * 65536 + UTF-16 code unit`: one map instead of one per state. */
+  private readonly next = new Map<number, number>();
+  private readonly fail: Int32Array;
+  /** The length of the longest string ending in this state (as a suffix of its path), 0 if none. */
+  private readonly best: Int32Array;
+
+  public constructor(strings: Iterable<string>) {
+    const depth: number[] = [0];
+    const accepts: boolean[] = [false];
+    const firstChild: number[] = [-1];
+    const sibling: number[] = [-1];
+    const unit: number[] = [0];
+    for (const s of strings) {
+      let state = 0;
+      for (let k = s.length - 1; k >= 0; k--) {
+        const c = s.charCodeAt(k);
+        let child = this.next.get(state * 65536 + c);
+        if (child === undefined) {
+          child = depth.length;
+          depth.push(depth[state] + 1);
+          accepts.push(false);
+          unit.push(c);
+          sibling.push(firstChild[state]);
+          firstChild.push(-1);
+          firstChild[state] = child;
+          this.next.set(state * 65536 + c, child);
+        }
+        state = child;
+      }
+      accepts[state] = true;
+    }
+    const n = depth.length;
+    this.fail = new Int32Array(n);
+    this.best = new Int32Array(n);
+    // breadth first, so a state's failure target is complete before its children are linked
+    const queue = new Int32Array(n);
+    let head = 0;
+    let tail = 0;
+    for (let c = firstChild[0]; c !== -1; c = sibling[c]) {
+      queue[tail++] = c;
+      this.best[c] = accepts[c] ? depth[c] : 0;
+    }
+    while (head < tail) {
+      const state = queue[head++];
+      for (let child = firstChild[state]; child !== -1; child = sibling[child]) {
+        this.fail[child] = this.step(this.fail[state], unit[child]);
+        this.best[child] = accepts[child] ? depth[child] : this.best[this.fail[child]];
+        queue[tail++] = child;
+      }
+    }
+  }
+
+  /** For each position of `text`, the length of the longest string starting there (0 for none). */
+  public scan(text: string): Int32Array {
+    const out = new Int32Array(text.length);
+    let state = 0;
+    for (let i = text.length - 1; i >= 0; i--) {
+      state = this.step(state, text.charCodeAt(i));
+      out[i] = this.best[state];
+    }
+    return out;
+  }
+
+  /** The automaton's move on code unit `c` (failure links followed; amortized constant per character). */
+  private step(from: number, c: number): number {
+    let state = from;
+    for (;;) {
+      const to = this.next.get(state * 65536 + c);
+      if (to !== undefined) return to;
+      if (state === 0) return 0;
+      state = this.fail[state];
+    }
+  }
+}
+
+/**
+ * A function replacing every form of every value with `[redacted]`, leftmost first, longest first. Linear in the
+ * text and in the values' total length (hostile input: thousands of values sharing a prefix cost no more): forms of
+ * `WORD_LENGTH` characters or more are found by an automaton (`LongestStart`), shorter ones (redacted only as
+ * whole words) by a lookup of at most four lengths per position. Built on first use: a run without violations
+ * never pays for it.
  */
 export function redactor(values: readonly string[]): Redactor {
-  const all = new Set<string>();
+  let built: Redactor | undefined;
+  return text => (built ??= buildRedactor(values))(text);
+}
+
+function buildRedactor(values: readonly string[]): Redactor {
+  const long = new Set<string>();
+  const short = new Set<string>();
   // a set of objects repeats the same values (every Secret of a generated app): their forms are computed once
-  for (const v of new Set(values)) for (const f of forms(v)) if (f.length >= MIN_SECRET_LENGTH) all.add(f);
-  if (all.size === 0) return text => text;
-  const index = new Map<string, string[]>();
-  // the first two UTF-16 units of every form: most positions of a text are passed over without slicing it
-  const starts = new Set<number>();
-  for (const f of all) {
-    const key = f.slice(0, MIN_SECRET_LENGTH);
-    let l = index.get(key);
-    if (!l) index.set(key, l = []);
-    l.push(f);
-    starts.add(f.charCodeAt(0) * 0x10000 + f.charCodeAt(1));
-  }
-  for (const l of index.values()) l.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  for (const v of new Set(values)) for (const f of forms(v)) if (f.length >= MIN_SECRET_LENGTH) (f.length >= WORD_LENGTH ? long : short).add(f);
+  if (long.size === 0 && short.size === 0) return text => text;
+  const automaton = new LongestStart(long);
   return text => {
+    const longest = automaton.scan(text);
     let out = '';
     let from = 0;
     for (let i = 0; i + MIN_SECRET_LENGTH <= text.length;) {
-      if (!starts.has(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1))) {
-        i++;
-        continue;
+      let hit = longest[i];
+      if (hit === 0 && short.size > 0 && !isWordChar(text.charCodeAt(i - 1))) {
+        for (let len = WORD_LENGTH - 1; len >= MIN_SECRET_LENGTH; len--) {
+          if (i + len <= text.length && !isWordChar(text.charCodeAt(i + len)) && short.has(text.slice(i, i + len))) {
+            hit = len;
+            break;
+          }
+        }
       }
-      const candidates = index.get(text.slice(i, i + MIN_SECRET_LENGTH));
-      const hit = candidates?.find(c => text.startsWith(c, i)
-        && (c.length >= WORD_LENGTH || (!isWordChar(text.charCodeAt(i - 1)) && !isWordChar(text.charCodeAt(i + c.length)))));
-      if (hit === undefined) {
+      if (hit === 0) {
         i++;
         continue;
       }
       out += text.slice(from, i) + REDACTED;
-      i += hit.length;
+      i += hit;
       from = i;
     }
     return from === 0 ? text : out + text.slice(from);

@@ -39,7 +39,7 @@ const ALLOWED_PACKAGES: Readonly<Record<string, readonly string[]>> = {
   manifests: [],
   constructs: ['cdk8s', 'constructs'],
   pulumi: ['@pulumi/pulumi', '@pulumi/kubernetes', '@pulumi/policy'],
-  cli: ['yaml', 'node-sarif-builder', 'junit-report-builder'],
+  cli: ['yaml', 'js-yaml', 'node-sarif-builder', 'junit-report-builder'],
   plugin: [],
   policy: ['@pulumi/policy'],
   imports: ['cdk8s', 'constructs'],

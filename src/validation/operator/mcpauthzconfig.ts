@@ -6,7 +6,6 @@
  * Existence of the referenced ConfigMap, its key and the MCPAuthzConfig is the references layer's job;
  * these checks run only when the target is in the set.
  */
-import { parse as parseYaml } from 'yaml';
 import { cedarSyntaxProblem } from './cedar';
 import { GO_BOOL, GO_INT, GO_STRING, goField, goSlice, goStruct, goUnmarshalError } from './go/json';
 import { goQuote } from './go/quote';
@@ -164,8 +163,11 @@ type Consumer = 'MCPServer' | 'MCPRemoteProxy' | 'VirtualMCPServer';
 /** The parsed ConfigMap value (sigs.k8s.io/yaml first, JSON as the fallback: YAML 1.2 covers both). */
 function parseAuthzDocument(raw: string): { doc?: unknown; error?: string } {
   try {
+    // loaded on first use: most runs have no inline authorization config to read
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parse } = require('yaml') as typeof import('yaml');
     // logLevel 'error': the parser's warnings would go to process.emitWarning (stderr), quoting the text
-    return { doc: parseYaml(raw, { logLevel: 'error', maxAliasCount: 100 }) as unknown };
+    return { doc: parse(raw, { logLevel: 'error', maxAliasCount: 100 }) as unknown };
   } catch (e) {
     return { error: (e as Error).message.split('\n')[0].replace(/:$/, '') };
   }
