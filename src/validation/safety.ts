@@ -7,6 +7,7 @@
  *
  * The check is one iterative walk (no recursion, so depth cannot overflow the stack), linear in the object.
  */
+import { Ancestors } from '../core/ancestors';
 import type { ResolvedOptions, RuleDoc, SourceLocation, Violation } from '../core/types';
 import { hasOwn, isDict, str, withSource } from '../core/util';
 
@@ -43,36 +44,6 @@ function render(path: readonly (string | number)[]): string {
   for (const k of path.slice(0, 8)) out += typeof k === 'number' ? `[${k}]` : out === '' ? k : `.${k}`;
   if (path.length > 8) out += '...';
   return out === '' ? '<root>' : out;
-}
-
-/** Depth up to which the ancestors are compared one by one: cheaper than hashing every node into a Set. */
-const SCAN_DEPTH = 32;
-
-/**
- * The objects on the current path: a stack, scanned while it is short (manifests nest about ten levels), and a
- * Set beside it from SCAN_DEPTH on, so that a deep nesting stays linear.
- */
-class Ancestors {
-  private readonly stack: object[] = [];
-  private set: Set<object> | undefined;
-
-  public has(v: object): boolean {
-    if (this.set) return this.set.has(v);
-    const s = this.stack;
-    for (let i = 0; i < s.length; i++) if (s[i] === v) return true;
-    return false;
-  }
-
-  public push(v: object): void {
-    this.stack.push(v);
-    if (this.set) this.set.add(v);
-    else if (this.stack.length > SCAN_DEPTH) this.set = new Set(this.stack);
-  }
-
-  public pop(): void {
-    const v = this.stack.pop()!;
-    this.set?.delete(v);
-  }
 }
 
 /**
