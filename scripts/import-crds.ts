@@ -5,6 +5,8 @@
  *  - src/schema/generated/<release>/index.ts     that release's kinds and lazy per-kind loaders
  *  - src/schema/generated/<release>/rules.ts     that release's CEL rules (for docs and tests; the engine reads
  *                                                the rules from the kind tables)
+ *  - src/schema/generated/<release>/cel-facts.ts what each rule does when the fields it reads are absent,
+ *                                                computed with @bufbuild/cel (the engine then needs no CEL)
  *  - src/schema/generated/index.ts               the bundled releases, the default, lazy per-release loaders
  *  - src/imports/toolhive.stacklok.dev.ts        L1 types via `cdk8s import`, from the union of the releases
  *  - src/manifests/generated/specs.ts            builder spec types (gen-spec-types.ts), from the same union
@@ -22,6 +24,7 @@ import { stringify } from 'yaml';
 import { readCrds, unionCrds } from './crd-union';
 import { specTypes } from './gen-spec-types';
 import { crdsDir, DEFAULT_RELEASE, findRelease, RELEASES, type ReleaseSource } from './releases';
+import { ruleFactsOf } from '../src/validation/cel';
 
 interface Args { releases: ReleaseSource[]; crds?: string; out: string; tablesOnly: boolean }
 
@@ -153,7 +156,9 @@ export function releaseTables(release: ReleaseSource, crdsFolder: string, genRoo
     `export const KINDS: readonly KindInfo[] = ${JSON.stringify(registry, null, 2)};\n\n` +
     '/** Lazy loaders: a kind\'s schema table is read only when an object of that kind is validated. */\n' +
     `export const LOADERS: Record<string, () => KindTable> = {\n${loaders}\n};\n\n` +
-    'export { STATUS_SUBRESOURCE } from \'./status-subresources\';\n');
+    'export { STATUS_SUBRESOURCE } from \'./status-subresources\';\n' +
+    'export { CEL_FACTS } from \'./cel-facts\';\n');
+  fs.writeFileSync(path.join(dir, 'cel-facts.ts'), celFactsModule(release.name, rules.map(r => r.rule)));
   fs.writeFileSync(path.join(dir, 'status-subresources.ts'), statusSubresourcesModule(release.name, crds));
   fs.writeFileSync(path.join(dir, 'rules.ts'),
     HEADER(release.name, 'CEL rules') + '/* eslint-disable */\n' +
@@ -220,6 +225,21 @@ function main(): void {
     typedProps(args.out);
     process.stdout.write(`wrote the typed props from the union of ${RELEASES.map(r => r.name).join(', ')}\n`);
   }
+}
+
+/**
+ * src/schema/generated/<release>/cel-facts.ts: each distinct rule text, sorted, with its facts (CelRuleFacts),
+ * computed with the real CEL engine. A list of pairs, not an object: a rule text is no safe property name.
+ */
+export function celFactsModule(release: string, rules: readonly string[]): string {
+  const rows = [...new Set(rules)].sort().flatMap(rule => {
+    const facts = ruleFactsOf(rule);
+    return facts ? [[rule, facts]] : [];
+  });
+  return HEADER(release, 'CEL rule facts') + '/* eslint-disable */\n' +
+    'import type { CelRuleFacts } from \'../../types\';\n\n' +
+    '/** Rule text → the fields of `self` it reads and its outcome and cost when none is present (see CelRuleFacts). */\n' +
+    `export const CEL_FACTS: ReadonlyArray<readonly [string, CelRuleFacts]> = [\n${rows.map(r => `  ${JSON.stringify(r)},\n`).join('')}];\n`;
 }
 
 /** src/schema/generated/<release>/status-subresources.ts: kind → versions whose CRD has `subresources.status`. */

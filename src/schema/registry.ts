@@ -4,7 +4,7 @@
  * omitted); callers resolve a user's choice with `resolveRelease` first.
  */
 import { DEFAULT_RELEASE, RELEASE_LOADERS, RELEASES } from './generated';
-import type { KindInfo, KindTable, ReleaseInfo, ReleaseTables, SchemaNode, VersionInfo } from './types';
+import type { CelRuleFacts, KindInfo, KindTable, ReleaseInfo, ReleaseTables, SchemaNode, VersionInfo } from './types';
 
 export { DEFAULT_RELEASE, RELEASES };
 export const GROUP = 'toolhive.stacklok.dev';
@@ -13,6 +13,7 @@ interface Loaded {
   readonly tables: ReleaseTables;
   readonly byKind: Map<string, KindInfo>;
   readonly kindTables: Map<string, KindTable>;
+  celFacts?: Map<string, CelRuleFacts>;
 }
 const loaded = new Map<string, Loaded>();
 
@@ -116,4 +117,16 @@ export function hasStatusSubresource(kind: string, version: string, rel: string 
   const table = release(rel).tables.STATUS_SUBRESOURCE;
   const versions = Object.prototype.hasOwnProperty.call(table, kind) ? table[kind] : undefined;
   return versions?.includes(version) ?? false;
+}
+
+/**
+ * The generated facts of a CEL rule (see CelRuleFacts), from the releases loaded so far: a rule's facts depend
+ * on its text alone, and a rule is only met in a kind table of a loaded release. Undefined for any other text.
+ */
+export function celRuleFacts(rule: string): CelRuleFacts | undefined {
+  for (const l of loaded.values()) {
+    const facts = (l.celFacts ??= new Map(l.tables.CEL_FACTS)).get(rule);
+    if (facts) return facts;
+  }
+  return undefined;
 }

@@ -87,4 +87,17 @@ export interface ReleaseTables {
   readonly LOADERS: Readonly<Record<string, () => KindTable>>;
   /** Kind → the versions whose CRD declares the status subresource. */
   readonly STATUS_SUBRESOURCE: Readonly<Record<string, readonly string[]>>;
+  /** What each CEL rule of the release does when the fields it reads are absent (rule text → facts). */
+  readonly CEL_FACTS: ReadonlyArray<readonly [string, CelRuleFacts]>;
+}
+
+/**
+ * A CEL rule's facts, computed with @bufbuild/cel when the tables are generated (scripts/import-crds.ts), so that
+ * objects without the fields a rule reads need no CEL engine at run time (src/validation/cel.ts DeferredRule).
+ */
+export interface CelRuleFacts {
+  /** The fields of `self` the rule reads, each tested for presence only or read; absent when it reads `self` itself. */
+  readonly fields?: ReadonlyArray<readonly [string, 'presence' | 'value']>;
+  /** With `fields`: the outcome (and its cost) on an object where none of them is present. */
+  readonly absent?: { readonly ok: boolean; readonly error?: string; readonly cost: number };
 }

@@ -2,10 +2,12 @@
  * Layer 3: the CRDs' `x-kubernetes-validations` rules, evaluated with a real CEL engine (@bufbuild/cel)
  * on the defaulted object, at every data node the rule's schema location reaches.
  */
-import { celEnv, isCelError, parse, plan } from '@bufbuild/cel';
-import { strings } from '@bufbuild/cel/ext';
 import { costEstimator, type CostEstimator } from './cel-cost';
-import type { SchemaNode } from '../schema/types';
+import { celRuleFacts } from '../schema/registry';
+import type { CelRuleFacts, SchemaNode } from '../schema/types';
+
+type Cel = typeof import('@bufbuild/cel');
+type CelExt = typeof import('@bufbuild/cel/ext');
 
 type CelProgram = (ctx: { self: unknown }) => unknown;
 
@@ -24,8 +26,23 @@ export interface CompiledRule {
   readonly cost?: CostEstimator;
 }
 
-let env: ReturnType<typeof celEnv> | undefined;
+let cel: Cel | undefined;
+let env: ReturnType<Cel['celEnv']> | undefined;
 const compiled = new Map<string, CompiledRule>();
+
+/**
+ * @bufbuild/cel and @bufbuild/protobuf take ~50 ms to initialize: required on the first rule that must really be
+ * compiled, not at start-up (a function-level require, which the CLI bundle also defers).
+ */
+function celEngine(): Cel {
+  if (cel === undefined) {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    cel = require('@bufbuild/cel') as Cel;
+    env = cel.celEnv({ funcs: (require('@bufbuild/cel/ext') as CelExt).strings });
+    /* eslint-enable @typescript-eslint/no-require-imports */
+  }
+  return cel;
+}
 
 /**
  * Functions and macros the Kubernetes CEL environment offers that this evaluator implements. A rule that
@@ -102,23 +119,103 @@ function selfFields(expr: unknown): ReadonlyMap<string, 'presence' | 'value'> | 
   return projectable ? fields : undefined;
 }
 
-/** Parses and plans a rule once; later calls return the cached program. */
+/**
+ * The rule, compiled once. A rule whose facts were recorded when the tables were generated (see
+ * {@link DeferredRule}) is parsed and planned only when an object needs it evaluated.
+ */
 export function compileRule(rule: string, message: string): CompiledRule {
   const key = `${rule}\u0000${message}`;
   let c = compiled.get(key);
   if (c) return c;
-  try {
-    env ??= celEnv({ funcs: strings });
-    const parsed = parse(rule);
-    const bad = unsupportedFunction(parsed.expr);
-    c = bad
-      ? { rule, message, compileError: `function ${JSON.stringify(bad)} is not supported by the offline CEL evaluator` }
-      : { rule, message, program: plan(env, parsed) as CelProgram, selfFields: selfFields(parsed.expr), cost: costEstimator(parsed.expr) };
-  } catch (e) {
-    c = { rule, message, compileError: `rule does not compile: ${(e as Error).message}` };
-  }
+  const facts = celRuleFacts(rule);
+  c = facts ? new DeferredRule(rule, message, facts) : compileRuleNow(rule, message);
   compiled.set(key, c);
   return c;
+}
+
+/** Parses and plans a rule with @bufbuild/cel (uncached; what {@link compileRule} defers). */
+export function compileRuleNow(rule: string, message: string): CompiledRule {
+  try {
+    const { parse, plan } = celEngine();
+    const parsed = parse(rule);
+    const bad = unsupportedFunction(parsed.expr);
+    return bad
+      ? { rule, message, compileError: `function ${JSON.stringify(bad)} is not supported by the offline CEL evaluator` }
+      : { rule, message, program: plan(env!, parsed) as CelProgram, selfFields: selfFields(parsed.expr), cost: costEstimator(parsed.expr) };
+  } catch (e) {
+    return { rule, message, compileError: `rule does not compile: ${(e as Error).message}` };
+  }
+}
+
+/**
+ * What the generator records of a rule (src/schema/generated/<release>/cel-facts.ts), computed here with the real
+ * engine: the fields of `self` it reads and, when it reads `self` only through them, its outcome and cost when
+ * none of them is present. Undefined for a rule that does not compile (its error is computed at run time).
+ */
+export function ruleFactsOf(rule: string): CelRuleFacts | undefined {
+  const c = compileRuleNow(rule, '');
+  if (c.compileError || !c.program) return undefined;
+  if (!c.selfFields) return {};
+  const outcome = evaluateRule(c, new Map());
+  return {
+    fields: [...c.selfFields],
+    absent: { ok: outcome.ok, ...(!outcome.ok && outcome.error !== undefined ? { error: outcome.error } : {}), cost: c.cost!({}) },
+  };
+}
+
+/**
+ * A rule known from its generated facts. Objects that have none of the fields it reads (most objects reach
+ * rules such as `!has(self.rateLimiting) || ...` without the field) get the recorded outcome and cost: the same
+ * as evaluating, since such a rule's outcome depends on those fields only (test/engine/cel-facts.test.ts checks
+ * every rule of every release). Anything else compiles the rule, once, on first use.
+ */
+class DeferredRule implements CompiledRule {
+  public readonly selfFields?: ReadonlyMap<string, 'presence' | 'value'>;
+  private readonly fields: readonly string[];
+  private real: CompiledRule | undefined;
+
+  public constructor(public readonly rule: string, public readonly message: string, private readonly facts: CelRuleFacts) {
+    this.fields = facts.fields?.map(([f]) => f) ?? [];
+    if (facts.fields) this.selfFields = new Map(facts.fields);
+  }
+
+  public get compileError(): string | undefined {
+    return this.compiled().compileError;
+  }
+
+  public get program(): CelProgram | undefined {
+    return this.compiled().program;
+  }
+
+  /** An upper bound of the cost on the node's raw data; the recorded one when no field the rule reads is present. */
+  public readonly cost: CostEstimator = self => {
+    if (this.facts.absent && isRecord(self) && this.noneOwn(self)) return this.facts.absent.cost;
+    const real = this.compiled().cost;
+    return real ? real(self) : 1;
+  };
+
+  /** The recorded outcome when `self` (a CEL value, see toCel) is a map with none of the fields; else undefined. */
+  public absentOutcome(self: unknown): RuleOutcome | undefined {
+    const absent = this.facts.absent;
+    if (!absent || !(self instanceof Map)) return undefined;
+    for (const f of this.fields) if (self.has(f)) return undefined;
+    if (absent.ok) return { ok: true };
+    return absent.error === undefined ? { ok: false } : { ok: false, error: absent.error };
+  }
+
+  private noneOwn(self: object): boolean {
+    for (const f of this.fields) if (Object.prototype.hasOwnProperty.call(self, f)) return false;
+    return true;
+  }
+
+  /** The rule parsed and planned (on first call). */
+  public compiled(): CompiledRule {
+    return this.real ??= compileRuleNow(this.rule, this.message);
+  }
+}
+
+function isRecord(v: unknown): v is object {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Number of distinct rules compiled so far (for benchmarks). */
@@ -170,7 +267,13 @@ function goErrorText(message: string): string {
 }
 
 /** Evaluates one compiled rule against `self`. */
-export function evaluateRule(rule: CompiledRule, self: unknown): RuleOutcome {
+export function evaluateRule(compiledRule: CompiledRule, self: unknown): RuleOutcome {
+  let rule = compiledRule;
+  if (rule instanceof DeferredRule) {
+    const known = rule.absentOutcome(self);
+    if (known) return known;
+    rule = rule.compiled();
+  }
   if (rule.compileError) return { ok: false, error: rule.compileError };
   let result: unknown;
   try {
@@ -178,7 +281,7 @@ export function evaluateRule(rule: CompiledRule, self: unknown): RuleOutcome {
   } catch (e) {
     return { ok: false, error: goErrorText((e as Error).message) };
   }
-  if (isCelError(result)) return { ok: false, error: goErrorText((result as Error).message) };
+  if (celEngine().isCelError(result)) return { ok: false, error: goErrorText((result as Error).message) };
   if (result === true) return { ok: true };
   if (result === false) return { ok: false };
   return { ok: false, error: `rule returned ${typeof result}, not a bool` };

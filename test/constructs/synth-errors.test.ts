@@ -116,6 +116,19 @@ describe('props the engine rejects are reported at synth, with the engine\'s mes
     ]);
   });
 
+  test('empty values the CRDs admit but the operator or the workload cannot use', () => {
+    expect(linesOf(c => {
+      new EmbeddingServer(c, 'emb', { image: '', model: '' });
+      McpOidcConfig.inline(c, 'idp', { issuer: '' });
+      McpExternalAuthConfig.tokenExchange(c, 'te', { tokenUrl: '', audience: 'backend' });
+    })).toEqual([
+      '[test/emb] spec.image: image is empty: the StatefulSet the operator builds from it is rejected by the API server (containers[0].image: Required value); omit spec.image for the default Text Embeddings Inference image, or name one (operator.embedding.image)',
+      '[test/emb] spec.model: model is empty: the embedding server starts with --model-id "" and exits, as no model can be downloaded without a name; omit spec.model for the default model, or name a Hugging Face model such as "BAAI/bge-small-en-v1.5" (operator.embedding.model)',
+      '[test/idp] spec.inline.issuer: issuer is empty: set spec.inline.issuer to the issuer URL of the identity provider (the iss claim of its tokens); without it a VirtualMCPServer using this config exits at start, an MCPServer or MCPRemoteProxy exits unless jwksUrl is set, and then accepts tokens from any issuer (operator.oidc.issuer-empty)',
+      '[test/te] spec.tokenExchange.tokenUrl: tokenExchange.tokenUrl is empty: set it to the token endpoint of the security token service (RFC 8693); without it a VirtualMCPServer using this config exits at start and an MCPServer or MCPRemoteProxy answers every authenticated request with 401 (operator.external-auth.token-url)',
+    ]);
+  });
+
   test('both a shared and an inline authz config, an authServer that is not an embedded auth server, an empty audience', () => {
     expect(linesOf(c => {
       new McpServer(c, 'a', {

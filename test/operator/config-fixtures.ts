@@ -1,10 +1,11 @@
 /**
  * Real objects and a runner for the operator rules outside authentication (OIDC/authz/telemetry/webhook
- * configs, remote URLs, composite tools, MCPServer, MCPRemoteProxy, VirtualMCPServer).
+ * configs, remote URLs, composite tools, EmbeddingServer, MCPServer, MCPRemoteProxy, VirtualMCPServer).
  */
 import { validateManifests, type KubeObject } from '../../src/validation';
 import { RULE_DOCS as ADVISORIES } from '../../src/validation/operator/advisories';
 import { RULE_DOCS as COMPOSITE } from '../../src/validation/operator/composite-tools';
+import { RULE_DOCS as EMBEDDING } from '../../src/validation/operator/embeddingserver';
 import { RULE_DOCS as AUTHZ } from '../../src/validation/operator/mcpauthzconfig';
 import { RULE_DOCS as OIDC } from '../../src/validation/operator/mcpoidcconfig';
 import { RULE_DOCS as MCPSERVER } from '../../src/validation/operator/mcpserver';
@@ -17,7 +18,7 @@ import { RULE_DOCS as VMCP } from '../../src/validation/operator/virtualmcpserve
 
 export const V1BETA1 = 'toolhive.stacklok.dev/v1beta1';
 const RULES = new Set(
-  [ADVISORIES, COMPOSITE, AUTHZ, OIDC, MCPSERVER, TELEMETRY, TOOLCONFIG, WEBHOOK, POD_TEMPLATE, REMOTE_URL, VMCP].flat().map(d => d.id),
+  [ADVISORIES, COMPOSITE, EMBEDDING, AUTHZ, OIDC, MCPSERVER, TELEMETRY, TOOLCONFIG, WEBHOOK, POD_TEMPLATE, REMOTE_URL, VMCP].flat().map(d => d.id),
 );
 const ADMISSION = /^(identity|schema|cel|hygiene)\./;
 

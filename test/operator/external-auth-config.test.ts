@@ -42,6 +42,29 @@ describe('MCPExternalAuthConfig awsSts (Go-only Validate checks)', () => {
   });
 });
 
+describe('MCPExternalAuthConfig tokenExchange tokenUrl', () => {
+  const message = 'tokenExchange.tokenUrl is empty: set it to the token endpoint of the security token service (RFC 8693); without it a VirtualMCPServer using this config exits at start and an MCPServer or MCPRemoteProxy answers every authenticated request with 401';
+
+  it('accepts a token URL', () => {
+    expect(authFindings([tokenExchange('te')])).toEqual([]);
+  });
+
+  it('rejects an empty tokenUrl, which the schema admits and Validate does not check', () => {
+    expect(authFindings([tokenExchange('te', { tokenUrl: '' })])).toEqual([{
+      kind: 'MCPExternalAuthConfig',
+      name: 'te',
+      path: 'spec.tokenExchange.tokenUrl',
+      rule: 'operator.external-auth.token-url',
+      severity: 'error',
+      message,
+    }]);
+  });
+
+  it.each(['v0.43.0', 'v0.44.0', 'main@e25de16'])('rejects an empty tokenUrl in %s', operatorRelease => {
+    expect(messages([tokenExchange('te', { tokenUrl: '' })], 'operator.external-auth.token-url', { operatorRelease })).toEqual([message]);
+  });
+});
+
 describe('MCPExternalAuthConfig obo', () => {
   it('rejects type obo: upstream builds require the enterprise handler', () => {
     expect(authFindings([extAuth('obo', { type: 'obo', obo: {} })])).toEqual([{

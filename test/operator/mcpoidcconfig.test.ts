@@ -44,6 +44,32 @@ describe('MCPOIDCConfig issuer URL', () => {
   });
 });
 
+describe('MCPOIDCConfig empty issuer', () => {
+  const rule = 'operator.oidc.issuer-empty';
+  const message = 'issuer is empty: set spec.inline.issuer to the issuer URL of the identity provider (the iss claim of its tokens); without it a VirtualMCPServer using this config exits at start, an MCPServer or MCPRemoteProxy exits unless jwksUrl is set, and then accepts tokens from any issuer';
+
+  it('rejects an empty inline issuer, which the schema admits and ValidateOIDCIssuerURL skips', () => {
+    expect(findings([oidc({ issuer: '' })])).toEqual([{
+      kind: 'MCPOIDCConfig',
+      name: 'idp',
+      path: 'spec.inline.issuer',
+      rule,
+      severity: 'error',
+      message,
+    }]);
+  });
+
+  it('rejects it with a jwksUrl too (the iss claim then goes unchecked), in every release', () => {
+    for (const release of ['v0.43.0', 'v0.44.0', 'main@e25de16']) {
+      expect(messages([oidc({ issuer: '', jwksUrl: 'https://idp.example.com/keys' })], rule, release)).toEqual([message]);
+    }
+  });
+
+  it('accepts an empty kubernetesServiceAccount issuer (the resolver defaults it to https://kubernetes.default.svc)', () => {
+    expect(findings([toolhive('MCPOIDCConfig', 'k8s', { type: 'kubernetesServiceAccount', kubernetesServiceAccount: { issuer: '' } })])).toEqual([]);
+  });
+});
+
 describe('MCPOIDCConfig JWKS URL', () => {
   const rule = 'operator.oidc.jwks-url';
   const issuer = 'https://idp.example.com';

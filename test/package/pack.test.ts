@@ -63,6 +63,12 @@ describe('npm pack', () => {
     expect(files).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'package.json', pkg.bin['toolhive-constructs'], ...linkedDocs]));
   });
 
+  test('ships the chunks the command loads on demand (lib/cli/chunks, scripts/bundle-cli.ts)', () => {
+    const chunks = fs.readdirSync(path.join(ROOT, 'lib', 'cli', 'chunks')).map(f => `lib/cli/chunks/${f}`);
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(files).toEqual(expect.arrayContaining(chunks));
+  });
+
   test('ships every file the exports map and typesVersions point at', () => {
     const targets: string[] = [];
     for (const value of Object.values(pkg.exports as Record<string, unknown>)) {

@@ -7,7 +7,6 @@
  * Intrinsic checks depend on the config alone; consumer checks also need the consuming workload's
  * resourceUrl (the auth server's only allowed audience) and OIDC scopes (its scopes_supported).
  */
-import { parse as parseCel } from '@bufbuild/cel';
 import { isLoopbackHost, isPrivateIpLiteral } from './go/hosts';
 import { goQuote } from './go/quote';
 import { goHostname, goParseUrl } from './go/url';
@@ -330,7 +329,8 @@ function checkTrustedIssuers(cfg: Dict, ctx: EmbeddedAuthContext, out: AuthIssue
     if (nonEmpty(matcher)) {
       // mirrors validateTrustedIssuer: compileActorMatcher (syntax only; cel-go's type checker is not reproduced)
       try {
-        parseCel(matcher);
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- CEL loads only for a matcher to check
+        (require('@bufbuild/cel') as typeof import('@bufbuild/cel')).parse(matcher);
       } catch (e) {
         out.push({ path: `${path}.actorMatcher`, rule, message: `${prefix}issuer_url ${q}: invalid actor_matcher: ${(e as Error).message}` });
       }

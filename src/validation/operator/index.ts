@@ -1,6 +1,7 @@
 /** Layer 5: the operator's reconcile-time rules, one file per kind (see docs/rules.md). */
 import { authConsumersLayer } from './auth-consumers';
 import { compositeToolsLayer } from './composite-tools';
+import { embeddingServerLayer } from './embeddingserver';
 import { authzConfigLayer, authzConsumersLayer } from './mcpauthzconfig';
 import { mcpExternalAuthConfigLayer } from './mcpexternalauthconfig';
 import { oidcConfigLayer } from './mcpoidcconfig';
@@ -36,5 +37,6 @@ export const OPERATOR_LAYERS: readonly SetLayer[] = [
   vmcpRuntimeConfigLayer,
   podTemplateSpecLayer,
   mcpRegistryLayer,
+  embeddingServerLayer,
   workloadSecretsLayer,
 ];

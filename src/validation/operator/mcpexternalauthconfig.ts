@@ -8,6 +8,8 @@ import { intrinsicEmbeddedAuthChecks } from './embedded-auth-server';
 import type { ManifestSet, RuleDoc, Violation } from '../../core/types';
 import { dict, list, str, violation } from '../../core/util';
 
+const TOKEN_URL_EMPTY = 'tokenExchange.tokenUrl is empty: set it to the token endpoint of the security token service (RFC 8693); without it a VirtualMCPServer using this config exits at start and an MCPServer or MCPRemoteProxy answers every authenticated request with 401';
+
 export const RULE_DOCS: readonly RuleDoc[] = [
   {
     id: 'operator.external-auth.aws-sts-role',
@@ -22,6 +24,13 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     source: 'api/v1beta1 MCPExternalAuthConfig.validateAWSSts (Go only, no CEL)',
     example: 'awsSts.roleMappings[0]: exactly one of claim or matcher must be set',
     severityReason: 'MCPExternalAuthConfig.Validate sets Valid=False',
+  },
+  {
+    id: 'operator.external-auth.token-url',
+    checks: 'tokenExchange.tokenUrl is not empty (the CRD requires the field but accepts ""; Validate has no tokenExchange check, so the config is Valid)',
+    source: 'pkg/vmcp/config/validator.go validateBackendAuthStrategy; pkg/oauthproto/tokenexchange/exchange.go ExchangeConfig.Validate (run per request by tokenSource.Token)',
+    example: TOKEN_URL_EMPTY,
+    severityReason: 'consumers cannot use it: a VirtualMCPServer\'s vmcp exits at start (tokenExchange requires tokenUrl field), an MCPServer\'s or MCPRemoteProxy\'s proxy fails every authenticated request with 401 (TokenURL is required)',
   },
   {
     id: 'operator.external-auth.obo-enterprise',
@@ -62,6 +71,10 @@ export function mcpExternalAuthConfigLayer(set: ManifestSet): Violation[] {
     if (!spec) continue;
     const push = (path: string, rule: string, message: string) => out.push(violation(entry, path, rule, message));
     checkAwsSts(spec, push);
+    // the operator copies "" into the runtime config (pkg/controllerutil/tokenexchange.go addTokenExchangeConfig, pkg/vmcp/auth/converters/token_exchange.go)
+    if (str(spec.type) === 'tokenExchange' && str(dict(spec.tokenExchange)?.tokenUrl) === '') {
+      push('spec.tokenExchange.tokenUrl', 'operator.external-auth.token-url', TOKEN_URL_EMPTY);
+    }
     // mirrors triageOBOValidation: the default (OSS) OBO handler returns obo.ErrEnterpriseRequired
     if (str(spec.type) === 'obo') {
       push('spec.type', 'operator.external-auth.obo-enterprise', 'on-behalf-of (OBO) external auth type requires an enterprise build');

@@ -7,6 +7,8 @@ import { parseGoURL } from './go/url';
 import type { ManifestSet, RuleDoc, Violation } from '../../core/types';
 import { dict, str, violation } from '../../core/util';
 
+const ISSUER_EMPTY = 'issuer is empty: set spec.inline.issuer to the issuer URL of the identity provider (the iss claim of its tokens); without it a VirtualMCPServer using this config exits at start, an MCPServer or MCPRemoteProxy exits unless jwksUrl is set, and then accepts tokens from any issuer';
+
 export const RULE_DOCS: readonly RuleDoc[] = [
   {
     id: 'operator.oidc.issuer-url',
@@ -14,6 +16,13 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     source: 'cmd/thv-operator/pkg/validation/oidc_validation.go ValidateOIDCIssuerURL',
     example: 'OIDC issuer URL "http://idp.example.com" uses HTTP scheme, which is insecure; use HTTPS or set insecureAllowHTTP: true for development only',
     severityReason: 'the MCPOIDCConfig controller sets Valid=False',
+  },
+  {
+    id: 'operator.oidc.issuer-empty',
+    checks: 'inline issuer is not empty (the CRD requires the field but accepts ""; ValidateOIDCIssuerURL skips an empty issuer, so the config is Valid)',
+    source: 'pkg/vmcp/config/validator.go validateIncomingAuth; pkg/auth/token.go resolveJWKSDiscovery (ErrMissingIssuerAndJWKSURL) and TokenValidator (iss checked only when the issuer is set)',
+    example: ISSUER_EMPTY,
+    severityReason: 'consumers cannot use it: a VirtualMCPServer\'s vmcp exits at start (incomingAuth.oidc.issuer is required), an MCPServer\'s or MCPRemoteProxy\'s proxy runner exits without a jwksUrl (either issuer or JWKS URL must be provided) and with one accepts tokens whatever their iss claim',
   },
   {
     id: 'operator.oidc.jwks-url',
@@ -75,6 +84,8 @@ export function oidcConfigLayer(set: ManifestSet): Violation[] {
     // mirrors validateOIDCConfigSpec: validation.ValidateOIDCIssuerURL(issuer, insecureAllowHTTP)
     const issuerProblem = issuer !== undefined ? checkIssuerUrl(issuer, insecure) : undefined;
     if (issuerProblem) out.push(violation(entry, 'spec.inline.issuer', 'operator.oidc.issuer-url', issuerProblem));
+    // Go passes "" through (resolveFromInlineSharedConfig): the vmcp config validator and the token validator judge it
+    if (issuer === '') out.push(violation(entry, 'spec.inline.issuer', 'operator.oidc.issuer-empty', ISSUER_EMPTY));
 
     const jwks = str(inline.jwksUrl);
     // mirrors validateOIDCConfigSpec: validation.ValidateJWKSURL(jwksUrl, insecureAllowHTTP)

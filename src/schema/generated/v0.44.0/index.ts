@@ -302,3 +302,4 @@ export const LOADERS: Record<string, () => KindTable> = {
 };
 
 export { STATUS_SUBRESOURCE } from './status-subresources';
+export { CEL_FACTS } from './cel-facts';

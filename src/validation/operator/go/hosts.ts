@@ -3,7 +3,7 @@
  * `networking.IsPrivateIP`, over Go's `net.SplitHostPort`, `net.ParseIP` and `net.IP` classifiers.
  * No DNS lookups: a host name is never private, `localhost` is the only loopback name.
  */
-import { cidr, cidrContains, parseIP, to4 } from './ip';
+import { cidr, cidrContains, parseIP, to4, type Cidr } from './ip';
 
 /** Go's `net.SplitHostPort`: undefined where Go returns an error (no port, too many colons, stray brackets). */
 function splitHostPort(hostport: string): { host: string; port: string } | undefined {
@@ -44,22 +44,28 @@ export function isLoopbackHost(hostport: string): boolean {
   return ip !== undefined && isLoopbackIP(ip);
 }
 
-const PRIVATE_BLOCKS = [
-  '0.0.0.0/8', '127.0.0.0/8', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '169.254.0.0/16', '::1/128', 'fe80::/10',
-  'fc00::/7', '100.64.0.0/10', '192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24', '224.0.0.0/4', '240.0.0.0/4', 'ff00::/8',
-  // NAT64 local-use outside its /96, and Teredo: their embedded IPv4 cannot be decoded, so they are blocked whole
-  '64:ff9b:1::/48', '2001::/32',
-].map(cidr);
-/** NAT64 prefixes with the IPv4 in the low 32 bits, and 6to4 with it in bits 16-47 (`networking.embeddedIPv4`). */
-const NAT64_PREFIXES = ['64:ff9b::/96', '64:ff9b:1::/96'].map(cidr);
-const SIX_TO_FOUR = cidr('2002::/16');
+/** The operator's fixed blocks, built on first use (a run without a remote URL to check never needs them). */
+let blocks: { readonly private: readonly Cidr[]; readonly nat64: readonly Cidr[]; readonly sixToFour: Cidr } | undefined;
+function fixedBlocks(): NonNullable<typeof blocks> {
+  return blocks ??= {
+    private: [
+      '0.0.0.0/8', '127.0.0.0/8', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '169.254.0.0/16', '::1/128', 'fe80::/10',
+      'fc00::/7', '100.64.0.0/10', '192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24', '224.0.0.0/4', '240.0.0.0/4', 'ff00::/8',
+      // NAT64 local-use outside its /96, and Teredo: their embedded IPv4 cannot be decoded, so they are blocked whole
+      '64:ff9b:1::/48', '2001::/32',
+    ].map(cidr),
+    /** NAT64 prefixes with the IPv4 in the low 32 bits, and 6to4 with it in bits 16-47 (`networking.embeddedIPv4`). */
+    nat64: ['64:ff9b::/96', '64:ff9b:1::/96'].map(cidr),
+    sixToFour: cidr('2002::/16'),
+  };
+}
 
 const v4Mapped = (b: readonly number[]) => [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...b];
 
 function embeddedIPv4(ip: readonly number[]): number[] | undefined {
   if (to4(ip)) return undefined;
-  if (NAT64_PREFIXES.some(b => cidrContains(b, ip))) return v4Mapped(ip.slice(12, 16));
-  if (cidrContains(SIX_TO_FOUR, ip)) return v4Mapped(ip.slice(2, 6));
+  if (fixedBlocks().nat64.some(b => cidrContains(b, ip))) return v4Mapped(ip.slice(12, 16));
+  if (cidrContains(fixedBlocks().sixToFour, ip)) return v4Mapped(ip.slice(2, 6));
   return undefined;
 }
 
@@ -72,7 +78,7 @@ function isPrivateIP(ip: readonly number[]): boolean {
   if (isLoopbackIP(ip) || unspecified || linkLocalUnicast || linkLocalMulticast) return true;
   const embedded = embeddedIPv4(ip);
   if (embedded) return isPrivateIP(embedded);
-  return PRIVATE_BLOCKS.some(b => cidrContains(b, ip));
+  return fixedBlocks().private.some(b => cidrContains(b, ip));
 }
 
 /** `networking.IsPrivateIP(net.ParseIP(hostname))` for an IP literal; host names (and zoned addresses) are never private. */

@@ -2,7 +2,7 @@
  * Go's `netip.ParseAddr` / `net.ParseIP` and `net.IPNet.Contains`, for the operator's SSRF checks.
  * Addresses are byte arrays: 4 bytes for IPv4, 16 for IPv6, as in Go.
  */
-import { BlockList } from 'net';
+import type { BlockList } from 'net';
 import { goQuote } from './quote';
 
 export interface ParsedAddr {
@@ -160,7 +160,9 @@ export interface Cidr {
 export function cidr(text: string): Cidr {
   const [addr, bits] = text.split('/');
   const family = addr.includes(':') ? 'ipv6' : 'ipv4';
-  const list = new BlockList();
+  // node:net loads on first use: most runs check no remote URL
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const list = new (require('net') as typeof import('net')).BlockList();
   list.addSubnet(addr, Number(bits), family);
   return { text, family, list };
 }
