@@ -10,7 +10,7 @@
  */
 import { RE2JS } from '@bufbuild/re2';
 import { fitsIntFormat, isApiInteger, STRING_FORMATS } from './apiserver/formats';
-import { compileRule, evaluateRule, toCel, type CompiledRule, type RuleOutcome } from './cel';
+import { compileRule, evaluateRule, knownOutcome, toCel, type CompiledRule, type RuleOutcome } from './cel';
 import { OUT_OF_BUDGET_MESSAGE, PER_CALL_LIMIT, PER_OBJECT_BUDGET, perCallMessage } from './cel-cost';
 import { RuleMemo } from './cel-memo';
 import { goQuote } from './operator/go/quote';
@@ -214,6 +214,8 @@ export function patternMatches(pattern: string, value: string): boolean | Error 
 function evaluate(state: RuleState, schema: SchemaNode, value: unknown, ctx: WalkContext): RuleOutcome {
   const cost = state.compiled.cost ? state.compiled.cost(value) : 1;
   if (cost > PER_CALL_LIMIT) return { ok: false, overLimit: true, cost };
+  const known = knownOutcome(state.compiled, value);
+  if (known) return { ...known, cost };
   return { ...evaluateRule(state.compiled, toCel(schema, value, ctx.celCache ??= new WeakMap())), cost };
 }
 
