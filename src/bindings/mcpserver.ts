@@ -8,7 +8,7 @@ import {
 } from './common';
 import { goCompare } from './names';
 import type { OverwrittenEnvBinding, SourcedContainerEnv, SourcedEnvBinding } from './types';
-import { at, dict, list, num, str } from '../core/util';
+import { at, dict, list, num, sortedSmall, str } from '../core/util';
 
 /** Downward-API path of the generation annotation the operator stamps on the proxy pod template. */
 export const MCPSERVER_GENERATION_FIELD_PATH = "metadata.annotations['toolhive.stacklok.dev/mcpserver-generation']";
@@ -41,42 +41,50 @@ function proxyContainer(ctx: WorkloadContext): SourcedContainerEnv {
  */
 function backendContainer(ctx: WorkloadContext): SourcedContainerEnv {
   const out = new EnvList();
+  // indexed loops, no callbacks: this runs for every MCPServer of a validation run
   const containers = list(at(ctx.spec, 'podTemplateSpec.spec.containers'));
-  containers.forEach((c, ci) => {
-    const d = dict(c);
-    if (d?.name !== 'mcp') return;
-    list(d.env).forEach((e, i) => {
-      const env = dict(e);
-      if (!env) return;
+  for (let ci = 0; ci < containers.length; ci++) {
+    if (!(ci in containers)) continue; // a hole, as forEach skips it
+    const d = dict(containers[ci]);
+    if (d?.name !== 'mcp') continue;
+    const env = list(d.env);
+    for (let i = 0; i < env.length; i++) {
+      const e = i in env ? dict(env[i]) : undefined;
+      if (!e) continue;
       const path = `spec.podTemplateSpec.spec.containers[${ci}].env[${i}]`;
-      out.add(userEnvBinding(env), source(ctx.self, path, 'user', path));
-    });
-  });
-  list(ctx.spec.secrets).forEach((s, i) => {
-    const d = dict(s);
-    if (!d) return;
+      out.add(userEnvBinding(e), source(ctx.self, path, 'user', path));
+    }
+  }
+  const secrets = list(ctx.spec.secrets);
+  for (let i = 0; i < secrets.length; i++) {
+    const d = i in secrets ? dict(secrets[i]) : undefined;
+    if (!d) continue;
     const target = str(d.targetEnvName) || (str(d.key) ?? '');
     const path = `spec.secrets[${i}]`;
     out.add({ name: target, valueFrom: { secretKeyRef: { name: str(d.name) ?? '', key: str(d.key) ?? '' } } },
       source(ctx.self, path, 'user', path));
-  });
+  }
 
   const runEnv = new Map<string, SourcedEnvBinding>();
-  list(ctx.spec.env).forEach((e, i) => {
-    const d = dict(e);
-    if (!d) return;
+  const env = list(ctx.spec.env);
+  for (let i = 0; i < env.length; i++) {
+    const d = i in env ? dict(env[i]) : undefined;
+    if (!d) continue;
     const path = `spec.env[${i}]`;
     const name = str(d.name) ?? '';
     runEnv.set(name, { binding: { name, value: str(d.value) ?? '' }, source: source(ctx.self, path, 'user', path) });
-  });
+  }
   const overwritten: OverwrittenEnvBinding[] = [];
-  for (const [name, value] of transportEnv(ctx)) {
+  const transport = transportEnv(ctx);
+  for (let i = 0; i < transport.length; i += 2) {
+    const name = transport[i];
+    const value = transport[i + 1];
     const by: SourcedEnvBinding = { binding: { name, value }, source: source(ctx.self, 'spec.transport', 'operator', 'spec.transport') };
     const prior = runEnv.get(name);
     if (prior) overwritten.push({ entry: prior, by });
     runEnv.set(name, by);
   }
-  for (const name of [...runEnv.keys()].sort(goCompare)) {
+  for (const name of sortedSmall([...runEnv.keys()], goCompare)) {
     const e = runEnv.get(name)!;
     out.add(e.binding, e.source);
   }
@@ -88,9 +96,12 @@ function backendContainer(ctx: WorkloadContext): SourcedContainerEnv {
  * (the target port, `spec.mcpPort` or 8080) and `MCP_HOST` (the RunConfig target host, which the operator
  * leaves empty).
  */
-function transportEnv(ctx: WorkloadContext): [string, string][] {
+function transportEnv(ctx: WorkloadContext): readonly string[] {
   const transport = str(ctx.spec.transport) ?? 'stdio';
-  if (transport !== 'sse' && transport !== 'streamable-http') return [['MCP_TRANSPORT', 'stdio']];
+  if (transport !== 'sse' && transport !== 'streamable-http') return STDIO_ENV;
   const port = String(num(ctx.spec.mcpPort) || 8080);
-  return [['MCP_TRANSPORT', transport], ['MCP_PORT', port], ['FASTMCP_PORT', port], ['MCP_HOST', '']];
+  // name, value, name, value, ...
+  return ['MCP_TRANSPORT', transport, 'MCP_PORT', port, 'FASTMCP_PORT', port, 'MCP_HOST', ''];
 }
+
+const STDIO_ENV: readonly string[] = ['MCP_TRANSPORT', 'stdio'];

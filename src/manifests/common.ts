@@ -2,6 +2,8 @@
  * Shared pieces of the manifest builders. Framework-neutral: imports neither cdk8s nor Pulumi, so the
  * cdk8s constructs, the Pulumi components and the CLI emit byte-identical objects.
  */
+import { Ancestors } from '../core/ancestors';
+import { sortedSmall } from '../core/util';
 import { TOOLHIVE_GROUP, apiVersionOf, type ToolHiveKind } from '../schema/kinds';
 
 export { TOOLHIVE_GROUP, apiVersionOf, type ToolHiveKind };
@@ -42,8 +44,8 @@ const METADATA_ORDER = ['name', 'namespace', 'labels', 'annotations'];
  * A deterministic deep copy of JSON-like data: `undefined` members are dropped, object keys are sorted,
  * objects with a `toJSON()` (such as `SecretKey`) are replaced by its result.
  */
-export function canonical(value: unknown, ancestors: Set<object> = new Set(), at = ''): unknown {
-  return copyData(value, ancestors, [], at);
+export function canonical(value: unknown, at = ''): unknown {
+  return copyData(value, new Ancestors(), [], at);
 }
 
 /** `at`, then the steps (keys and indexes) below it, as `a.b[0].c`: rendered only for the error. */
@@ -53,19 +55,25 @@ function render(at: string, steps: readonly (string | number)[]): string {
   return out;
 }
 
-function copyData(value: unknown, ancestors: Set<object>, steps: (string | number)[], at: string): unknown {
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function copyData(value: unknown, ancestors: Ancestors, steps: (string | number)[], at: string): unknown {
   if (value === null || typeof value !== 'object') return value;
   const withJson = value as { toJSON?: () => unknown };
   if (typeof withJson.toJSON === 'function') return copyData(withJson.toJSON(), ancestors, steps, at);
   // props are code, not data: a cyclic value is a programming error, named here instead of a stack overflow
   if (ancestors.has(value)) throw new TypeError(`props must be plain data, but ${render(at, steps) || 'the value'} refers back to one of its parents (a cycle)`);
-  ancestors.add(value);
+  ancestors.push(value);
   try {
     if (Array.isArray(value)) {
       const items: unknown[] = [];
       for (let i = 0; i < value.length; i++) {
         const v: unknown = value[i];
         if (v === undefined) continue;
+        if (typeof v !== 'object' || v === null) {
+          items.push(v); // a leaf: nothing to copy
+          continue;
+        }
         steps.push(i);
         items.push(copyData(v, ancestors, steps, at));
         steps.pop();
@@ -77,20 +85,23 @@ function copyData(value: unknown, ancestors: Set<object>, steps: (string | numbe
     const all = Object.keys(value);
     const keys: string[] = [];
     for (let i = 0; i < all.length; i++) if ((value as Record<string, unknown>)[all[i]] !== undefined) keys.push(all[i]);
-    keys.sort();
+    sortedSmall(keys, byCodeUnits); // what keys.sort() gives
     for (let i = 0; i < keys.length; i++) {
       const v = (value as Record<string, unknown>)[keys[i]];
       if (v === undefined) continue; // a getter may answer differently the second time
-      steps.push(keys[i]);
-      const c = copyData(v, ancestors, steps, at);
-      steps.pop();
+      let c: unknown = v;
+      if (typeof v === 'object' && v !== null) {
+        steps.push(keys[i]);
+        c = copyData(v, ancestors, steps, at);
+        steps.pop();
+      }
       // a `__proto__` key stays an own key (validation rejects it) instead of replacing the prototype
       if (keys[i] === '__proto__') Object.defineProperty(out, keys[i], { value: c, writable: true, enumerable: true, configurable: true });
       else out[keys[i]] = c;
     }
     return out;
   } finally {
-    ancestors.delete(value);
+    ancestors.pop();
   }
 }
 

@@ -86,10 +86,19 @@ function isPlainPrototype(o: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-/** The first `n` keys of `value`, copied key by key (copies of one shape share a hidden class). */
-function copyKeys(value: Record<string, unknown>, keys: readonly string[], n: number): Record<string, unknown> {
+/**
+ * The first `n` own keys of `value` (all with `n` = Infinity), copied key by key (copies of one shape share a
+ * hidden class). Keys are read with `for...in` and `hasOwn`: Object.keys order, no list allocated.
+ */
+function copyKeys(value: Record<string, unknown>, n: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (let j = 0; j < n; j++) setOwn(out, keys[j], value[keys[j]]);
+  let j = 0;
+  for (const key in value) {
+    if (j >= n) break;
+    if (!hasOwn(value, key)) continue;
+    setOwn(out, key, value[key]);
+    j++;
+  }
   return out;
 }
 
@@ -114,11 +123,12 @@ export function withDefaults(schema: SchemaNode | undefined, value: Json, root =
   if (!isPlainObject(value)) return value;
   const props = schema?.properties;
   const ap = !root && schema?.additionalProperties && typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
-  const keys = Object.keys(value);
   // once a member changes, `out` holds the members processed so far (cloneJson makes any object a plain one)
   let out: Record<string, unknown> | undefined = isPlainPrototype(value) ? undefined : {};
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
+  let index = -1;
+  for (const key in value) {
+    if (!hasOwn(value, key)) continue;
+    index++;
     const v = value[key];
     let sub: SchemaNode | undefined;
     if (root && (key === 'metadata' || key === 'status')) {
@@ -133,7 +143,7 @@ export function withDefaults(schema: SchemaNode | undefined, value: Json, root =
     const nv = drop ? undefined : typeof v !== 'object' || v === null ? v : withDefaults(sub, v);
     if (!out) {
       if (!drop && nv === v) continue;
-      out = copyKeys(value, keys, i);
+      out = copyKeys(value, index);
     }
     if (!drop) setOwn(out, key, nv);
   }
@@ -143,7 +153,7 @@ export function withDefaults(schema: SchemaNode | undefined, value: Json, root =
       const d = defaulted[i];
       if (root && (d.key === 'metadata' || d.key === 'status')) continue;
       if (hasOwn(out ?? value, d.key)) continue;
-      out ??= copyKeys(value, keys, keys.length);
+      out ??= copyKeys(value, Infinity);
       setOwn(out, d.key, withDefaults(d.schema, cloneJson(d.schema.default)));
     }
   }

@@ -46,6 +46,29 @@ export const RULE_DOCS: readonly RuleDoc[] = [
   { id: 'cel.<Kind>.<location>#<digest>', checks: 'every x-kubernetes-validations rule of the targeted release\'s CRD, evaluated after defaulting at every node its location reaches; the message is the CRD\'s, verbatim. A rule that cannot be evaluated is a violation saying why. The id ends with the first 8 hex digits of the SHA-256 of the rule\'s message (of its expression when it has none), so it survives rules added or reordered and expressions rewritten between releases', source: 'CRD `x-kubernetes-validations` of the targeted release (v0.43.0: 60 placements of v1beta1 and MCPWebhookConfig v1alpha1, v0.44.0: 68, main@e25de16: 76)', example: 'Invalid value: "object": tokenExchange configuration must be set if and only if type is \'tokenExchange\'' },
 ];
 
+/** Where an object's violations go, and what each of them names. */
+interface Reporter {
+  readonly violations: Violation[];
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly source: SourceLocation | undefined;
+}
+
+function report(r: Reporter, path: string, rule: string, message: string, severity: 'error' | 'warning' = 'error'): void {
+  r.violations.push(withSource({ severity, kind: r.kind, namespace: r.namespace, name: r.name, path, rule, message }, r));
+}
+
+function reportAll(r: Reporter, issues: readonly Issue[]): void {
+  for (const i of issues) report(r, i.path, i.rule, i.message);
+}
+
+/** An object whose admission found no error reaches the cluster. */
+function admitted(violations: readonly Violation[]): boolean {
+  for (const v of violations) if (v.severity === 'error') return false;
+  return true;
+}
+
 function describe(doc: unknown): string {
   if (doc === null) return 'null';
   if (Array.isArray(doc)) return 'a list';
@@ -69,22 +92,15 @@ export function admitObject(manifest: unknown, index: number, options: ResolvedO
   const meta = dict(obj.metadata);
   const name = str(meta?.name) ?? '';
   const namespace = str(meta?.namespace) || options.defaultNamespace;
+  // one record per object for the reports, instead of closures over these locals
   const violations: Violation[] = [];
-  const report = (path: string, rule: string, message: string, severity: 'error' | 'warning' = 'error') =>
-    violations.push(withSource({ severity, kind, namespace, name, path, rule, message }, { source }));
-  const reportAll = (issues: readonly Issue[]) => {
-    for (const i of issues) report(i.path, i.rule, i.message);
-  };
+  const r: Reporter = { violations, kind, namespace, name, source };
 
-  if (!kind) report('kind', 'identity.missing-kind', 'Object \'Kind\' is missing');
-  if (!apiVersion) report('apiVersion', 'identity.missing-kind', 'Object \'apiVersion\' is missing');
+  if (!kind) report(r, 'kind', 'identity.missing-kind', 'Object \'Kind\' is missing');
+  if (!apiVersion) report(r, 'apiVersion', 'identity.missing-kind', 'Object \'apiVersion\' is missing');
   if (!kind || !apiVersion) return { violations };
 
   const { group, version } = splitApiVersion(apiVersion);
-  const entry = (defaulted: KubeObject, isToolHive: boolean): ObjectEntry => {
-    const admitted = !violations.some(x => x.severity === 'error');
-    return { index, object: obj, kind, apiVersion, group, version, name, namespace, source, defaulted, isToolHive, admitted };
-  };
 
   // Our group with a bad version (`toolhive.stacklok.dev`, `toolhive.stacklok.dev/`, `.../v9`) is not another
   // group: kubectl's REST mapping fails ("no matches for kind") and the object never reaches the server, so it
@@ -92,33 +108,50 @@ export function admitObject(manifest: unknown, index: number, options: ResolvedO
   const ours = apiVersion === GROUP || apiVersion.startsWith(`${GROUP}/`);
   if (!ours) {
     const decoded = decodeObjectMeta(obj.metadata);
-    if (decoded.typeError) reportAll([decoded.typeError]);
-    else if (decoded.unknown.length) reportAll(decoded.unknown);
-    else reportAll(validateObjectMeta(obj.metadata));
-    if (kind === 'Secret' && apiVersion === 'v1') checkSecretData(obj, report);
-    return { entry: entry(obj, false), violations };
+    if (decoded.typeError) reportAll(r, [decoded.typeError]);
+    else if (decoded.unknown.length) reportAll(r, decoded.unknown);
+    else reportAll(r, validateObjectMeta(obj.metadata));
+    if (kind === 'Secret' && apiVersion === 'v1') checkSecretData(obj, r);
+    const entry: ObjectEntry = {
+      index,
+      object: obj,
+      kind,
+      apiVersion,
+      group,
+      version,
+      name,
+      namespace,
+      source,
+      defaulted: obj,
+      isToolHive: false,
+      admitted: admitted(violations),
+    };
+    return { entry, violations };
   }
 
   const release = options.operatorRelease;
   const info = kindInfo(kind, release);
   if (!info) {
-    report('kind', 'identity.unknown-kind', `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}; known kinds: ${knownKinds(release)}`);
+    report(r, 'kind', 'identity.unknown-kind', `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}; known kinds: ${knownKinds(release)}`);
     return { violations };
   }
   const ourVersion = apiVersion === GROUP ? '' : apiVersion.slice(GROUP.length + 1);
   const v = info.versions.find(x => x.name === ourVersion);
   if (!v || !v.served) {
-    report('apiVersion', 'identity.unserved-version', `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}; served versions: ${info.versions.filter(x => x.served).map(x => x.name).join(', ')}`);
+    report(r, 'apiVersion', 'identity.unserved-version', `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}; served versions: ${info.versions.filter(x => x.served).map(x => x.name).join(', ')}`);
     return { violations };
   }
-  if (v.deprecated) report('apiVersion', 'identity.deprecated-version', v.deprecationWarning ?? `${apiVersion} is deprecated`, 'warning');
+  if (v.deprecated) report(r, 'apiVersion', 'identity.deprecated-version', v.deprecationWarning ?? `${apiVersion} is deprecated`, 'warning');
 
   const schema = rootSchema(kind, ourVersion, release)!;
   // copy on write: shares with the input every node defaulting leaves as it is (nothing below mutates it)
   const defaulted = withDefaults(schema, obj, true) as KubeObject;
-  reportAll(serverIssues(schema, obj, defaulted, kind, ourVersion, options));
-  reportAll(hygieneIssues(defaulted));
-  return { entry: entry(defaulted, true), violations };
+  reportAll(r, serverIssues(schema, obj, defaulted, kind, ourVersion, options));
+  reportAll(r, hygieneIssues(defaulted));
+  const entry: ObjectEntry = {
+    index, object: obj, kind, apiVersion, group, version, name, namespace, source, defaulted, isToolHive: true, admitted: admitted(violations),
+  };
+  return { entry, violations };
 }
 
 /**
@@ -175,11 +208,11 @@ function knownKinds(release: string): string {
   return toolhiveKinds(release).map(k => k.kind).join(', ');
 }
 
-function checkSecretData(obj: KubeObject, report: (path: string, rule: string, message: string) => void): void {
+function checkSecretData(obj: KubeObject, r: Reporter): void {
   const data = obj.data;
   if (data === undefined || data === null) return;
   if (!isDict(data)) {
-    report('data', 'identity.secret-data', 'Secret data must be a map of base64 strings');
+    report(r, 'data', 'identity.secret-data', 'Secret data must be a map of base64 strings');
     return;
   }
   for (const key of Object.keys(data)) {
@@ -187,7 +220,7 @@ function checkSecretData(obj: KubeObject, report: (path: string, rule: string, m
     // Go's base64 decoder skips \r and \n only; any other whitespace is illegal
     if (typeof value !== 'string' || !BASE64.test(value.replace(/[\r\n]+/g, ''))) {
       // never print the value itself: it is secret material
-      report(`data[${key}]`, 'identity.secret-data', `illegal base64 data in Secret data key ${JSON.stringify(key)}`);
+      report(r, `data[${key}]`, 'identity.secret-data', `illegal base64 data in Secret data key ${JSON.stringify(key)}`);
     }
   }
 }

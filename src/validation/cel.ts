@@ -203,6 +203,14 @@ class DeferredRule implements CompiledRule {
     return absent.error === undefined ? { ok: false } : { ok: false, error: absent.error };
   }
 
+  /** The recorded outcome on the node's raw data (an object with none of the fields), before any CEL conversion. */
+  public absentOutcomeRaw(self: unknown): RuleOutcome | undefined {
+    const absent = this.facts.absent;
+    if (!absent || !isRecord(self) || !this.noneOwn(self)) return undefined;
+    if (absent.ok) return { ok: true };
+    return absent.error === undefined ? { ok: false } : { ok: false, error: absent.error };
+  }
+
   private noneOwn(self: object): boolean {
     for (const f of this.fields) if (Object.prototype.hasOwnProperty.call(self, f)) return false;
     return true;
@@ -264,6 +272,14 @@ export type RuleOutcome = ({ ok: true } | { ok: false; error?: string; overLimit
 /** cel-go's wording for runtime errors, which the API server prints (@bufbuild/cel says "field not found"). */
 function goErrorText(message: string): string {
   return message.replace(/^field not found: /, 'no such key: ');
+}
+
+/**
+ * The outcome of a rule on a node's raw JSON data when it is known without CEL (none of the fields the rule reads
+ * is present: see DeferredRule), else undefined. Saves converting the node to CEL values.
+ */
+export function knownOutcome(compiledRule: CompiledRule, raw: unknown): RuleOutcome | undefined {
+  return compiledRule instanceof DeferredRule ? compiledRule.absentOutcomeRaw(raw) : undefined;
 }
 
 /** Evaluates one compiled rule against `self`. */

@@ -7,8 +7,9 @@
  *
  * The check is one iterative walk (no recursion, so depth cannot overflow the stack), linear in the object.
  */
+import { Ancestors } from '../core/ancestors';
 import type { ResolvedOptions, RuleDoc, SourceLocation, Violation } from '../core/types';
-import { isDict, str, withSource } from '../core/util';
+import { hasOwn, isDict, str, withSource } from '../core/util';
 
 /**
  * Deepest nesting accepted below the object's root. The API server's JSON decoder refuses deeper documents too
@@ -45,36 +46,6 @@ function render(path: readonly (string | number)[]): string {
   return out === '' ? '<root>' : out;
 }
 
-/** Depth up to which the ancestors are compared one by one: cheaper than hashing every node into a Set. */
-const SCAN_DEPTH = 32;
-
-/**
- * The objects on the current path: a stack, scanned while it is short (manifests nest about ten levels), and a
- * Set beside it from SCAN_DEPTH on, so that a deep nesting stays linear.
- */
-class Ancestors {
-  private readonly stack: object[] = [];
-  private set: Set<object> | undefined;
-
-  public has(v: object): boolean {
-    if (this.set) return this.set.has(v);
-    const s = this.stack;
-    for (let i = 0; i < s.length; i++) if (s[i] === v) return true;
-    return false;
-  }
-
-  public push(v: object): void {
-    this.stack.push(v);
-    if (this.set) this.set.add(v);
-    else if (this.stack.length > SCAN_DEPTH) this.set = new Set(this.stack);
-  }
-
-  public pop(): void {
-    const v = this.stack.pop()!;
-    this.set?.delete(v);
-  }
-}
-
 /**
  * Depth-first walk. Recursion is safe: it stops at MAX_DEPTH, far below the stack limit. `ancestors` holds the
  * objects on the current path, so shared subtrees (the same object twice, which JSON would copy) are allowed.
@@ -99,12 +70,16 @@ function walk(v: unknown, depth: number, ancestors: Ancestors): Finding | undefi
           found?.path.unshift(i);
         }
       } else {
-        const keys = Object.keys(v);
-        for (let i = 0; i < keys.length && !found; i++) {
-          const x = (v as Record<string, unknown>)[keys[i]];
+        // own keys in Object.keys order, without allocating their list (see hasOwn in core/util.ts)
+        for (const k in v) {
+          if (!hasOwn(v, k)) continue;
+          const x = (v as Record<string, unknown>)[k];
           if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') continue;
           found = walk(x, depth + 1, ancestors);
-          found?.path.unshift(keys[i]);
+          if (found) {
+            found.path.unshift(k);
+            break;
+          }
         }
       }
       ancestors.pop();

@@ -10,7 +10,7 @@
  */
 import { RE2JS } from '@bufbuild/re2';
 import { fitsIntFormat, isApiInteger, STRING_FORMATS } from './apiserver/formats';
-import { compileRule, evaluateRule, toCel, type CompiledRule, type RuleOutcome } from './cel';
+import { compileRule, evaluateRule, knownOutcome, toCel, type CompiledRule, type RuleOutcome } from './cel';
 import { OUT_OF_BUDGET_MESSAGE, PER_CALL_LIMIT, PER_OBJECT_BUDGET, perCallMessage } from './cel-cost';
 import { RuleMemo } from './cel-memo';
 import { goQuote } from './operator/go/quote';
@@ -214,6 +214,8 @@ export function patternMatches(pattern: string, value: string): boolean | Error 
 function evaluate(state: RuleState, schema: SchemaNode, value: unknown, ctx: WalkContext): RuleOutcome {
   const cost = state.compiled.cost ? state.compiled.cost(value) : 1;
   if (cost > PER_CALL_LIMIT) return { ok: false, overLimit: true, cost };
+  const known = knownOutcome(state.compiled, value);
+  if (known) return { ...known, cost };
   return { ...evaluateRule(state.compiled, toCel(schema, value, ctx.celCache ??= new WeakMap())), cost };
 }
 
@@ -309,9 +311,8 @@ export function validateRoot(schema: SchemaNode, obj: Record<string, unknown>, c
   const props = root.props;
   if (!props) return;
   const p = new PathStack();
-  const keys = Object.keys(obj);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
+  for (const key in obj) {
+    if (!hasOwn(obj, key)) continue;
     if (key === 'metadata' || (key === 'status' && statusSubresource)) continue;
     const sub = props.get(key);
     const v = obj[key];
@@ -495,7 +496,6 @@ function checkArray(n: CompiledNode, value: unknown[], p: PathStack, ctx: WalkCo
 function checkObject(n: CompiledNode, value: Record<string, unknown>, p: PathStack, ctx: WalkContext): void {
   const s = n.schema;
   const { issues } = ctx;
-  const keys = Object.keys(value);
   const required = s.required;
   if (required !== undefined) {
     for (let i = 0; i < required.length; i++) {
@@ -503,18 +503,22 @@ function checkObject(n: CompiledNode, value: Record<string, unknown>, p: PathSta
       if (value[r] === undefined || !hasOwn(value, r)) issues.push({ path: apiPath(new Where(p.where(), r, 'field')), rule: 'schema.required', message: 'Required value' });
     }
   }
-  if (s.minProperties !== undefined && keys.length < s.minProperties) {
-    const at = apiPath(p.where());
-    issues.push({ path: at, rule: 'schema.min-properties', message: `Invalid value: ${keys.length}: ${at} in body should have at least ${s.minProperties} properties` });
-  }
-  if (s.maxProperties !== undefined && keys.length > s.maxProperties) {
-    issues.push({ path: apiPath(p.where()), rule: 'schema.max-properties', message: `Too many: ${keys.length}: must have at most ${s.maxProperties} items` });
+  if (s.minProperties !== undefined || s.maxProperties !== undefined) {
+    const count = Object.keys(value).length;
+    if (s.minProperties !== undefined && count < s.minProperties) {
+      const at = apiPath(p.where());
+      issues.push({ path: at, rule: 'schema.min-properties', message: `Invalid value: ${count}: ${at} in body should have at least ${s.minProperties} properties` });
+    }
+    if (s.maxProperties !== undefined && count > s.maxProperties) {
+      issues.push({ path: apiPath(p.where()), rule: 'schema.max-properties', message: `Too many: ${count}: must have at most ${s.maxProperties} items` });
+    }
   }
   const props = n.props;
   const ap = n.ap;
   if (props === undefined && ap === undefined) return;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
+  // own keys in Object.keys order, no list allocated (see hasOwn in core/util.ts)
+  for (const key in value) {
+    if (!hasOwn(value, key)) continue;
     const v = value[key];
     if (v === undefined) continue;
     const sub = props?.get(key);
@@ -568,9 +572,8 @@ function prune(x: unknown, n: CompiledNode | undefined, p: PathStack, embedded: 
     return;
   }
   const obj = x as Record<string, unknown>;
-  const keys = Object.keys(obj);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
+  for (const k in obj) {
+    if (!hasOwn(obj, k)) continue;
     const v = obj[k];
     if (v === undefined) continue;
     if (n === undefined) { record(p, k, out); continue; }
@@ -604,9 +607,8 @@ function skipPrune(x: unknown, n: CompiledNode, p: PathStack, embedded: boolean,
     return;
   }
   const obj = x as Record<string, unknown>;
-  const keys = Object.keys(obj);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
+  for (const k in obj) {
+    if (!hasOwn(obj, k)) continue;
     if ((embedded || n.embedded) && isMetaField(k)) continue;
     const sub = n.props?.get(k);
     if (sub !== undefined) {

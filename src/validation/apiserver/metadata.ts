@@ -146,10 +146,51 @@ function decodeValue(v: unknown, t: GoType, path: string, owner: { struct: strin
 }
 
 /**
+ * Whether {@link decodeValue} finds nothing (no type error, no unknown field): the same checks in any key order,
+ * building no path, no sorted key list.
+ */
+function decodesCleanly(v: unknown, t: GoType): boolean {
+  if (v === null || v === undefined || t.t === 'raw') return true;
+  switch (t.t) {
+    case 'string':
+    case 'time':
+      return typeof v === 'string';
+    case 'bool':
+      return typeof v === 'boolean';
+    case 'int64':
+      return typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < 2 ** 63;
+    case 'map': {
+      if (!isDict(v)) return false;
+      const keys = Object.keys(v);
+      for (let i = 0; i < keys.length; i++) {
+        const item = v[keys[i]];
+        if (item !== null && typeof item !== 'string') return false;
+      }
+      return true;
+    }
+    case 'list':
+      if (!Array.isArray(v)) return false;
+      for (let i = 0; i < v.length; i++) if (!decodesCleanly(v[i], t.item)) return false;
+      return true;
+    case 'struct': {
+      if (!isDict(v)) return false;
+      const keys = Object.keys(v);
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        if (!Object.prototype.hasOwnProperty.call(t.fields, k) || !decodesCleanly(v[k], t.fields[k])) return false;
+      }
+      return true;
+    }
+  }
+}
+
+/**
  * The decoding step: a type error (the request fails with it alone) or the unknown fields of `metadata`.
  * `metadata: null` or absent decodes to an empty ObjectMeta.
  */
 export function decodeObjectMeta(raw: unknown): { typeError?: MetaIssue; unknown: MetaIssue[] } {
+  // the common case, nothing to report, needs neither Go's key order nor paths
+  if (decodesCleanly(raw, OBJECT_META)) return { unknown: [] };
   const st: DecodeState = { unknown: [] };
   decodeValue(raw, OBJECT_META, 'metadata', undefined, st);
   return st.typeError ? { typeError: st.typeError, unknown: [] } : { unknown: st.unknown };

@@ -46,6 +46,18 @@ function render(pieces: readonly Piece[]): string {
 
 const NO_MATCH: readonly Match[] = Object.freeze([]);
 
+const FIELDS_PATHS = new Map<string, string>();
+
+/** The path of a pattern made of fields only, as `render` gives it. */
+function fieldsPath(pattern: string, steps: readonly Step[]): string {
+  let path = FIELDS_PATHS.get(pattern);
+  if (path === undefined) {
+    path = render(steps.map(st => (st as { field: string }).field));
+    FIELDS_PATHS.set(pattern, path);
+  }
+  return path;
+}
+
 /**
  * Every concrete match of a pattern, in document order (list index order, map insertion order).
  * Missing fields and values of the wrong type yield no match; never throws on odd input. Paths are only
@@ -66,6 +78,8 @@ export function expand(root: unknown, pattern: string): Match[] {
     parent = value;
     value = v;
   }
+  // a pattern of fields only: its one path is the pattern's own (rendered once per pattern)
+  if (i === steps.length) return [{ path: fieldsPath(pattern, steps), value, parent }];
   const pieces: Piece[] = [];
   for (let j = 0; j < i; j++) pieces.push((steps[j] as { field: string }).field);
   const out: Match[] = [];

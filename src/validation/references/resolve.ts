@@ -4,6 +4,7 @@ import { defaultKeyEmpty, defaultKeyMissing, defaultMissing, quoteList } from '.
 import { expand } from './paths';
 import { REF_SPECS, specsFor } from './specs';
 import type { RefContext, RefSpec, TargetKind } from './types';
+import { KeyedMap2, KeyedMap3 } from '../../core/keyed-map';
 import type { ManifestSet, ObjectEntry, Severity, Violation } from '../../core/types';
 import { dict, isDict, str, violation, type Dict } from '../../core/util';
 import { goQuote as q } from '../operator/go/quote';
@@ -81,13 +82,37 @@ function latent(set: ManifestSet, entry: ObjectEntry, spec: RefSpec, v: Violatio
   };
 }
 
+/** The namespaces holding each kind and name, sorted, built once per set: one scan per unresolved reference was quadratic. */
+const NAMESPACES = new WeakMap<ManifestSet, KeyedMap2<string[]>>();
+
+function namespacesOf(set: ManifestSet): KeyedMap2<string[]> {
+  let index = NAMESPACES.get(set);
+  if (index) return index;
+  index = new KeyedMap2<string[]>();
+  const seen = new KeyedMap3<true>();
+  const lists: string[][] = [];
+  for (const e of set.entries) {
+    if (seen.has(e.kind, e.name, e.namespace)) continue;
+    seen.set(e.kind, e.name, e.namespace, true);
+    let l = index.get(e.kind, e.name);
+    if (!l) {
+      index.set(e.kind, e.name, l = []);
+      lists.push(l);
+    }
+    l.push(e.namespace);
+  }
+  for (const l of lists) l.sort();
+  NAMESPACES.set(set, index);
+  return index;
+}
+
 /** The target is neither in the set nor declared external. */
 function unresolved(set: ManifestSet, entry: ObjectEntry, spec: RefSpec, path: string, ctx: RefContext): Violation {
   const kind = spec.target;
   const base = spec.missing ? spec.missing(ctx) : defaultMissing(kind, ctx.name, ctx.namespace);
   const severity: Severity = set.options.assumeExternal ? 'warning' : 'error';
 
-  const elsewhere = [...new Set(set.ofKind(kind).filter(e => e.name === ctx.name && e.namespace !== ctx.namespace).map(e => e.namespace))].sort();
+  const elsewhere = (namespacesOf(set).get(kind, ctx.name) ?? []).filter(ns => ns !== ctx.namespace);
   if (elsewhere.length > 0) {
     const where = elsewhere.length === 1 ? `namespace ${q(elsewhere[0])}` : `namespaces ${quoteList(elsewhere)}`;
     return violation(entry, path, RULE_WRONG_NAMESPACE,
@@ -110,8 +135,9 @@ function checkKey(entry: ObjectEntry, spec: RefSpec, path: string, ctx: RefConte
   const kind = spec.target;
   const fields = spec.keyed?.in ?? DEFAULT_KEY_FIELDS[kind] ?? ['data'];
   const maps = fields.map(f => dict(target.object[f])).filter((m): m is Dict => m !== undefined);
-  const keyPath = `${path}.key`;
   const holderOfKey = maps.find(m => Object.prototype.hasOwnProperty.call(m, key));
+  if (holderOfKey && !(spec.keyed?.nonEmpty && typeof holderOfKey[key] === 'string')) return undefined; // the common case
+  const keyPath = `${path}.key`;
 
   if (!holderOfKey) {
     const keys = [...new Set(maps.flatMap(m => Object.keys(m)))].sort();
