@@ -84,6 +84,31 @@ interface Result {
 /** A running `app.synth()` / `app.synthYaml()` call and the result its first validation pass computed. */
 interface SynthCall {
   result?: Result;
+  /** The ApiObjects whose `toJson()` returns the validated manifest until the call ends (see `pin`). */
+  pinned?: readonly ApiObject[];
+}
+
+/**
+ * For the rest of a synth call, each ApiObject's `toJson()` returns the manifest the engine validated, so what is
+ * written is what was validated, and cdk8s does not compute every object's JSON a second time. Only nothing the
+ * user writes runs between the validation pass and the output (cdk8s resolves dependencies and runs the other
+ * validations); the instance property is removed when the call ends. An object that has its own `toJson` property
+ * already is left alone.
+ */
+function pin(call: SynthCall, result: Result): void {
+  const pinned: ApiObject[] = [];
+  result.objects.forEach((object, i) => {
+    if (Object.prototype.hasOwnProperty.call(object, 'toJson')) return;
+    const manifest = result.manifests[i];
+    Object.defineProperty(object, 'toJson', { configurable: true, writable: true, value: () => manifest });
+    pinned.push(object);
+  });
+  call.pinned = pinned;
+}
+
+function unpin(call: SynthCall): void {
+  for (const object of call.pinned ?? []) delete (object as unknown as Record<string, unknown>).toJson;
+  call.pinned = undefined;
 }
 
 /** The App entry points that validate the App once, then once per chart (cdk8s 2 `App`). */
@@ -295,10 +320,12 @@ export class ToolHiveValidation {
         writable: true,
         value: function synthWithOneValidation(this: unknown, ...args: unknown[]): unknown {
           const outer = validation.synthCall;
-          validation.synthCall = {};
+          const call: SynthCall = {};
+          validation.synthCall = call;
           try {
             return original.apply(this, args);
           } finally {
+            unpin(call);
             validation.synthCall = outer;
           }
         },
@@ -316,7 +343,11 @@ export class ToolHiveValidation {
     const prior = call?.result;
     if (prior && prior === this.result && sameItems(prior.objects, this.apiObjects())) return prior;
     const result = this.run();
-    if (call) call.result = result;
+    if (call) {
+      unpin(call);
+      call.result = result;
+      pin(call, result);
+    }
     return result;
   }
 

@@ -1,4 +1,4 @@
-import { App, Chart, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { errorLines } from './helpers';
 import { McpGroup, McpServer, ToolHiveValidation } from '../../src';
@@ -48,6 +48,57 @@ describe('the passes of one synth call share one result (the App\'s public synth
     expect(ToolHiveValidation.of(root)).toBeDefined();
     expect(Object.keys(root)).not.toContain('synth');
     expect((root as unknown as { synth?: unknown }).synth).toBeUndefined();
+  });
+});
+
+describe('what synth writes is what the engine validated: each object\'s JSON is computed once per synth', () => {
+  /** Counts calls of every ApiObject's toJson (the prototype's, which cdk8s and the validation call). */
+  function countToJson(f: () => unknown): number {
+    const original = ApiObject.prototype.toJson;
+    let calls = 0;
+    ApiObject.prototype.toJson = function counted(this: ApiObject) {
+      calls++;
+      return original.call(this);
+    };
+    try {
+      f();
+    } finally {
+      ApiObject.prototype.toJson = original;
+    }
+    return calls;
+  }
+
+  test.each(['synthYaml', 'synth'] as const)('app.%s(): once per object, with three charts', method => {
+    const app = appWithCharts(3);
+    const objects = app.node.findAll().filter(c => ApiObject.isApiObject(c)).length;
+    expect(countToJson(() => app[method]())).toBe(objects);
+  });
+
+  test('the output is the manifests the objects give, and after synth every object computes its JSON again', () => {
+    const app = appWithCharts(1);
+    const yaml = app.synthYaml();
+    // a plain twin of the objects' JSON (computed now, after synth) writes the same YAML
+    const twin = new App();
+    const chart = new Chart(twin, 'twin');
+    ToolHiveValidation.of(app).manifests().forEach((m, i) => new ApiObject(chart, `o${i}`, m as never));
+    expect(twin.synthYaml()).toBe(yaml);
+    const server = app.node.findAll().find((c): c is ApiObject => ApiObject.isApiObject(c) && c.kind === 'MCPServer')!;
+    expect(Object.prototype.hasOwnProperty.call(server, 'toJson')).toBe(false);
+    server.metadata.addLabel('changed', 'after-synth');
+    expect((server.toJson() as { metadata: { labels: Record<string, string> } }).metadata.labels.changed).toBe('after-synth');
+    expect(app.synthYaml()).toContain('changed: after-synth');
+  });
+
+  test('an object with its own toJson keeps it during synth', () => {
+    const app = appWithCharts(1);
+    const server = app.node.findAll().find((c): c is ApiObject => ApiObject.isApiObject(c) && c.kind === 'MCPServer')!;
+    const own = server.toJson.bind(server);
+    let calls = 0;
+    Object.defineProperty(server, 'toJson', { configurable: true, writable: true, value: () => (calls++, own()) });
+    app.synthYaml();
+    // collected by the validation, then once more for the output: its own method is never replaced
+    expect(calls).toBe(2);
+    expect(Object.prototype.hasOwnProperty.call(server, 'toJson')).toBe(true);
   });
 });
 
