@@ -213,7 +213,19 @@ function buildRedactor(values: readonly string[]): Redactor {
   for (const v of new Set(values)) for (const f of forms(v)) if (f.length >= MIN_SECRET_LENGTH) (f.length >= WORD_LENGTH ? long : short).add(f);
   if (long.size === 0 && short.size === 0) return text => text;
   const automaton = new LongestStart(long);
+  // the first two code units of every form: a text with none of them at any position is returned as it is,
+  // without running the automaton (most messages quote no secret)
+  const starts = new Set<number>();
+  for (const f of long) starts.add(f.charCodeAt(0) * 0x10000 + f.charCodeAt(1));
+  for (const f of short) starts.add(f.charCodeAt(0) * 0x10000 + f.charCodeAt(1));
+  const mayHold = (text: string): boolean => {
+    for (let i = 0; i + MIN_SECRET_LENGTH <= text.length; i++) {
+      if (starts.has(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1))) return true;
+    }
+    return false;
+  };
   return text => {
+    if (!mayHold(text)) return text;
     const longest = automaton.scan(text);
     let out = '';
     let from = 0;
