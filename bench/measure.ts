@@ -32,8 +32,10 @@ interface GcProfilerLike { start(): void; stop(): GcProfile | undefined }
  * Runs `f` once and measures it. The allocation figure sums, over every GC inside the region, the heap growth
  * since the previous GC (or the start), plus the growth after the last one: what the program allocated.
  */
-export function sample<T>(f: () => T): { sample: Sample; value: T } {
-  collectGarbage();
+export function sample<T>(f: () => T, options: { readonly collectFirst?: boolean } = {}): { sample: Sample; value: T } {
+  // a forced full GC first, unless the caller measures many short regions: V8 needs a moment to get back to speed
+  // after one, which a region of a few milliseconds would pay for
+  if (options.collectFirst ?? true) collectGarbage();
   const GcProfiler = (v8 as unknown as { GCProfiler?: new () => GcProfilerLike }).GCProfiler;
   const profiler = GcProfiler ? new GcProfiler() : undefined;
   const heap0 = process.memoryUsage().heapUsed;
