@@ -14,6 +14,7 @@
 import Ajv from 'ajv';
 import { ApiObject, App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { Construct, type IConstruct } from 'constructs';
 import { mixedObjects } from './fixtures';
 import { Best, fmtBytes, fmtMs, sample, scaled } from './measure';
 import { constructsApp } from './synth';
@@ -107,6 +108,34 @@ function pair(build: () => App, rounds: number): Pair {
   return out;
 }
 
+/**
+ * The plain twin with our construct tree: every object inside a wrapper construct where ours has one, and the same
+ * ordering edges between objects (ours orders a workload after what it references). No ToolHive code runs: the
+ * ratio to the plain twin is what cdk8s itself spends on the shape of our constructs.
+ */
+function shapedTwinOf(app: App): () => App {
+  const objects = app.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
+  const docs = objects.map(o => o.toJson() as Record<string, unknown>);
+  const index = new Map<IConstruct, number>();
+  objects.forEach((o, i) => {
+    index.set(o, i);
+    const scope = o.node.scope;
+    if (scope && !Chart.isChart(scope)) index.set(scope, i);
+  });
+  const wrapped = objects.map(o => o.node.scope !== undefined && !Chart.isChart(o.node.scope));
+  const edges = objects.map((o, i) => {
+    const from = [...o.node.dependencies, ...(wrapped[i] ? o.node.scope!.node.dependencies : [])];
+    return [...new Set(from.map(d => index.get(d)).filter((j): j is number => j !== undefined && j !== i))];
+  });
+  return () => {
+    const twin = new App();
+    const chart = new Chart(twin, 'bench');
+    const made = docs.map((d, i) => (wrapped[i] ? new ApiObject(new Construct(chart, `w${i}`), 'Resource', d as never) : new ApiObject(chart, `o${i}`, d as never)));
+    edges.forEach((es, i) => es.forEach(j => made[i].node.addDependency(made[j])));
+    return twin;
+  };
+}
+
 /** Synth ratios at two sizes (units of one workload + its Secret): ours, ours unvalidated, cdk8s-plus, L1. */
 export function benchSynthAnchors(): Row[] {
   const sizes: Array<[number, number]> = [[scaled(1_000), 5], [scaled(10_000), 3]];
@@ -121,6 +150,7 @@ export function benchSynthAnchors(): Row[] {
       unvalidated: pair(() => unvalidatedApp(n), rounds),
       kplus: pair(() => kplusApp(n), rounds),
       l1: pair(() => l1App(n), rounds),
+      shape: pair(shapedTwinOf(unvalidatedApp(n)), rounds),
     };
     byN.set(n, m);
     const ratio = (p: Pair) => p.side.wall / p.twin.wall;
@@ -129,6 +159,7 @@ export function benchSynthAnchors(): Row[] {
     rows.push({ name: `synth ${label}: cdk8s-plus-28 L2 (Deployment+Secret+ConfigMap) / plain twin`, value: ratio(m.kplus), unit: 'x', note: `anchor; ${cpu(m.kplus)}` });
     rows.push({ name: `synth ${label}: ToolHive constructs, validation off / plain twin`, value: ratio(m.unvalidated), unit: 'x', note: `${cpu(m.unvalidated)}; anchor L1 ${ratio(m.l1).toFixed(2)}x; goal <= 1.15` });
     rows.push({ name: `synth ${label}: cdk8s import L1 classes / plain twin`, value: ratio(m.l1), unit: 'x', note: `anchor; ${cpu(m.l1)}` });
+    rows.push({ name: `synth ${label}: plain twin shaped like our constructs (wrappers, ordering edges) / plain twin`, value: ratio(m.shape), unit: 'x', note: `why validation off misses its goal: cdk8s's cost of our construct tree alone; ${cpu(m.shape)}` });
     rows.push({ name: `synth ${label}: allocated per unit, constructs with validation / plain twin`, value: m.ours.side.allocated / n / 1024, unit: 'KiB', note: `plain twin ${fmtBytes(m.ours.twin.allocated / n)} per unit; cdk8s-plus ${fmtBytes(m.kplus.side.allocated / n)}` });
   }
   const a = byN.get(sizes[0][0])!;
