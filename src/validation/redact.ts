@@ -194,10 +194,42 @@ class LongestStart {
   }
 }
 
+/** Characters of long forms the automaton indexes at most: about 50 bytes each, so about 100 MiB. */
+export const MAX_AUTOMATON_UNITS = 2_000_000;
+
+/**
+ * The longest string starting at each position, from an index of the strings by their first `MIN_SECRET_LENGTH`
+ * characters: memory proportional to the number of strings, time proportional to the text times the candidates
+ * sharing a prefix at each position. Used only for secret sets too large for the automaton.
+ */
+class PrefixIndex {
+  private readonly index = new Map<string, string[]>();
+
+  public constructor(strings: Iterable<string>) {
+    for (const f of strings) {
+      const key = f.slice(0, MIN_SECRET_LENGTH);
+      let l = this.index.get(key);
+      if (!l) this.index.set(key, l = []);
+      l.push(f);
+    }
+    for (const l of this.index.values()) l.sort((a, b) => b.length - a.length);
+  }
+
+  public scan(text: string): Int32Array {
+    const out = new Int32Array(text.length);
+    for (let i = 0; i + MIN_SECRET_LENGTH <= text.length; i++) {
+      const hit = this.index.get(text.slice(i, i + MIN_SECRET_LENGTH))?.find(c => text.startsWith(c, i));
+      if (hit !== undefined) out[i] = hit.length;
+    }
+    return out;
+  }
+}
+
 /**
  * A function replacing every form of every value with `[redacted]`, leftmost first, longest first. Linear in the
  * text and in the values' total length (hostile input: thousands of values sharing a prefix cost no more): forms of
- * `WORD_LENGTH` characters or more are found by an automaton (`LongestStart`), shorter ones (redacted only as
+ * `WORD_LENGTH` characters or more are found by an automaton (`LongestStart`; `PrefixIndex` past
+ * `MAX_AUTOMATON_UNITS` characters of forms, to bound memory), shorter ones (redacted only as
  * whole words) by a lookup of at most four lengths per position. Built on first use: a run without violations
  * never pays for it.
  */
@@ -212,7 +244,11 @@ function buildRedactor(values: readonly string[]): Redactor {
   // a set of objects repeats the same values (every Secret of a generated app): their forms are computed once
   for (const v of new Set(values)) for (const f of forms(v)) if (f.length >= MIN_SECRET_LENGTH) (f.length >= WORD_LENGTH ? long : short).add(f);
   if (long.size === 0 && short.size === 0) return text => text;
-  const automaton = new LongestStart(long);
+  let units = 0;
+  for (const f of long) units += f.length;
+  // the automaton holds a state per character of the forms: beyond the budget, the prefix index (bounded memory;
+  // linear unless many values share long prefixes) keeps a huge secret set from exhausting memory
+  const automaton = units <= MAX_AUTOMATON_UNITS ? new LongestStart(long) : new PrefixIndex(long);
   // the first two code units of every form: a text with none of them at any position is returned as it is,
   // without running the automaton (most messages quote no secret)
   const starts = new Set<number>();

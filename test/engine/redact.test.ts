@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { goQuote } from '../../src/validation/operator/go/quote';
-import { MIN_SECRET_LENGTH, REDACTED, redactor, WORD_LENGTH } from '../../src/validation/redact';
+import { MAX_AUTOMATON_UNITS, MIN_SECRET_LENGTH, REDACTED, redactor, WORD_LENGTH } from '../../src/validation/redact';
 
 const isWordChar = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 
@@ -72,6 +72,13 @@ describe('redactor', () => {
     const text = `key ${values[1999]} and ${values[7]}9 and ${prefix}`;
     // `${values[7]}9` is `${prefix}79`, itself a value: the longest form is redacted whole
     expect(redactor(values)(text)).toBe(`key ${REDACTED} and ${REDACTED} and ${prefix}`);
+  });
+
+  test('past the automaton budget, a prefix index gives the same result', () => {
+    // long values whose forms total more than MAX_AUTOMATON_UNITS characters
+    const values = Array.from({ length: Math.ceil(MAX_AUTOMATON_UNITS / 1000) + 10 }, (_, k) => `${k}`.padStart(8, 'k') + 'v'.repeat(600));
+    const text = `a ${values[3]} b ${values[values.length - 1]}x c ${values[5].slice(0, 300)}`;
+    expect(redactor(values)(text)).toBe(`a ${REDACTED} b ${REDACTED}x c ${values[5].slice(0, 300)}`);
   });
 
   test('no values: the text is returned as is', () => {
