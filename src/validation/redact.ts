@@ -119,53 +119,62 @@ function forms(value: string): string[] {
  * accepting suffix is the longest string that is a prefix of text[i..].
  */
 class LongestStart {
-  /** Transitions, keyed `state * 65536 + UTF-16 code unit`: one map instead of one per state. */
-  private readonly next = new Map<number, number>();
+  /** Transitions in an open-addressing table: the state, the code unit and the target of each used slot. */
+  private readonly fromState: Int32Array;
+  private readonly onUnit: Uint16Array;
+  private readonly toState: Int32Array;
+  private readonly mask: number;
   private readonly fail: Int32Array;
   /** The length of the longest string ending in this state (as a suffix of its path), 0 if none. */
   private readonly best: Int32Array;
 
-  public constructor(strings: Iterable<string>) {
-    const depth: number[] = [0];
-    const accepts: boolean[] = [false];
-    const firstChild: number[] = [-1];
-    const sibling: number[] = [-1];
-    const unit: number[] = [0];
+  /** `units`: the strings' total length, which bounds the number of states. */
+  public constructor(strings: Iterable<string>, units: number) {
+    const max = units + 1;
+    let size = 2;
+    while (size < 2 * max) size *= 2;
+    this.mask = size - 1;
+    this.fromState = new Int32Array(size).fill(-1);
+    this.onUnit = new Uint16Array(size);
+    this.toState = new Int32Array(size);
+    const depth = new Int32Array(max);
+    const accepts = new Uint8Array(max);
+    const firstChild = new Int32Array(max).fill(-1);
+    const sibling = new Int32Array(max).fill(-1);
+    const unit = new Uint16Array(max);
+    let states = 1;
     for (const s of strings) {
       let state = 0;
       for (let k = s.length - 1; k >= 0; k--) {
         const c = s.charCodeAt(k);
-        let child = this.next.get(state * 65536 + c);
-        if (child === undefined) {
-          child = depth.length;
-          depth.push(depth[state] + 1);
-          accepts.push(false);
-          unit.push(c);
-          sibling.push(firstChild[state]);
-          firstChild.push(-1);
+        let child = this.get(state, c);
+        if (child < 0) {
+          child = states++;
+          depth[child] = depth[state] + 1;
+          unit[child] = c;
+          sibling[child] = firstChild[state];
           firstChild[state] = child;
-          this.next.set(state * 65536 + c, child);
+          this.put(state, c, child);
         }
         state = child;
       }
-      accepts[state] = true;
+      accepts[state] = 1;
     }
-    const n = depth.length;
-    this.fail = new Int32Array(n);
-    this.best = new Int32Array(n);
+    this.fail = new Int32Array(states);
+    this.best = new Int32Array(states);
     // breadth first, so a state's failure target is complete before its children are linked
-    const queue = new Int32Array(n);
+    const queue = new Int32Array(states);
     let head = 0;
     let tail = 0;
     for (let c = firstChild[0]; c !== -1; c = sibling[c]) {
       queue[tail++] = c;
-      this.best[c] = accepts[c] ? depth[c] : 0;
+      this.best[c] = accepts[c] === 1 ? depth[c] : 0;
     }
     while (head < tail) {
       const state = queue[head++];
       for (let child = firstChild[state]; child !== -1; child = sibling[child]) {
         this.fail[child] = this.step(this.fail[state], unit[child]);
-        this.best[child] = accepts[child] ? depth[child] : this.best[this.fail[child]];
+        this.best[child] = accepts[child] === 1 ? depth[child] : this.best[this.fail[child]];
         queue[tail++] = child;
       }
     }
@@ -182,20 +191,43 @@ class LongestStart {
     return out;
   }
 
+  private slot(state: number, c: number): number {
+    let h = Math.imul(state, 0x9e3779b1) ^ Math.imul(c + 1, 0x85ebca6b);
+    h ^= h >>> 15;
+    return h & this.mask;
+  }
+
+  /** The target of `state` on `c`, or -1. */
+  private get(state: number, c: number): number {
+    for (let i = this.slot(state, c); ; i = (i + 1) & this.mask) {
+      const from = this.fromState[i];
+      if (from === -1) return -1;
+      if (from === state && this.onUnit[i] === c) return this.toState[i];
+    }
+  }
+
+  private put(state: number, c: number, to: number): void {
+    let i = this.slot(state, c);
+    while (this.fromState[i] !== -1) i = (i + 1) & this.mask;
+    this.fromState[i] = state;
+    this.onUnit[i] = c;
+    this.toState[i] = to;
+  }
+
   /** The automaton's move on code unit `c` (failure links followed; amortized constant per character). */
   private step(from: number, c: number): number {
     let state = from;
     for (;;) {
-      const to = this.next.get(state * 65536 + c);
-      if (to !== undefined) return to;
+      const to = this.get(state, c);
+      if (to >= 0) return to;
       if (state === 0) return 0;
       state = this.fail[state];
     }
   }
 }
 
-/** Characters of long forms the automaton indexes at most: about 50 bytes each, so about 100 MiB. */
-export const MAX_AUTOMATON_UNITS = 2_000_000;
+/** Characters of long forms the automaton indexes at most: about 45 bytes each (typed arrays), about 170 MiB. */
+export const MAX_AUTOMATON_UNITS = 4_000_000;
 
 /**
  * The longest string starting at each position, from an index of the strings by their first `MIN_SECRET_LENGTH`
@@ -248,7 +280,7 @@ function buildRedactor(values: readonly string[]): Redactor {
   for (const f of long) units += f.length;
   // the automaton holds a state per character of the forms: beyond the budget, the prefix index (bounded memory;
   // linear unless many values share long prefixes) keeps a huge secret set from exhausting memory
-  const automaton = units <= MAX_AUTOMATON_UNITS ? new LongestStart(long) : new PrefixIndex(long);
+  const automaton = units <= MAX_AUTOMATON_UNITS ? new LongestStart(long, units) : new PrefixIndex(long);
   // the first two code units of every form: a text with none of them at any position is returned as it is,
   // without running the automaton (most messages quote no secret)
   const starts = new Set<number>();
