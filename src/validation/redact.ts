@@ -191,6 +191,7 @@ class LongestStart {
     return out;
   }
 
+  /* eslint-disable no-bitwise -- hashing and wrapping in a power-of-two table */
   private slot(state: number, c: number): number {
     let h = Math.imul(state, 0x9e3779b1) ^ Math.imul(c + 1, 0x85ebca6b);
     h ^= h >>> 15;
@@ -213,6 +214,7 @@ class LongestStart {
     this.onUnit[i] = c;
     this.toState[i] = to;
   }
+  /* eslint-enable no-bitwise */
 
   /** The automaton's move on code unit `c` (failure links followed; amortized constant per character). */
   private step(from: number, c: number): number {
