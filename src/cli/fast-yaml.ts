@@ -2,7 +2,7 @@
  * The fast path of manifest reading. The `yaml` library (load.ts) is the reference: it reads YAML the way kubectl
  * does and reports every error without quoting the document. It is also slow (about 100 µs per small document),
  * so most of a large CLI run went to it. This module reads the common shape of Kubernetes YAML with `js-yaml`'s
- * event parser, one document at a time, and gives the same objects and the same document numbers and lines.
+ * event parser, in batches of whole documents, and gives the same objects and the same document numbers and lines.
  *
  * It says "not mine" (undefined) for anything outside that shape, and the caller then reads the whole file with
  * the reference path, which decides and words every error:
@@ -23,7 +23,7 @@
 import { constructFromEvents, defineMappingTag, defineScalarTag, FAILSAFE_SCHEMA, NOT_RESOLVED, parseEvents } from 'js-yaml';
 import type { Event } from 'js-yaml';
 
-/** js-yaml event types (EVENT_ID), inlined: a `const` object import would load the whole module for two numbers. */
+/** js-yaml's event types (its `EVENT_ID` values), as literal types the event union narrows on. */
 const DOCUMENT = 1;
 const MAPPING = 3;
 const SCALAR = 4;
