@@ -23,11 +23,11 @@ export function formatJunit(report: ValidateReport, name: string): string {
       .property('line', String(p.line ?? 1))
       .error(xmlSafe(formatProblem(p)), p.rule);
   }
-  report.objects.forEach((object, i) => {
+  report.identities.forEach((identity, i) => {
     const source = report.sources[i];
     const file = source?.file ?? '-';
     const violations = byObject.get(i) ?? [];
-    const tc = suite(file).testCase().className(xmlSafe(file)).name(xmlSafe(`${documentRef({ file, document: source?.document })} ${identity(object)}`)).file(xmlSafe(file))
+    const tc = suite(file).testCase().className(xmlSafe(file)).name(xmlSafe(`${documentRef({ file, document: source?.document })} ${identity}`)).file(xmlSafe(file))
       .property('document', String(source?.document ?? '-'))
       .property('line', String(source?.line ?? 1));
     const failing = violations.filter(v => report.failing.has(v));
@@ -69,13 +69,4 @@ function groupByObject(report: ValidateReport): Map<number, Violation[]> {
     list.push(v);
   }
   return out;
-}
-
-/** `Kind/namespace/name` of a loaded document, read without trusting its shape. */
-function identity(o: unknown): string {
-  const own = (x: unknown, k: string): unknown =>
-    typeof x === 'object' && x !== null && !Array.isArray(x) && Object.prototype.hasOwnProperty.call(x, k) ? (x as Record<string, unknown>)[k] : undefined;
-  const str = (x: unknown) => (typeof x === 'string' && x !== '' ? x : undefined);
-  const metadata = own(o, 'metadata');
-  return `${str(own(o, 'kind')) ?? '-'}/${str(own(metadata, 'namespace')) ?? 'default'}/${str(own(metadata, 'name')) ?? '-'}`;
 }

@@ -32,7 +32,10 @@ function yaml(): typeof Yaml {
 export const STDIN_LABEL = '<stdin>';
 
 export interface LoadedManifests {
-  /** Every non-empty document (and every item of a `List`), in input order. */
+  /**
+   * Every non-empty document (and every item of a `List`), in input order; with a sink (`loadManifests`), only
+   * those not yet handed to it.
+   */
   readonly objects: unknown[];
   /** Index-aligned with `objects`. */
   readonly sources: SourceLocation[];
@@ -46,16 +49,26 @@ export interface LoadedManifests {
   readonly notes?: string[];
 }
 
-/** Reads every PATH (`-` is standard input). Never throws for bad input: problems are collected. */
+/** Where a streaming read hands each object, once its file has been read without a problem. */
+export type ObjectSink = (object: unknown, source: SourceLocation) => void;
+
+/**
+ * Reads every PATH (`-` is standard input). Never throws for bad input: problems are collected.
+ *
+ * With a `sink`, the objects of each file are handed to it as soon as that file is read and are not kept
+ * (`objects` and `sources` stay empty; `documents` counts them): a run holds one file's objects at a time, and
+ * once any file has a problem the sink gets nothing more (such a run validates nothing).
+ */
 export async function loadManifests(
   paths: readonly string[],
   stdin: AsyncIterable<string | Uint8Array>,
   limits: InputLimits = DEFAULT_LIMITS,
   progress?: (files: number, bytes: number, documents: number, file: string) => void,
-): Promise<LoadedManifests> {
+  sink?: ObjectSink,
+): Promise<LoadedManifests & { documents: number }> {
   const skipped: string[] = [];
   const notes: string[] = [];
-  const out: LoadedManifests = { objects: [], sources: [], problems: [], emptyDirectories: [], skipped, notes };
+  const out: LoadedManifests & { documents: number } = { objects: [], sources: [], problems: [], emptyDirectories: [], skipped, notes, documents: 0 };
   const seen = new Set<string>();
   let total = 0;
   let files = 0;
@@ -70,8 +83,15 @@ export async function loadManifests(
       skipped.push(`${label}: ${decoded.problem}`);
       return true;
     }
+    const before = out.objects.length;
     parseYamlStream(decoded.text, label, out, /\.json$/i.test(label) ? 'json' : 'yaml');
-    progress?.(++files, total, out.objects.length, label);
+    out.documents += out.objects.length - before;
+    if (sink !== undefined) {
+      if (out.problems.length === 0) for (let i = 0; i < out.objects.length; i++) sink(out.objects[i], out.sources[i]);
+      out.objects.length = 0;
+      out.sources.length = 0;
+    }
+    progress?.(++files, total, out.documents, label);
     return true;
   };
   for (const p of paths) {

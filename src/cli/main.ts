@@ -12,11 +12,12 @@ import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { loadManifests } from './load';
 import { progressOn } from './progress';
 import { runReleases } from './releases';
-import { problemFromText } from './report';
+import { identityOf, problemFromText } from './report';
 import { escapeText } from './terminal';
 import { MAIN_USAGE, PROGRAM, usageOf } from './usage';
-import { reportProblems, runValidate, VALIDATE_FORMATS, type ToolIdentity } from './validate';
+import { reportProblems, runValidate, VALIDATE_FORMATS, validatorFor, type ToolIdentity } from './validate';
 import { DEFAULT_RELEASE } from '../schema/registry';
+import type { SourceLocation } from '../validation';
 import { redactor, secretValuesOf } from '../validation/redact';
 
 export type { CliIo, TextSink } from './io';
@@ -88,7 +89,16 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
   const progress = progressOn(io.stderr, PROGRAM);
-  const loaded = await loadManifests(args.paths, io.stdin, args.limits, progress.read);
+  // validate streams: each file's objects go to the engine once read, and only their identities are kept here;
+  // env needs every object at once (a workload's env depends on the objects it references)
+  const validator = spec.name === 'validate' ? validatorFor(args) : undefined;
+  const identities: string[] = [];
+  const sources: SourceLocation[] = [];
+  const loaded = await loadManifests(args.paths, io.stdin, args.limits, progress.read, validator && ((object, source) => {
+    validator.add(object, source);
+    identities.push(identityOf(object));
+    sources.push(source);
+  }));
   progress.done();
   // every line naming a path goes through escapeText: a file name can hold newlines and escape sequences
   for (const dir of loaded.emptyDirectories) io.stderr.write(`${PROGRAM}: note: no .yaml, .yml or .json file under ${escapeText(dir)}\n`);
@@ -101,18 +111,18 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return spec.name === 'validate' ? reportProblems(args, problems, io, toolIdentity()) : reportEnvProblems(args, problems, io);
   }
   const incomplete = (loaded.skipped ?? []).length > 0;
-  if (loaded.objects.length === 0 && !args.allowEmpty) {
+  if (loaded.documents === 0 && !args.allowEmpty) {
     // empty input is a usage error: a pipeline whose generator printed nothing must not pass
     if (!incomplete) io.stderr.write(`${PROGRAM}: no documents in the input; pass --allow-empty if empty input is expected\n`);
     return EXIT_USAGE;
   }
   // the engine's redaction policy, for what the CLI prints besides violations (env values)
-  const redact = redactor(secretValuesOf(loaded.objects));
-  progress.validating(loaded.objects.length);
+  const redact = redactor(validator ? validator.secretValues() : secretValuesOf(loaded.objects));
+  progress.validating(loaded.documents);
   // the progress line goes before the first byte of the report (stdout and stderr can share the terminal)
   const out: CliIo = { ...io, stdout: { write: (chunk: string) => (progress.done(), io.stdout.write(chunk)) } };
-  const code = spec.name === 'validate'
-    ? await runValidate(args, loaded.objects, loaded.sources, redact, out, toolIdentity())
+  const code = validator
+    ? await runValidate(args, validator, identities, sources, redact, out, toolIdentity())
     : runEnv(args, loaded.objects, redact, out);
   progress.done();
   // an unreadable path is a usage error for that path: the rest was checked, the run still fails

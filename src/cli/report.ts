@@ -54,8 +54,8 @@ export interface ValidateReport {
   readonly violations: readonly Violation[];
   /** Unreadable files and syntax errors; when there are any, nothing was validated. */
   readonly problems: readonly LoadProblem[];
-  /** Index-aligned with the loaded objects (JUnit lists every object, valid or not). */
-  readonly objects: readonly unknown[];
+  /** `Kind/namespace/name` of each loaded object, index-aligned with `sources` (JUnit lists every object). */
+  readonly identities: readonly string[];
   readonly sources: readonly { readonly file: string; readonly document: number; readonly line?: number }[];
   readonly summary: ValidateSummary;
   /** Whether warnings fail the run (`--strict`). */
@@ -77,4 +77,16 @@ export function objectRef(v: Pick<Violation, 'kind' | 'namespace' | 'name'>): st
 /** `Kind/namespace/name PATH: MESSAGE [RULE]`. */
 export function violationText(v: Violation): string {
   return `${objectRef(v)}${v.path ? ` ${v.path}` : ''}: ${v.message} [${v.rule}]`;
+}
+
+/**
+ * `Kind/namespace/name` of a loaded document, `-` for what is missing and `default` for no namespace. Only own
+ * string properties are read: the document is hostile.
+ */
+export function identityOf(o: unknown): string {
+  const own = (x: unknown, k: string): unknown =>
+    typeof x === 'object' && x !== null && !Array.isArray(x) && Object.prototype.hasOwnProperty.call(x, k) ? (x as Record<string, unknown>)[k] : undefined;
+  const str = (x: unknown) => (typeof x === 'string' && x !== '' ? x : undefined);
+  const metadata = own(o, 'metadata');
+  return `${str(own(o, 'kind')) ?? '-'}/${str(own(metadata, 'namespace')) ?? 'default'}/${str(own(metadata, 'name')) ?? '-'}`;
 }

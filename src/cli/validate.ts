@@ -1,5 +1,5 @@
 /** `toolhive-constructs validate`: runs the engine over the loaded manifests and prints the report. */
-import { failures, validateManifests } from '../validation';
+import { failures, ManifestValidator } from '../validation';
 import type { SourceLocation, Violation } from '../validation';
 import type { CommandArgs } from './args';
 import type { CliIo } from './io';
@@ -19,28 +19,34 @@ export interface ToolIdentity {
   readonly informationUri?: string;
 }
 
+/** The engine for `validate`: objects are added as they are read (load.ts hands them over file by file). */
+export function validatorFor(args: CommandArgs): ManifestValidator {
+  return new ManifestValidator({
+    external: args.external,
+    assumeExternal: args.assumeExternal,
+    operatorRelease: args.operatorRelease,
+    kubernetesVersion: args.kubernetesVersion,
+  });
+}
+
 /**
- * Validates `objects` and writes the report to stdout. Returns the exit code: 1 when a violation fails the run
- * (an error, or with `--strict` also a warning), else 0.
+ * Finishes the run of `validator` (every object added) and writes the report to stdout. Returns the exit code: 1
+ * when a violation fails the run (an error, or with `--strict` also a warning), else 0.
+ * @param identities `Kind/namespace/name` of each object added, index-aligned with `sources`
  */
 export async function runValidate(
   args: CommandArgs,
-  objects: readonly unknown[],
+  validator: ManifestValidator,
+  identities: readonly string[],
   sources: readonly SourceLocation[],
   redact: Redactor,
   io: CliIo,
   tool: ToolIdentity,
 ): Promise<number> {
   // Non-objects, missing kinds and unknown ToolHive kinds are reported by the engine's identity layer.
-  const violations = validateManifests(objects, {
-    external: args.external,
-    assumeExternal: args.assumeExternal,
-    operatorRelease: args.operatorRelease,
-    kubernetesVersion: args.kubernetesVersion,
-    sources,
-  });
+  const violations = validator.finish();
   // already redacted by the engine; again here so nothing the CLI prints depends on that
-  const report = buildReport(redactViolations(violations, redact), [], objects, sources, args.strict);
+  const report = buildReport(redactViolations(violations, redact), [], identities, sources, args.strict);
   io.stdout.write(await render(args.format, report, tool));
   return report.failing.size > 0 ? EXIT_VIOLATIONS : EXIT_OK;
 }
@@ -59,19 +65,19 @@ export async function reportProblems(args: CommandArgs, problems: readonly LoadP
 function buildReport(
   violations: readonly Violation[],
   problems: readonly LoadProblem[],
-  objects: readonly unknown[],
+  identities: readonly string[],
   sources: readonly SourceLocation[],
   strict: boolean,
 ): ValidateReport {
   return {
     violations,
     problems,
-    objects,
+    identities,
     sources,
     strict,
     failing: new Set(failures(violations, { strict })),
     summary: {
-      documents: objects.length,
+      documents: identities.length,
       errors: violations.filter(v => v.severity === 'error').length,
       warnings: violations.filter(v => v.severity === 'warning').length,
     },

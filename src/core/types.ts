@@ -106,6 +106,12 @@ export interface ObjectEntry {
   /** True when the identity, schema and CEL layers found no error in this object. */
   readonly admitted: boolean;
   readonly source?: SourceLocation;
+  /**
+   * Set when the engine keeps only the identity of an object of a kind no cross-object layer reads (a streaming
+   * `ManifestValidator`): `object` and `defaulted` then hold only apiVersion, kind and metadata name and namespace,
+   * and this is the SHA-256 of the object's JSON, for the duplicate check.
+   */
+  readonly content?: string;
 }
 
 /** The whole manifest set, indexed for the cross-object layers. */

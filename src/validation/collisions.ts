@@ -59,6 +59,11 @@ function operatorDefaultOverrides(set: ManifestSet): Violation[] {
 // ---------------------------------------------------------------------------------------------------------
 // The same object twice
 
+/** What tells two definitions of an object apart: its JSON, or the digest of it an identity-only entry keeps. */
+function contentOf(e: ObjectEntry): string {
+  return e.content ?? JSON.stringify(e.object);
+}
+
 // mirrors the API server: one object per group, kind, namespace and name, so a later document replaces an earlier one
 function duplicateObjects(set: ManifestSet): Violation[] {
   const first = new KeyedMap4<ObjectEntry>();
@@ -69,7 +74,7 @@ function duplicateObjects(set: ManifestSet): Violation[] {
     if (prior === e) continue;
     const what = `${e.kind} ${JSON.stringify(e.name)} in namespace ${JSON.stringify(e.namespace)}`;
     const where = bothSources(prior, e);
-    if (JSON.stringify(prior.object) === JSON.stringify(e.object)) {
+    if (contentOf(prior) === contentOf(e)) {
       out.push(violation(e, 'metadata.name', 'collision.duplicate-object', `${what} is defined twice with the same content${where}: remove the copy`, 'warning'));
     } else {
       out.push(violation(e, 'metadata.name', 'collision.duplicate-object',

@@ -10,15 +10,16 @@
  *  6. references (references.ts) by-name references, Secret and ConfigMap keys
  *  7. collisions (collisions.ts) generated-object names and env var names
  */
+import { createHash } from 'node:crypto';
 import { admitObject } from './admission';
 import { collisionsLayer } from './collisions';
 import { buildManifestSet, resolveOptions } from './manifest-set';
 import { OPERATOR_LAYERS } from './operator';
-import { redactViolations, redactor, secretValuesOf } from './redact';
+import { redactViolations, redactor, secretValuesInto } from './redact';
 import { referencesLayer } from './references';
 import { pathNeedsNewerRelease } from './release-fields';
 import { internalError } from './safety';
-import type { FailurePolicy, ObjectEntry, SetLayer, ValidateOptions, Violation } from '../core/types';
+import type { FailurePolicy, KubeObject, ObjectEntry, SetLayer, SourceLocation, ValidateOptions, Violation } from '../core/types';
 import { describeInput } from '../core/util';
 
 // The public API of `toolhive-constructs/validation` (test/architecture/public-api.test.ts lists it): the
@@ -58,47 +59,128 @@ export function validateManifests(manifests: readonly unknown[], options: Valida
   if (!Array.isArray(manifests)) {
     throw new TypeError(`validateManifests expects an array of Kubernetes objects, got ${describeInput(manifests)}`);
   }
-  const resolved = resolveOptions(options);
-  const tagged: { index: number; v: Violation }[] = [];
-  const entries: ObjectEntry[] = [];
-  manifests.forEach((manifest, index) => {
-    const source = options.sources?.[index];
+  // the caller holds every object anyway: nothing is gained by keeping less
+  const run = new ManifestValidator(options, true);
+  for (let i = 0; i < manifests.length; i++) run.add(manifests[i], options.sources?.[i]);
+  return run.finish();
+}
+
+/** Options of a {@link ManifestValidator}: those of `validateManifests`, without `sources` (given per object). */
+export type ManifestValidatorOptions = Omit<ValidateOptions, 'sources'>;
+
+/** Kinds outside the ToolHive group whose content a cross-object layer reads (keys, values); others by name only. */
+const READ_CONTEXT_KINDS: ReadonlySet<string> = new Set(['Secret', 'ConfigMap']);
+
+/**
+ * The engine over a stream: `add` each object as it is read, then `finish` once. It gives the same violations, in
+ * the same order, as `validateManifests` over the same objects, and holds less: each object is checked on its own
+ * when it is added (identity, schema, CEL, hygiene), and for the cross-object layers it keeps the ToolHive objects,
+ * Secrets and ConfigMaps, but of every other kind only its identity and a digest of its content (for the duplicate
+ * check). The caller may drop an object once it is added.
+ *
+ * @example
+ * const run = new ManifestValidator({ operatorRelease: 'v0.44.0' });
+ * for await (const doc of documents) run.add(doc, { file: 'all.yaml', document: ++n });
+ * const violations = run.finish();
+ */
+export class ManifestValidator {
+  private readonly options: ValidateOptions;
+  private readonly resolved: ReturnType<typeof resolveOptions>;
+  private readonly tagged: { index: number; v: Violation }[] = [];
+  private readonly entries: ObjectEntry[] = [];
+  private readonly secrets: string[] = [];
+  private readonly keepAll: boolean;
+  private count = 0;
+  private finished = false;
+
+  /**
+   * @param options as for `validateManifests`
+   * @param keepAll keep every object whole (`validateManifests`, whose caller holds them anyway) @internal
+   * @throws TypeError when an option has the wrong type (options are code, not data).
+   */
+  public constructor(options: ManifestValidatorOptions = {}, keepAll = false) {
+    this.options = options;
+    this.resolved = resolveOptions(options);
+    this.keepAll = keepAll;
+  }
+
+  /** The number of objects added so far. */
+  public get size(): number {
+    return this.count;
+  }
+
+  /**
+   * Checks one object on its own and keeps what the cross-object layers need. Never throws on data.
+   * @param manifest a Kubernetes object (any value: a non-object is reported)
+   * @param source where it was read, copied into its violations
+   * @throws TypeError after `finish` (misuse)
+   */
+  public add(manifest: unknown, source?: SourceLocation): void {
+    if (this.finished) throw new TypeError('ManifestValidator.add called after finish');
+    const index = this.count++;
     let admission: ReturnType<typeof admitObject>;
     try {
-      admission = admitObject(manifest, index, resolved, source);
+      admission = admitObject(manifest, index, this.resolved, source);
     } catch (e) {
       // a bug of ours on odd data: fail this object loudly, never the whole call, never a silent pass
-      admission = { violations: [internalError('admission', e, manifest, resolved, source)] };
+      admission = { violations: [internalError('admission', e, manifest, this.resolved, source)] };
     }
-    for (const v of admission.violations) tagged.push({ index, v });
-    if (admission.entry) entries.push(admission.entry);
-  });
-
-  const set = buildManifestSet(entries, resolved);
-  for (const layer of SET_LAYERS) {
-    let found: Violation[];
-    try {
-      found = layer(set);
-    } catch (e) {
-      found = [internalError(layer.name || 'set', e, undefined, resolved, undefined)];
-    }
-    for (const v of found) {
-      const entry = set.get(v.kind, v.namespace, v.name);
-      // a field of a newer release: schema.needs-release reports it; the targeted operator's Go types drop it
-      if (entry?.isToolHive && v.rule.startsWith('operator.') && pathNeedsNewerRelease(entry.kind, entry.version, resolved.operatorRelease, v.path)) continue;
-      // the position of the (first) object the violation is about
-      tagged.push({ index: entry?.index ?? manifests.length, v });
-    }
+    for (const v of admission.violations) this.tagged.push({ index, v });
+    const entry = admission.entry;
+    if (entry) this.entries.push(this.keepAll || entry.isToolHive || READ_CONTEXT_KINDS.has(entry.kind) ? entry : identityOnly(entry));
+    secretValuesInto(manifest, this.secrets);
   }
-  // Stable: input order first, then the order the layers reported in.
-  const result = tagged
-    .map((t, seq) => ({ ...t, seq }))
-    .sort((a, b) => a.index - b.index || a.seq - b.seq)
-    .map(t => t.v);
-  if (result.length === 0) return result;
-  // the one redaction policy, so every front end prints redacted text (see redact.ts)
-  const secrets = [...secretValuesOf(manifests), ...(options.redact ?? [])];
-  return secrets.length === 0 ? result : redactViolations(result, redactor(secrets));
+
+  /**
+   * Runs the cross-object layers and returns every violation, in input order (deterministic), redacted.
+   * @throws TypeError when called twice (misuse)
+   */
+  public finish(): Violation[] {
+    if (this.finished) throw new TypeError('ManifestValidator.finish called twice');
+    this.finished = true;
+    const { tagged, resolved } = this;
+    const set = buildManifestSet(this.entries, resolved);
+    for (const layer of SET_LAYERS) {
+      let found: Violation[];
+      try {
+        found = layer(set);
+      } catch (e) {
+        found = [internalError(layer.name || 'set', e, undefined, resolved, undefined)];
+      }
+      for (const v of found) {
+        const entry = set.get(v.kind, v.namespace, v.name);
+        // a field of a newer release: schema.needs-release reports it; the targeted operator's Go types drop it
+        if (entry?.isToolHive && v.rule.startsWith('operator.') && pathNeedsNewerRelease(entry.kind, entry.version, resolved.operatorRelease, v.path)) continue;
+        // the position of the (first) object the violation is about
+        tagged.push({ index: entry?.index ?? this.count, v });
+      }
+    }
+    // Stable: input order first, then the order the layers reported in.
+    const result = tagged
+      .map((t, seq) => ({ ...t, seq }))
+      .sort((a, b) => a.index - b.index || a.seq - b.seq)
+      .map(t => t.v);
+    if (result.length === 0) return result;
+    // the one redaction policy, so every front end prints redacted text (see redact.ts)
+    const secrets = [...this.secrets, ...(this.options.redact ?? [])];
+    return secrets.length === 0 ? result : redactViolations(result, redactor(secrets));
+  }
+
+  /** The values `finish` redacts (Secret data, credential fields), for a front end that prints more. @internal */
+  public secretValues(): readonly string[] {
+    return [...this.secrets, ...(this.options.redact ?? [])];
+  }
+}
+
+/**
+ * An entry of a kind no cross-object layer reads: its identity, and in place of the object a stand-in holding
+ * only that, with the digest of the object's JSON for the duplicate check (collisions.ts duplicateObjects).
+ */
+function identityOnly(entry: ObjectEntry): ObjectEntry {
+  const metadata: Record<string, unknown> = { name: entry.name };
+  if (entry.namespace !== undefined) metadata.namespace = entry.namespace;
+  const stub: KubeObject = { apiVersion: entry.apiVersion, kind: entry.kind, metadata } as KubeObject;
+  return { ...entry, object: stub, defaulted: stub, content: createHash('sha256').update(JSON.stringify(entry.object)).digest('base64') };
 }
 
 /**

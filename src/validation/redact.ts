@@ -78,27 +78,30 @@ const SPLIT_PATHS = new Map<string, readonly string[]>();
 /** The secret values held by a set of objects: Secret data and stringData, inline credential fields. */
 export function secretValuesOf(objects: readonly unknown[]): string[] {
   const out: string[] = [];
-  for (const o of objects) {
-    if (!isDict(o) || typeof o.kind !== 'string') continue;
-    if (o.kind === 'Secret') {
-      scalars(o.stringData, out);
-      const data: string[] = [];
-      scalars(o.data, data);
-      for (const v of data) {
-        out.push(v);
-        const decoded = Buffer.from(v, 'base64').toString('utf8');
-        if (!decoded.includes('\ufffd')) out.push(decoded);
-      }
-      continue;
-    }
-    const paths = Object.prototype.hasOwnProperty.call(CREDENTIAL_FIELDS, o.kind) ? CREDENTIAL_FIELDS[o.kind] : undefined;
-    for (const p of paths ?? []) {
-      let steps = SPLIT_PATHS.get(p);
-      if (!steps) SPLIT_PATHS.set(p, steps = p.split('.'));
-      valuesAt(o, steps, out);
-    }
-  }
+  for (const o of objects) secretValuesInto(o, out);
   return out;
+}
+
+/** Appends the values of one object that `secretValuesOf` collects. */
+export function secretValuesInto(o: unknown, out: string[]): void {
+  if (!isDict(o) || typeof o.kind !== 'string') return;
+  if (o.kind === 'Secret') {
+    scalars(o.stringData, out);
+    const data: string[] = [];
+    scalars(o.data, data);
+    for (const v of data) {
+      out.push(v);
+      const decoded = Buffer.from(v, 'base64').toString('utf8');
+      if (!decoded.includes('\ufffd')) out.push(decoded);
+    }
+    return;
+  }
+  const paths = Object.prototype.hasOwnProperty.call(CREDENTIAL_FIELDS, o.kind) ? CREDENTIAL_FIELDS[o.kind] : undefined;
+  for (const p of paths ?? []) {
+    let steps = SPLIT_PATHS.get(p);
+    if (!steps) SPLIT_PATHS.set(p, steps = p.split('.'));
+    valuesAt(o, steps, out);
+  }
 }
 
 /** Every form in which a value can appear in a message. */
