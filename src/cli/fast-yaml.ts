@@ -102,8 +102,8 @@ const plainScalars = defineScalarTag<unknown>('tag:toolhive-constructs,2026:yaml
  * The strings of the stream being read, by value. The parser cuts each scalar out of the text: V8 keeps a cut of 13
  * characters or more as a view that holds the whole text alive, and every other cut as its own copy. Manifests
  * repeat most values (namespaces, images, keys, ports), so each distinct string is kept once, as a copy of its own:
- * the objects of a 100,000-object file then take about half the heap (bench `cli` prints the peak). Set for the
- * duration of one `readCommonYaml` call (the constructor is synchronous).
+ * the objects of a 100,000-object file then take about half the heap (bench `cli` prints the peak). Set while a
+ * batch is constructed (synchronously), one table per batch.
  */
 let strings: Map<string, string> | undefined;
 
@@ -261,9 +261,19 @@ const BATCH_CHARS = 64 * 1024;
  * outside it (the caller then uses the reference path). Never throws.
  */
 export function readCommonYaml(text: string): FastDocument[] | undefined {
-  const starts = markers(text);
-  if (starts === undefined) return undefined;
   const out: FastDocument[] = [];
+  return streamCommonYaml(text, docs => out.push(...docs)) ? out : undefined;
+}
+
+/**
+ * `readCommonYaml` a batch at a time: `batch` gets the documents of each batch as soon as it is read, so a caller
+ * can drop them before the next. Returns false when the text is outside the common shape: the batches already
+ * given are then not the file's reading (the caller discards them and uses the reference path). Never throws
+ * (an exception of `batch` itself propagates).
+ */
+export function streamCommonYaml(text: string, batch: (docs: FastDocument[]) => void): boolean {
+  const starts = markers(text);
+  if (starts === undefined) return false;
   let document = 0;
   // lines are counted incrementally: each offset asked for is past the previous one
   let line = 1;
@@ -272,18 +282,19 @@ export function readCommonYaml(text: string): FastDocument[] | undefined {
     for (; counted < offset; counted++) if (text.charCodeAt(counted) === Ch.Lf) line++;
     return line;
   };
-  strings = new Map();
-  try {
-    let from = 0;
-    let next = 0;
-    while (from < text.length) {
-      // the batch ends at the first marker at least BATCH_CHARS on, so it holds whole documents
-      while (next < starts.length && starts[next] - from < BATCH_CHARS) next++;
-      const to = next < starts.length ? starts[next] : text.length;
-      const batch = text.slice(from, to);
-      const events = parseEvents(batch, { maxDepth: MAX_DEPTH });
-      if (!plain(events, batch)) return undefined;
-      const values = constructFromEvents(events, { source: batch, schema: SCHEMA, maxAliases: 0 });
+  let from = 0;
+  let next = 0;
+  while (from < text.length) {
+    // the batch ends at the first marker at least BATCH_CHARS on, so it holds whole documents
+    while (next < starts.length && starts[next] - from < BATCH_CHARS) next++;
+    const to = next < starts.length ? starts[next] : text.length;
+    const docs: FastDocument[] = [];
+    strings = new Map();
+    try {
+      const source = text.slice(from, to);
+      const events = parseEvents(source, { maxDepth: MAX_DEPTH });
+      if (!plain(events, source)) return false;
+      const values = constructFromEvents(events, { source, schema: SCHEMA, maxAliases: 0 });
       let v = 0;
       for (let i = 0; i < events.length; i++) {
         if (events[i].type !== DOCUMENT) continue;
@@ -291,19 +302,20 @@ export function readCommonYaml(text: string): FastDocument[] | undefined {
         const value = values[v++];
         const root = events[i + 1];
         if (root.type === SCALAR && root.valueStart === -1) continue; // an empty document
-        if (root.type !== MAPPING || isList(value)) return undefined;
-        out.push({ value, document, line: lineAt(from + root.start) });
+        if (root.type !== MAPPING || isList(value)) return false;
+        docs.push({ value, document, line: lineAt(from + root.start) });
       }
-      if (v !== values.length) return undefined;
-      from = to;
+      if (v !== values.length) return false;
+    } catch {
+      // a parse error, or NotMine: the reference path reads the file and words any error
+      return false;
+    } finally {
+      strings = undefined;
     }
-  } catch {
-    // a parse error, or NotMine: the reference path reads the file and words any error
-    return undefined;
-  } finally {
-    strings = undefined;
+    batch(docs);
+    from = to;
   }
-  return out;
+  return true;
 }
 
 /**

@@ -13,7 +13,7 @@
 import { realpath, stat } from 'fs/promises';
 import * as path from 'path';
 import type * as Yaml from 'yaml';
-import { readCommonYaml } from './fast-yaml';
+import { readCommonYaml, streamCommonYaml } from './fast-yaml';
 import { DEFAULT_LIMITS, MAX_ALIAS_COUNT, showBytes, type InputLimits } from './limits';
 import { expandPath, readFileLimited, readStreamLimited } from './read';
 import { codePointName, decodeText, forbiddenCharAt } from './text';
@@ -49,15 +49,22 @@ export interface LoadedManifests {
   readonly notes?: string[];
 }
 
-/** Where a streaming read hands each object, once its file has been read without a problem. */
-export type ObjectSink = (object: unknown, source: SourceLocation) => void;
+/** Where a streaming read hands each object as it is read. */
+export interface ObjectSink {
+  add(object: unknown, source: SourceLocation): void;
+  /** A point to go back to: taken before each file. */
+  mark(): number;
+  /** Takes back what was added since `mark` gave `at`: a file read in part and then read the reference way. */
+  rollback(at: number): void;
+}
 
 /**
  * Reads every PATH (`-` is standard input). Never throws for bad input: problems are collected.
  *
- * With a `sink`, the objects of each file are handed to it as soon as that file is read and are not kept
- * (`objects` and `sources` stay empty; `documents` counts them): a run holds one file's objects at a time, and
- * once any file has a problem the sink gets nothing more (such a run validates nothing).
+ * With a `sink`, objects are handed to it as they are read and not kept (`objects` and `sources` stay empty;
+ * `documents` counts them): the fast path hands over each batch of documents (about 64 KiB of text) as soon as it
+ * is read, the reference path each file. Once any file has a problem the sink gets nothing more (such a run
+ * validates nothing).
  */
 export async function loadManifests(
   paths: readonly string[],
@@ -83,13 +90,18 @@ export async function loadManifests(
       skipped.push(`${label}: ${decoded.problem}`);
       return true;
     }
-    const before = out.objects.length;
-    parseYamlStream(decoded.text, label, out, /\.json$/i.test(label) ? 'json' : 'yaml');
-    out.documents += out.objects.length - before;
-    if (sink !== undefined) {
-      if (out.problems.length === 0) for (let i = 0; i < out.objects.length; i++) sink(out.objects[i], out.sources[i]);
-      out.objects.length = 0;
-      out.sources.length = 0;
+    const syntax = /\.json$/i.test(label) ? 'json' : 'yaml';
+    if (sink !== undefined && out.problems.length === 0) {
+      out.documents += streamYamlStream(decoded.text, label, out, syntax, sink);
+    } else {
+      const before = out.objects.length;
+      parseYamlStream(decoded.text, label, out, syntax);
+      out.documents += out.objects.length - before;
+      // after a problem nothing is validated: what was read is only counted
+      if (sink !== undefined) {
+        out.objects.length = 0;
+        out.sources.length = 0;
+      }
     }
     progress?.(++files, total, out.documents, label);
     return true;
@@ -144,6 +156,29 @@ export function parseYamlStream(text: string, file: string, out: LoadedManifests
     out.objects.push(d.value);
     out.sources.push({ file, document: d.document, line: d.line });
   }
+}
+
+/**
+ * `parseYamlStream` into a sink: the fast path hands over each batch as it is read; when it gives up part way, what
+ * it handed over is taken back and the reference path reads the file. Returns the number of objects handed over.
+ */
+function streamYamlStream(text: string, file: string, out: LoadedManifests, syntax: 'yaml' | 'json', sink: ObjectSink): number {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const at = sink.mark();
+  let count = 0;
+  const fast = syntax === 'yaml' && forbiddenCharAt(source) < 0 && streamCommonYaml(source, docs => {
+    for (const d of docs) sink.add(d.value, { file, document: d.document, line: d.line });
+    count += docs.length;
+  });
+  if (fast) return count;
+  sink.rollback(at);
+  const before = out.objects.length;
+  parseReference(source, file, out, syntax);
+  count = out.objects.length - before;
+  if (out.problems.length === 0) for (let i = before; i < out.objects.length; i++) sink.add(out.objects[i], out.sources[i]);
+  out.objects.length = before;
+  out.sources.length = before;
+  return count;
 }
 
 /**

@@ -94,11 +94,23 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const validator = spec.name === 'validate' ? validatorFor(args) : undefined;
   const identities: string[] = [];
   const sources: SourceLocation[] = [];
-  const loaded = await loadManifests(args.paths, io.stdin, args.limits, progress.read, validator && ((object, source) => {
-    validator.add(object, source);
-    identities.push(identityOf(object));
-    sources.push(source);
-  }));
+  const marks: number[] = [];
+  const loaded = await loadManifests(args.paths, io.stdin, args.limits, progress.read, validator && {
+    add(object, source) {
+      validator.add(object, source);
+      identities.push(identityOf(object));
+      sources.push(source);
+    },
+    mark() {
+      marks.push(identities.length);
+      return validator.mark();
+    },
+    rollback(at) {
+      validator.rollback(at);
+      identities.length = sources.length = marks[at];
+      marks.length = at;
+    },
+  });
   progress.done();
   // every line naming a path goes through escapeText: a file name can hold newlines and escape sequences
   for (const dir of loaded.emptyDirectories) io.stderr.write(`${PROGRAM}: note: no .yaml, .yml or .json file under ${escapeText(dir)}\n`);

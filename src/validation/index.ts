@@ -90,6 +90,7 @@ export class ManifestValidator {
   private readonly entries: ObjectEntry[] = [];
   private readonly secrets: string[] = [];
   private readonly keepAll: boolean;
+  private readonly marks: Array<[number, number, number, number]> = [];
   private count = 0;
   private finished = false;
 
@@ -164,6 +165,24 @@ export class ManifestValidator {
     // the one redaction policy, so every front end prints redacted text (see redact.ts)
     const secrets = [...this.secrets, ...(this.options.redact ?? [])];
     return secrets.length === 0 ? result : redactViolations(result, redactor(secrets));
+  }
+
+  /**
+   * A point to go back to with `rollback`: a reader that handed over part of a file and then reads the file another
+   * way takes the part back (the CLI's fast YAML path, load.ts). @internal
+   */
+  public mark(): number {
+    this.marks.push([this.count, this.entries.length, this.tagged.length, this.secrets.length]);
+    return this.marks.length - 1;
+  }
+
+  /** Forgets every object added since `mark` gave `at` (and the marks made after it). @internal */
+  public rollback(at: number): void {
+    if (this.finished) throw new TypeError('ManifestValidator.rollback called after finish');
+    const m = this.marks[at];
+    if (m === undefined) throw new TypeError(`ManifestValidator.rollback: no mark ${at}`);
+    this.marks.length = at;
+    [this.count, this.entries.length, this.tagged.length, this.secrets.length] = m;
   }
 
   /** The values `finish` redacts (Secret data, credential fields), for a front end that prints more. @internal */

@@ -113,6 +113,21 @@ describe('ManifestValidator', () => {
     expect(input).toEqual(before);
   });
 
+  test('rollback forgets what was added since the mark: violations, Secrets to redact, positions', () => {
+    const run = new ManifestValidator();
+    const [bad, secret] = mixedSet();
+    run.add(bad);
+    const at = run.mark();
+    run.add({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds' }, stringData: { missing: 'a-value-taken-back-99' } });
+    run.add('not an object');
+    run.rollback(at);
+    expect(run.size).toBe(1);
+    expect(run.secretValues()).toEqual([]);
+    run.add(secret);
+    expect(run.finish()).toEqual(validateManifests([bad, secret]));
+    expect(() => run.rollback(at)).toThrow(new TypeError('ManifestValidator.rollback called after finish'));
+  });
+
   test('misuse is a TypeError: add after finish, finish twice, a bad option', () => {
     const run = new ManifestValidator();
     run.finish();
