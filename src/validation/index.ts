@@ -60,7 +60,8 @@ export function validateManifests(manifests: readonly unknown[], options: Valida
     throw new TypeError(`validateManifests expects an array of Kubernetes objects, got ${describeInput(manifests)}`);
   }
   // the caller holds every object anyway: nothing is gained by keeping less
-  const run = new ManifestValidator(options, true);
+  const run = new ManifestValidator(options);
+  run.keepEveryObject();
   for (let i = 0; i < manifests.length; i++) run.add(manifests[i], options.sources?.[i]);
   return run.finish();
 }
@@ -89,20 +90,23 @@ export class ManifestValidator {
   private readonly tagged: { index: number; v: Violation }[] = [];
   private readonly entries: ObjectEntry[] = [];
   private readonly secrets: string[] = [];
-  private readonly keepAll: boolean;
+  private keepAll = false;
   private readonly marks: Array<[number, number, number, number]> = [];
   private count = 0;
   private finished = false;
 
   /**
    * @param options as for `validateManifests`
-   * @param keepAll keep every object whole (`validateManifests`, whose caller holds them anyway) @internal
    * @throws TypeError when an option has the wrong type (options are code, not data).
    */
-  public constructor(options: ManifestValidatorOptions = {}, keepAll = false) {
+  public constructor(options: ManifestValidatorOptions = {}) {
     this.options = options;
     this.resolved = resolveOptions(options);
-    this.keepAll = keepAll;
+  }
+
+  /** Keeps every object whole, for `validateManifests`, whose caller holds them anyway. @internal */
+  public keepEveryObject(): void {
+    this.keepAll = true;
   }
 
   /** The number of objects added so far. */
