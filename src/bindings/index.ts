@@ -49,14 +49,24 @@ export function envBindingSources(manifests: readonly unknown[], options: EnvBin
   return deriveWorkloadEnv(resolverFromManifests(manifests, options.defaultNamespace ?? 'default'), options);
 }
 
-/** The derivation over an already indexed set (shared with the collision layer). */
+/** The derivation over an already indexed set. */
 export function deriveWorkloadEnv(resolver: Resolver, options: EnvBindingsOptions = {}): SourcedWorkloadEnv[] {
   const out: SourcedWorkloadEnv[] = [];
-  for (const self of resolver.objects) {
+  forEachWorkloadEnv(resolver, options, w => out.push(w));
+  return out;
+}
+
+/**
+ * The derivation one workload at a time, in input order: the collision layer checks each workload's env and drops
+ * it, so a large set never holds every env list at once.
+ */
+export function forEachWorkloadEnv(resolver: Resolver, options: EnvBindingsOptions, each: (w: SourcedWorkloadEnv) => void): void {
+  const objects = resolver.objects;
+  for (let i = 0; i < objects.length; i++) {
+    const self = objects[i];
     const derive = self.group === TOOLHIVE_GROUP ? WORKLOADS.get(self.kind) : undefined;
     if (!derive) continue;
     const ctx: WorkloadContext = { resolver, self, spec: dict(self.object.spec) ?? {}, options };
-    out.push({ kind: self.kind, namespace: self.namespace, name: self.name, containers: derive(ctx) });
+    each({ kind: self.kind, namespace: self.namespace, name: self.name, containers: derive(ctx) });
   }
-  return out;
 }

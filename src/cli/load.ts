@@ -15,7 +15,7 @@ import * as path from 'path';
 import type * as Yaml from 'yaml';
 import { readCommonYaml, streamCommonYaml } from './fast-yaml';
 import { DEFAULT_LIMITS, MAX_ALIAS_COUNT, showBytes, type InputLimits } from './limits';
-import { expandPath, readFileLimited, readStreamLimited } from './read';
+import { expandPath, readFileLimited, readStreamLimited, type ReadResult } from './read';
 import { codePointName, decodeText, forbiddenCharAt } from './text';
 import type { SourceLocation } from '../validation';
 import { notJsonData } from '../validation/safety';
@@ -79,13 +79,24 @@ export async function loadManifests(
   const seen = new Set<string>();
   let total = 0;
   let files = 0;
-  const take = (label: string, bytes: Buffer): boolean => {
-    total += bytes.length;
+  /**
+   * Decodes what `read` gives, then parses it; false once the run's total is exceeded. The bytes are dropped as
+   * soon as they are decoded (`read` is awaited here, so no caller holds them): a large file is not held twice
+   * while its documents are read.
+   */
+  const take = async (label: string, read: Promise<ReadResult>): Promise<boolean> => {
+    let r: ReadResult | undefined = await read;
+    if ('problem' in r) {
+      skipped.push(`${label}: ${r.problem}`);
+      return true;
+    }
+    total += r.bytes.length;
     if (total > limits.maxTotalBytes) {
       out.problems.push(`${label}: the input exceeds the limit of ${showBytes(limits.maxTotalBytes)} for one run (--max-total-bytes)`);
       return false;
     }
-    const decoded = decodeText(bytes);
+    const decoded = decodeText(r.bytes);
+    r = undefined;
     if ('problem' in decoded) {
       skipped.push(`${label}: ${decoded.problem}`);
       return true;
@@ -109,9 +120,7 @@ export async function loadManifests(
   for (const p of paths) {
     if (p === '-') {
       // at most --max-file-bytes are held; take() then checks the run's total
-      const r = await readStreamLimited(stdin, limits.maxFileBytes);
-      if ('problem' in r) skipped.push(`${STDIN_LABEL}: ${r.problem}`);
-      else if (!take(STDIN_LABEL, r.bytes)) return out;
+      if (!(await take(STDIN_LABEL, readStreamLimited(stdin, limits.maxFileBytes)))) return out;
       continue;
     }
     const expanded = await expandPath(p);
@@ -123,9 +132,7 @@ export async function loadManifests(
       const key = await realpath(file).catch(() => path.resolve(file));
       if (seen.has(key)) continue;
       seen.add(key);
-      const r = await readFileLimited(file, limits.maxFileBytes);
-      if ('problem' in r) skipped.push(`${file}: ${r.problem}`);
-      else if (!take(file, r.bytes)) return out;
+      if (!(await take(file, readFileLimited(file, limits.maxFileBytes)))) return out;
     }
   }
   return out;

@@ -120,17 +120,23 @@ export async function readFileLimited(file: string, limit: number): Promise<Read
       handle = undefined;
       return await readStreamLimited(fsStream(file), limit);
     }
-    const chunks: Buffer[] = [];
+    // one buffer of the size stat gives (one byte more, to see a file that grew), not chunks then a copy of them
+    let buf = Buffer.alloc(Math.min(st.size + 1, limit + 1));
     let total = 0;
     for (;;) {
-      const buf = Buffer.alloc(Math.min(1024 * 1024, limit + 1 - total));
-      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+      if (total === buf.length) {
+        // the file grew after stat: read on, in a larger buffer, up to the limit
+        if (total > limit) return { problem: tooBig(limit) };
+        const larger = Buffer.alloc(Math.min(Math.max(buf.length * 2, 1024 * 1024), limit + 1));
+        buf.copy(larger, 0, 0, total);
+        buf = larger;
+      }
+      const { bytesRead } = await handle.read(buf, total, buf.length - total, null);
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > limit) return { problem: tooBig(limit) };
-      chunks.push(buf.subarray(0, bytesRead));
     }
-    return { bytes: Buffer.concat(chunks) };
+    return { bytes: buf.subarray(0, total) };
   } catch (e) {
     return { problem: `cannot read: ${describeFsError(e)}` };
   } finally {

@@ -10,7 +10,7 @@
  *   bindings derivation (`collision.env`, `collision.env-user`), plus the per-object header name checks
  *   (`collision.header-env`, `collision.otel-header-env`).
  */
-import { deriveWorkloadEnv } from '../bindings';
+import { forEachWorkloadEnv } from '../bindings';
 import { headerForwardSecretEnvVar, otelHeaderEnvVar } from '../bindings/names';
 import { resolverFromSet } from '../bindings/resolver';
 import type { EnvSource, SourcedContainerEnv, SourcedEnvBinding, SourcedWorkloadEnv } from '../bindings/types';
@@ -393,11 +393,11 @@ function joinAnd(items: readonly string[]): string {
 // mirrors the deployment builders (controllers/*_deployment.go, deploymentForMCPServer): none checks env names for duplicates
 function containerEnvCollisions(set: ManifestSet): Violation[] {
   const out: Violation[] = [];
-  for (const w of deriveWorkloadEnv(resolverFromSet(set))) {
+  forEachWorkloadEnv(resolverFromSet(set), {}, w => {
     const entry = set.get(w.kind, w.namespace, w.name);
-    if (!entry) continue;
+    if (!entry) return;
     for (const c of w.containers) out.push(...duplicateNames(entry, w, c), ...overwrittenNames(entry, w, c));
-  }
+  });
   return dedupe(out);
 }
 

@@ -6,6 +6,7 @@
 import * as path from 'path';
 import { cli, mcpServer, tempTree } from './helpers';
 import { parseReference, type LoadedManifests } from '../../src/cli/load';
+import { readFileLimited } from '../../src/cli/read';
 import { validateManifests } from '../../src/validation';
 
 /** Far more than one batch (64 KiB) of documents, every 50th with a schema error. */
@@ -61,5 +62,20 @@ describe('validate streams its input', () => {
     const r = await cli(['validate', '--format', 'junit', path.join(dir, 'all.yaml')]);
     expect(r.stdout.match(/<testcase /g)).toHaveLength(120);
     expect(r.stdout).toContain('all.yaml#120 MCPServer/team-a/s-119');
+  });
+});
+
+describe('readFileLimited reads into one buffer of the size stat gives', () => {
+  test('reads a file whole, and refuses one over the limit', async () => {
+    const dir = tempTree({ 'a.yaml': 'x'.repeat(5000) });
+    const r = await readFileLimited(path.join(dir, 'a.yaml'), 10_000);
+    expect('bytes' in r && r.bytes.toString()).toBe('x'.repeat(5000));
+    expect(await readFileLimited(path.join(dir, 'a.yaml'), 4999)).toEqual({ problem: expect.stringContaining('larger than') });
+  });
+
+  test('reads on past the size stat gave (a file that grew; /proc files say 0 bytes), still up to the limit', async () => {
+    const r = await readFileLimited('/proc/self/status', 1024 * 1024);
+    expect('bytes' in r && r.bytes.toString()).toMatch(/^Name:[^\n]*\n[\s\S]*VmRSS/);
+    expect(await readFileLimited('/proc/self/status', 10)).toEqual({ problem: expect.stringContaining('larger than') });
   });
 });
