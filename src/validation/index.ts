@@ -91,6 +91,8 @@ export class ManifestValidator {
   private readonly entries: ObjectEntry[] = [];
   private readonly secrets: string[] = [];
   private keepAll = false;
+  /** With `keepEveryObject`: the objects as added, whose secret values are read only when a violation is found. */
+  private held: unknown[] | undefined;
   private readonly marks: Array<[number, number, number, number]> = [];
   private count = 0;
   private finished = false;
@@ -107,6 +109,7 @@ export class ManifestValidator {
   /** Keeps every object whole, for `validateManifests`, whose caller holds them anyway. @internal */
   public keepEveryObject(): void {
     this.keepAll = true;
+    if (this.count === 0) this.held = [];
   }
 
   /** The number of objects added so far. */
@@ -133,7 +136,9 @@ export class ManifestValidator {
     for (const v of admission.violations) this.tagged.push({ index, v });
     const entry = admission.entry;
     if (entry) this.entries.push(this.keepAll || entry.isToolHive || READ_CONTEXT_KINDS.has(entry.kind) ? entry : identityOnly(entry));
-    secretValuesInto(manifest, this.secrets);
+    // the values to redact: read now from an object the caller may drop; from the held objects only when needed
+    if (this.held) this.held.push(manifest);
+    else secretValuesInto(manifest, this.secrets);
   }
 
   /**
@@ -167,7 +172,7 @@ export class ManifestValidator {
       .map(t => t.v);
     if (result.length === 0) return result;
     // the one redaction policy, so every front end prints redacted text (see redact.ts)
-    const secrets = [...this.secrets, ...(this.options.redact ?? [])];
+    const secrets = this.secretValues();
     return secrets.length === 0 ? result : redactViolations(result, redactor(secrets));
   }
 
@@ -187,10 +192,15 @@ export class ManifestValidator {
     if (m === undefined) throw new TypeError(`ManifestValidator.rollback: no mark ${at}`);
     this.marks.length = at;
     [this.count, this.entries.length, this.tagged.length, this.secrets.length] = m;
+    if (this.held) this.held.length = this.count;
   }
 
   /** The values `finish` redacts (Secret data, credential fields), for a front end that prints more. @internal */
   public secretValues(): readonly string[] {
+    if (this.held) {
+      for (const o of this.held) secretValuesInto(o, this.secrets);
+      this.held = [];
+    }
     return [...this.secrets, ...(this.options.redact ?? [])];
   }
 }
