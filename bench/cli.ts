@@ -7,6 +7,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
 import { median, scaled } from './measure';
 import type { Row } from './validate';
 
@@ -64,8 +65,14 @@ function otherKindsYaml(pairs: number): string {
 
 interface Big { ms: number; rssMiB: number }
 
+/** The pairs as `kubectl get -o json` prints them: one `List`, two-space indent. */
+function pairsJson(pairs: number): string {
+  const items = parseAllDocuments(pairsYaml(pairs)).map(d => d.toJS() as unknown);
+  return `${JSON.stringify({ apiVersion: 'v1', kind: 'List', items }, null, 2)}\n`;
+}
+
 function validateBig(dir: string, objects: number, rounds: number, yaml: (pairs: number) => string = pairsYaml): Big {
-  const file = path.join(dir, `${yaml.name}-${objects}.yaml`);
+  const file = path.join(dir, `${yaml.name}-${objects}.${yaml === pairsJson ? 'json' : 'yaml'}`);
   fs.writeFileSync(file, yaml(objects / 2));
   const hook = path.join(dir, 'rss-hook.js');
   fs.writeFileSync(hook, RSS_HOOK);
@@ -141,6 +148,8 @@ export function benchCli(): Row[] {
     rows.push({ name: 'cli growth 100,000 / 30,000 (time)', value: k100.ms / k30.ms, unit: 'x', note: 'linear ≈ 3.3' });
     rows.push({ name: 'cli growth 100,000 / 30,000 (peak RSS)', value: k100.rssMiB / k30.rssMiB, unit: 'x', note: 'flat memory ≈ 1' });
     rows.push({ name: 'cli peak RSS per object, 30,000 → 100,000', value: (k100.rssMiB - k30.rssMiB) * 1024 / (scaled(100_000) - scaled(30_000)), unit: 'KiB', note: 'what each MCPServer or Secret adds: the cross-object layers keep them whole' });
+    const j30 = validateBig(dir, scaled(30_000), 3, pairsJson);
+    rows.push({ name: 'cli validate 30,000 objects as one JSON List (kubectl get -o json)', value: j30.ms, unit: 'ms', note: `peak RSS ${j30.rssMiB.toFixed(0)} MiB; the YAML of the same pairs: ${k30.ms.toFixed(0)} ms` });
     const o30 = validateBig(dir, scaled(30_000), 3, otherKindsYaml);
     const o100 = validateBig(dir, scaled(100_000), 1, otherKindsYaml);
     rows.push({ name: 'cli validate 30,000 objects of other kinds (Deployment + Service pairs)', value: o30.ms, unit: 'ms', note: `peak RSS ${o30.rssMiB.toFixed(0)} MiB` });

@@ -13,7 +13,8 @@
 import { realpath, stat } from 'fs/promises';
 import * as path from 'path';
 import type * as Yaml from 'yaml';
-import { readCommonYaml, streamCommonYaml } from './fast-yaml';
+import { readCommonJson } from './fast-json';
+import { readCommonYaml, streamCommonYaml, type FastDocument } from './fast-yaml';
 import { DEFAULT_LIMITS, MAX_ALIAS_COUNT, showBytes, type InputLimits } from './limits';
 import { expandPath, readFileLimited, readStreamLimited, type ReadResult } from './read';
 import { codePointName, decodeText, forbiddenCharAt } from './text';
@@ -153,8 +154,9 @@ const kubectlTags = (tags: Yaml.Tags): Yaml.Tags => tags.filter(t => typeof t ==
  */
 export function parseYamlStream(text: string, file: string, out: LoadedManifests, syntax: 'yaml' | 'json' = 'yaml'): void {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  // the common shape of manifests goes the fast way, with the same objects, numbers and lines (fast-yaml.ts)
-  const fast = syntax === 'yaml' && forbiddenCharAt(source) < 0 ? readCommonYaml(source) : undefined;
+  // the common shape of manifests goes the fast way, with the same objects, numbers and lines (fast-yaml.ts,
+  // fast-json.ts)
+  const fast = forbiddenCharAt(source) >= 0 ? undefined : syntax === 'yaml' ? readCommonYaml(source) : readCommonJson(source);
   if (fast === undefined) {
     parseReference(source, file, out, syntax);
     return;
@@ -173,11 +175,13 @@ function streamYamlStream(text: string, file: string, out: LoadedManifests, synt
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const at = sink.mark();
   let count = 0;
-  const fast = syntax === 'yaml' && forbiddenCharAt(source) < 0 && streamCommonYaml(source, docs => {
+  const hand = (docs: readonly FastDocument[]) => {
     for (const d of docs) sink.add(d.value, { file, document: d.document, line: d.line });
     count += docs.length;
-  });
-  if (fast) return count;
+  };
+  if (forbiddenCharAt(source) < 0) {
+    if (syntax === 'yaml' ? streamCommonYaml(source, hand) : readJsonInto(source, hand)) return count;
+  }
   sink.rollback(at);
   const before = out.objects.length;
   parseReference(source, file, out, syntax);
@@ -186,6 +190,13 @@ function streamYamlStream(text: string, file: string, out: LoadedManifests, synt
   out.objects.length = before;
   out.sources.length = before;
   return count;
+}
+
+function readJsonInto(source: string, hand: (docs: readonly FastDocument[]) => void): boolean {
+  const docs = readCommonJson(source);
+  if (docs === undefined) return false;
+  hand(docs);
+  return true;
 }
 
 /**
