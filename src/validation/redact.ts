@@ -120,66 +120,77 @@ function forms(value: string): string[] {
  * build linear in the strings' total length), however many strings share a prefix: an Aho-Corasick automaton over
  * the reversed strings, run over the text from its end. After reading text[i..] backwards, the state's longest
  * accepting suffix is the longest string that is a prefix of text[i..].
+ *
+ * States are numbered in creation order, so the rest of a string past the point where it leaves the trie is a run
+ * of consecutive states: the move from a state to the state after it is kept in that state's own slots (`parent`,
+ * `unit`), next to it in memory, and only the first move off an existing path goes to the hash table, which then
+ * holds about one entry per string. Secrets that share a long prefix share no suffix, so their reversed trie is
+ * almost all such runs.
  */
 class LongestStart {
-  /** Transitions in an open-addressing table: the state, the code unit and the target of each used slot. */
+  /** Moves that do not go to the next state: an open-addressing table of (state, code unit) → target. */
   private readonly fromState: Int32Array;
   private readonly onUnit: Uint16Array;
   private readonly toState: Int32Array;
   private readonly mask: number;
+  /** The state each state was created from, and the code unit that leads to it (-1 and 0 for the root). */
+  private readonly parent: Int32Array;
+  private readonly unit: Uint16Array;
+  private states: number;
   private readonly fail: Int32Array;
   /** The length of the longest string ending in this state (as a suffix of its path), 0 if none. */
   private readonly best: Int32Array;
 
-  /** `units`: the strings' total length, which bounds the number of states. */
-  public constructor(strings: Iterable<string>, units: number) {
+  /** `units`: the strings' total length, which bounds the number of states; `count`: how many strings there are. */
+  public constructor(strings: Iterable<string>, units: number, count: number) {
     const max = units + 1;
+    // a string leaves an existing path at most once: at most `count` moves go to the table
     let size = 2;
-    while (size < 2 * max) size *= 2;
+    while (size < 2 * (count + 1)) size *= 2;
     this.mask = size - 1;
     this.fromState = new Int32Array(size).fill(-1);
     this.onUnit = new Uint16Array(size);
     this.toState = new Int32Array(size);
+    this.parent = new Int32Array(max).fill(-1);
+    this.unit = new Uint16Array(max);
     const depth = new Int32Array(max);
     const accepts = new Uint8Array(max);
-    const firstChild = new Int32Array(max).fill(-1);
-    const sibling = new Int32Array(max).fill(-1);
-    const unit = new Uint16Array(max);
-    let states = 1;
-    for (const s of strings) {
+    this.states = 1;
+    for (const str of strings) {
       let state = 0;
-      for (let k = s.length - 1; k >= 0; k--) {
-        const c = s.charCodeAt(k);
+      for (let k = str.length - 1; k >= 0; k--) {
+        const c = str.charCodeAt(k);
         let child = this.get(state, c);
         if (child < 0) {
-          child = states++;
+          child = this.states++;
           depth[child] = depth[state] + 1;
-          unit[child] = c;
-          sibling[child] = firstChild[state];
-          firstChild[state] = child;
-          this.put(state, c, child);
+          this.unit[child] = c;
+          this.parent[child] = state;
+          if (child !== state + 1) this.put(state, c, child);
         }
         state = child;
       }
       accepts[state] = 1;
     }
+    const states = this.states;
     this.fail = new Int32Array(states);
     this.best = new Int32Array(states);
-    // breadth first, so a state's failure target is complete before its children are linked
-    const queue = new Int32Array(states);
-    let head = 0;
-    let tail = 0;
-    for (let c = firstChild[0]; c !== -1; c = sibling[c]) {
-      queue[tail++] = c;
-      this.best[c] = accepts[c] === 1 ? depth[c] : 0;
+    // by depth, so a state's failure target (shallower) is complete before the state is linked: a counting sort of
+    // the states by depth, then each state's failure link from its parent's
+    const byDepth = new Int32Array(states);
+    const starts = new Int32Array(states + 1);
+    for (let st = 1; st < states; st++) starts[depth[st]]++;
+    for (let d = 0, sum = 0; d <= states; d++) {
+      const n = starts[d];
+      starts[d] = sum;
+      sum += n;
     }
-    while (head < tail) {
-      const state = queue[head++];
-      for (let child = firstChild[state]; child !== -1; child = sibling[child]) {
-        this.fail[child] = this.step(this.fail[state], unit[child]);
-        this.best[child] = accepts[child] === 1 ? depth[child] : this.best[this.fail[child]];
-        queue[tail++] = child;
-      }
+    for (let st = 1; st < states; st++) byDepth[starts[depth[st]]++] = st;
+    for (let k = 0; k < states - 1; k++) {
+      const st = byDepth[k];
+      const p = this.parent[st];
+      this.fail[st] = p === 0 ? 0 : this.step(this.fail[p], this.unit[st]);
+      this.best[st] = accepts[st] === 1 ? depth[st] : this.best[this.fail[st]];
     }
   }
 
@@ -203,6 +214,8 @@ class LongestStart {
 
   /** The target of `state` on `c`, or -1. */
   private get(state: number, c: number): number {
+    const next = state + 1;
+    if (next < this.states && this.parent[next] === state && this.unit[next] === c) return next;
     for (let i = this.slot(state, c); ; i = (i + 1) & this.mask) {
       const from = this.fromState[i];
       if (from === -1) return -1;
@@ -231,7 +244,7 @@ class LongestStart {
   }
 }
 
-/** Characters of long forms the automaton indexes at most: about 45 bytes each (typed arrays), about 170 MiB. */
+/** Characters of long forms the automaton indexes at most: about 27 bytes each while it is built (typed arrays), about 105 MiB. */
 export const MAX_AUTOMATON_UNITS = 4_000_000;
 
 /**
@@ -285,7 +298,7 @@ function buildRedactor(values: readonly string[]): Redactor {
   for (const f of long) units += f.length;
   // the automaton holds a state per character of the forms: beyond the budget, the prefix index (bounded memory;
   // linear unless many values share long prefixes) keeps a huge secret set from exhausting memory
-  const automaton = units <= MAX_AUTOMATON_UNITS ? new LongestStart(long, units) : new PrefixIndex(long);
+  const automaton = units <= MAX_AUTOMATON_UNITS ? new LongestStart(long, units, long.size) : new PrefixIndex(long);
   // the first two code units of every form: a text with none of them at any position is returned as it is,
   // without running the automaton (most messages quote no secret)
   const starts = new Set<number>();
