@@ -49,6 +49,16 @@ describe('validate streams its input', () => {
     expect(lines[30]).toBe(`${path.join(dir, 'b.yaml')}#1 MCPServer/team-a/second spec.proxyPort: Invalid value: 0: spec.proxyPort in body should be greater than or equal to 1 [schema.minimum]`);
   });
 
+  test('a syntax error at the end of a file read in batches: the batches handed over are taken back, nothing is validated', async () => {
+    const dir = tempTree({ 'all.yaml': `${manyServers(1500)}---\nkind: [unclosed\n` });
+    const r = await cli(['validate', '--format', 'json', path.join(dir, 'all.yaml')]);
+    expect(r.code).toBe(2);
+    const report = JSON.parse(r.stdout);
+    expect(report.violations).toEqual([]);
+    expect(report.summary).toEqual({ documents: 0, errors: 0, warnings: 0, problems: 1 });
+    expect(r.stderr).toContain('YAML syntax error in document 1501');
+  });
+
   test('a syntax error in a later file stops the run before any violation is printed', async () => {
     const dir = tempTree({ 'a.yaml': manyServers(200), 'b.yaml': 'kind: [unclosed\n' });
     const r = await cli(['validate', path.join(dir, 'a.yaml'), path.join(dir, 'b.yaml')]);
