@@ -63,7 +63,6 @@ export abstract class ToolHiveObject<S> extends Construct implements IToolHiveOb
   protected constructor(scope: Construct, id: string, kind: ToolHiveKind, props: ToolHiveObjectProps) {
     super(scope, id);
     this.kind = kind;
-    ToolHiveValidation._mark(this);
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: apiVersionOf(kind),
       kind,
@@ -102,8 +101,17 @@ export abstract class ToolHiveObject<S> extends Construct implements IToolHiveOb
   /** `{name, ...rest}` of a reference to a shared config with per-workload fields (`oidcConfigRef`, `telemetryConfigRef`). */
   protected configRef<R extends ConfigReference>(ref: R | undefined, path: string): (Omit<R, 'config'> & { name: string }) | undefined {
     if (ref === undefined) return undefined;
-    const { config, ...rest } = ref;
-    return { ...rest, name: this.refName(config, path) };
+    // what `{ ...rest, name }` of `{ config, ...rest } = ref` gives (symbol keys aside, which the builder drops), without
+    // the object rest and spread, slow on the constructor's path
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(ref)) {
+      if (k === 'config') continue;
+      const v = (ref as unknown as Record<string, unknown>)[k];
+      if (k === '__proto__') Object.defineProperty(out, k, { value: v, writable: true, enumerable: true, configurable: true });
+      else out[k] = v;
+    }
+    out.name = this.refName(ref.config, path);
+    return out as Omit<R, 'config'> & { name: string };
   }
 
   /**
@@ -244,7 +252,6 @@ export class ImportedToolHiveObject extends Construct implements IToolHiveObject
   /** @internal use the kind's `fromName`. */
   public constructor(scope: Construct, id: string, public readonly kind: ToolHiveKind, public readonly name: string) {
     super(scope, id);
-    ToolHiveValidation._mark(this);
     this.namespace = chartNamespace(scope);
     if (typeof name !== 'string' || name === '') {
       const message = `${KIND_TYPE_NAMES[kind]}.fromName needs the name of the ${kind} managed outside the app`;
@@ -254,6 +261,10 @@ export class ImportedToolHiveObject extends Construct implements IToolHiveObject
     ToolHiveValidation.of(this).addExternal(`${kind}/${effectiveNamespace(this.namespace)}/${name}`);
   }
 }
+
+// the mark `ToolHiveValidation.isToolHiveConstruct` reads, on the prototypes: no property to define per construct
+ToolHiveValidation._mark(ToolHiveObject.prototype);
+ToolHiveValidation._mark(ImportedToolHiveObject.prototype);
 
 /** The namespace of the Chart `scope` belongs to (undefined outside a Chart or when the Chart sets none). */
 export function chartNamespace(scope: IConstruct): string | undefined {

@@ -18,7 +18,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
-import type { IConstruct } from 'constructs';
+import type { IConstruct, IValidation } from 'constructs';
 import type { KubeObject, Violation } from '../core/types';
 import { resolveRelease } from '../schema/registry';
 import { failures, validateManifests } from '../validation';
@@ -140,8 +140,8 @@ export class ToolHiveValidation {
     return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[TOOLHIVE_OBJECT] === true;
   }
 
-  /** @internal marks a construct as a ToolHive construct. */
-  public static _mark(construct: IConstruct): void {
+  /** @internal marks a construct (or the prototype of a construct class) as a ToolHive construct. */
+  public static _mark(construct: object): void {
     Object.defineProperty(construct, TOOLHIVE_OBJECT, { value: true });
   }
 
@@ -199,7 +199,7 @@ export class ToolHiveValidation {
   /** @internal registers a ToolHive construct: it reports its violations and is ordered after the CRDs. */
   public _register(owner: IConstruct): void {
     this.owners.add(owner);
-    owner.node.addValidation({ validate: () => this.messagesFor(owner) });
+    owner.node.addValidation(new OwnerValidation(this, owner));
     this.dependants.push(owner);
     if (this.crds) owner.node.addDependency(this.crds);
   }
@@ -381,7 +381,7 @@ export class ToolHiveValidation {
       // attached on demand; cdk8s visits them after the root in this same pass.
       if (!this.owners.has(owner) && !this.attached.has(owner)) {
         this.attached.add(owner);
-        owner.node.addValidation({ validate: () => this.messagesFor(owner) });
+        owner.node.addValidation(new OwnerValidation(this, owner));
       }
     }
     return failures(result.unmapped.map(m => m.violation), this.options)
@@ -402,13 +402,22 @@ export class ToolHiveValidation {
     return (this.result ?? this.run()).byOwner.get(owner) ?? [];
   }
 
-  /** A construct's errors. Reads the result the root computed earlier in this pass (no re-collection). */
-  private messagesFor(owner: IConstruct): string[] {
+  /** @internal a construct's errors. Reads the result the root computed earlier in this pass (no re-collection). */
+  public _messagesFor(owner: IConstruct): string[] {
     if (this.options.enabled === false) return [];
     const result = this.result ?? this.run();
     const violations = result.byOwner.get(owner);
     // most constructs have none: no lists to build for them (cdk8s copies what a validation returns)
     return violations ? failures(violations, this.options).map(format) : [];
+  }
+}
+
+/** The validation cdk8s runs on one construct: its share of the App's result (one small object per construct). */
+class OwnerValidation implements IValidation {
+  public constructor(private readonly validation: ToolHiveValidation, private readonly owner: IConstruct) {}
+
+  public validate(): string[] {
+    return this.validation._messagesFor(this.owner);
   }
 }
 

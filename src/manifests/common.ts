@@ -57,10 +57,23 @@ function render(at: string, steps: readonly (string | number)[]): string {
 
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function copyData(value: unknown, ancestors: Ancestors, steps: (string | number)[], at: string): unknown {
+/**
+ * Whether a plain object may be read with `for...in`: nothing enumerable and no `toJSON` is inherited from
+ * `Object.prototype` (checked per call of `canonical`, so a polluted prototype takes the general path).
+ */
+function plainObjectsAreSimple(): boolean {
+  // eslint-disable-next-line guard-for-in, no-unreachable-loop
+  for (const _ in Object.prototype) return false;
+  return typeof (Object.prototype as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+function copyData(value: unknown, ancestors: Ancestors, steps: (string | number)[], at: string, simple = plainObjectsAreSimple()): unknown {
   if (value === null || typeof value !== 'object') return value;
+  // a plain object (the props of every builder, and most of what they nest): its own enumerable keys come from the
+  // map's enum cache (`for...in`) instead of a fresh `Object.keys` array, and each value is read once
+  if (simple && Object.getPrototypeOf(value) === Object.prototype) return copyPlain(value as Record<string, unknown>, ancestors, steps, at);
   const withJson = value as { toJSON?: () => unknown };
-  if (typeof withJson.toJSON === 'function') return copyData(withJson.toJSON(), ancestors, steps, at);
+  if (typeof withJson.toJSON === 'function') return copyData(withJson.toJSON(), ancestors, steps, at, simple);
   // props are code, not data: a cyclic value is a programming error, named here instead of a stack overflow
   if (ancestors.has(value)) throw new TypeError(`props must be plain data, but ${render(at, steps) || 'the value'} refers back to one of its parents (a cycle)`);
   ancestors.push(value);
@@ -75,7 +88,7 @@ function copyData(value: unknown, ancestors: Ancestors, steps: (string | number)
           continue;
         }
         steps.push(i);
-        items.push(copyData(v, ancestors, steps, at));
+        items.push(copyData(v, ancestors, steps, at, simple));
         steps.pop();
       }
       return items;
@@ -92,17 +105,63 @@ function copyData(value: unknown, ancestors: Ancestors, steps: (string | number)
       let c: unknown = v;
       if (typeof v === 'object' && v !== null) {
         steps.push(keys[i]);
-        c = copyData(v, ancestors, steps, at);
+        c = copyData(v, ancestors, steps, at, simple);
         steps.pop();
       }
-      // a `__proto__` key stays an own key (validation rejects it) instead of replacing the prototype
-      if (keys[i] === '__proto__') Object.defineProperty(out, keys[i], { value: c, writable: true, enumerable: true, configurable: true });
-      else out[keys[i]] = c;
+      setKey(out, keys[i], c);
     }
     return out;
   } finally {
     ancestors.pop();
   }
+}
+
+/**
+ * `copyData` of an object whose prototype is `Object.prototype` (nothing inherited is enumerable): what the general
+ * path gives, read in one pass. An own `toJSON` sends it back to the general path.
+ */
+function copyPlain(value: Record<string, unknown>, ancestors: Ancestors, steps: (string | number)[], at: string): unknown {
+  const keys: string[] = [];
+  const values: unknown[] = [];
+  for (const k in value) {
+    const v = value[k];
+    if (v === undefined) continue;
+    if (k === 'toJSON' && typeof v === 'function') return copyData(value, ancestors, steps, at, false);
+    // insertion in code-unit order, keys and values together (what keys.sort() gives: the keys are distinct)
+    let j = keys.length;
+    keys.push(k);
+    values.push(v);
+    while (j > 0 && keys[j - 1] > k) {
+      keys[j] = keys[j - 1];
+      values[j] = values[j - 1];
+      j--;
+    }
+    keys[j] = k;
+    values[j] = v;
+  }
+  // a `toJSON` defined as a non-enumerable own property: the general path calls it
+  if (Object.prototype.hasOwnProperty.call(value, 'toJSON')) return copyData(value, ancestors, steps, at, false);
+  // props are code, not data: a cyclic value is a programming error, named here instead of a stack overflow
+  if (ancestors.has(value)) throw new TypeError(`props must be plain data, but ${render(at, steps) || 'the value'} refers back to one of its parents (a cycle)`);
+  ancestors.push(value);
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) {
+    let c = values[i];
+    if (typeof c === 'object' && c !== null) {
+      steps.push(keys[i]);
+      c = copyData(c, ancestors, steps, at, true);
+      steps.pop();
+    }
+    setKey(out, keys[i], c);
+  }
+  ancestors.pop();
+  return out;
+}
+
+/** `out[key] = value`; a `__proto__` key stays an own key (validation rejects it) instead of replacing the prototype. */
+function setKey(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+  else out[key] = value;
 }
 
 function canonicalMetadata(meta: ObjectMeta): ToolHiveManifest['metadata'] {

@@ -34,6 +34,42 @@ describe('manifest builders (framework-neutral, shared by cdk8s and Pulumi)', ()
     expect(canonical({ ref: SecretKey.external('api-token', 'token') })).toEqual({ ref: { key: 'token', name: 'api-token' } });
   });
 
+  test('copy a plain object as any other: a toJSON of its own, a __proto__ key, a cycle, a polluted Object.prototype', () => {
+    // an own toJSON, enumerable or not, renders the object as its JSON, as for a class instance
+    expect(canonical({ a: { toJSON: () => ({ z: 1, y: undefined }), x: 2 } })).toEqual({ a: { z: 1 } });
+    const hidden = { x: 2 };
+    Object.defineProperty(hidden, 'toJSON', { value: () => 'as JSON' });
+    expect(canonical({ a: hidden })).toEqual({ a: 'as JSON' });
+    // an own toJSON that is not a function is data
+    expect(canonical({ toJSON: 'data', b: 1 })).toEqual({ b: 1, toJSON: 'data' });
+    // a __proto__ key stays an own key, the prototype untouched
+    const proto = canonical(JSON.parse('{"__proto__": {"polluted": true}, "b": 1}')) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
+    expect(Object.keys(proto)).toEqual(['__proto__', 'b']);
+    // keys in code-unit order, integer-like keys first (as any object orders them)
+    expect(Object.keys(canonical({ b: 1, a: 2, Z: 3, 10: 4, 2: 5 }) as object)).toEqual(['2', '10', 'Z', 'a', 'b']);
+    // a cycle names its path
+    const cyclic: Record<string, unknown> = { spec: { list: [{}] } };
+    ((cyclic.spec as { list: Record<string, unknown>[] }).list[0]).back = cyclic;
+    expect(() => canonical(cyclic, 'props')).toThrow('props must be plain data, but props.spec.list[0].back refers back to one of its parents (a cycle)');
+    // a polluted Object.prototype: every object goes the general way (Object.keys, inherited toJSON called)
+    const prototype = Object.prototype as Record<string, unknown>;
+    try {
+      prototype.inherited = 'enumerable';
+      expect(canonical({ b: { c: 1 } })).toEqual({ b: { c: 1 } });
+      expect(Object.keys(canonical({ b: 1 }) as object)).toEqual(['b']);
+    } finally {
+      delete prototype.inherited;
+    }
+    try {
+      Object.defineProperty(prototype, 'toJSON', { value: () => 'inherited', configurable: true, writable: true });
+      expect(canonical({ b: 1 })).toBe('inherited');
+    } finally {
+      delete prototype.toJSON;
+    }
+    expect(canonical({ b: { c: 1 } })).toEqual({ b: { c: 1 } });
+  });
+
   test('produce objects the engine admits', () => {
     const m = manifests.mcpExternalAuthConfigManifest({
       metadata: { name: 'github' },

@@ -16,6 +16,22 @@ const TOKENS = /[^.[\]{}]+|\[[^\][]*\]|\{[^{}]*\}/g;
  * own pattern (`spec.secrets[*]`): a list index or a map key matches `[*]` and `{*}` alike.
  */
 export function referenceAt(source: string, path: string): RefSpec | undefined {
+  // every construct asks for the same few paths: the answers of the (constant) table are remembered, a bounded
+  // number of short ones
+  if (path.length > MAX_CACHED_PATH) return lookUp(source, path);
+  const key = `${source}\0${path}`;
+  if (answers.has(key)) return answers.get(key);
+  if (answers.size >= MAX_ANSWERS) answers.clear();
+  const spec = lookUp(source, path);
+  answers.set(key, spec);
+  return spec;
+}
+
+const MAX_ANSWERS = 1024;
+const MAX_CACHED_PATH = 256;
+const answers = new Map<string, RefSpec | undefined>();
+
+function lookUp(source: string, path: string): RefSpec | undefined {
   const tokens = path.match(TOKENS) ?? [];
   for (const spec of REF_SPECS) {
     if (spec.source !== source) continue;
