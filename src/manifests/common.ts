@@ -127,18 +127,10 @@ function copyPlain(value: Record<string, unknown>, ancestors: Ancestors, steps: 
     const v = value[k];
     if (v === undefined) continue;
     if (k === 'toJSON' && typeof v === 'function') return copyData(value, ancestors, steps, at, false);
-    // insertion in code-unit order, keys and values together (what keys.sort() gives: the keys are distinct)
-    let j = keys.length;
     keys.push(k);
     values.push(v);
-    while (j > 0 && keys[j - 1] > k) {
-      keys[j] = keys[j - 1];
-      values[j] = values[j - 1];
-      j--;
-    }
-    keys[j] = k;
-    values[j] = v;
   }
+  sortTogether(keys, values);
   // a `toJSON` defined as a non-enumerable own property: the general path calls it
   if (Object.prototype.hasOwnProperty.call(value, 'toJSON')) return copyData(value, ancestors, steps, at, false);
   // props are code, not data: a cyclic value is a programming error, named here instead of a stack overflow
@@ -156,6 +148,36 @@ function copyPlain(value: Record<string, unknown>, ancestors: Ancestors, steps: 
   }
   ancestors.pop();
   return out;
+}
+
+/** Insertion sort up to this many keys (the size of most props objects); a sort in n log n beyond. */
+const INSERTION_SORT_MAX = 16;
+
+/** Sorts `keys` in code-unit order (what `keys.sort()` gives: the keys are distinct) and `values` along with them. */
+function sortTogether(keys: string[], values: unknown[]): void {
+  const n = keys.length;
+  if (n <= INSERTION_SORT_MAX) {
+    for (let i = 1; i < n; i++) {
+      const k = keys[i];
+      const v = values[i];
+      let j = i;
+      for (; j > 0 && keys[j - 1] > k; j--) {
+        keys[j] = keys[j - 1];
+        values[j] = values[j - 1];
+      }
+      keys[j] = k;
+      values[j] = v;
+    }
+    return;
+  }
+  // a large map (labels, env by name): never quadratic in its size
+  const order = keys.map((_, i) => i).sort((a, b) => byCodeUnits(keys[a], keys[b]));
+  const k = order.map(i => keys[i]);
+  const v = order.map(i => values[i]);
+  for (let i = 0; i < n; i++) {
+    keys[i] = k[i];
+    values[i] = v[i];
+  }
 }
 
 /** `out[key] = value`; a `__proto__` key stays an own key (validation rejects it) instead of replacing the prototype. */

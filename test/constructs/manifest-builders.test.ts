@@ -48,6 +48,11 @@ describe('manifest builders (framework-neutral, shared by cdk8s and Pulumi)', ()
     expect(Object.keys(proto)).toEqual(['__proto__', 'b']);
     // keys in code-unit order, integer-like keys first (as any object orders them)
     expect(Object.keys(canonical({ b: 1, a: 2, Z: 3, 10: 4, 2: 5 }) as object)).toEqual(['2', '10', 'Z', 'a', 'b']);
+    // a large map (past the insertion sort): the same order, each value with its key
+    const labels = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`k${(i * 7919) % 200}`, `v${(i * 7919) % 200}`]));
+    const sorted = canonical(labels) as Record<string, string>;
+    expect(Object.keys(sorted)).toEqual(Object.keys(labels).sort());
+    expect(Object.entries(sorted).every(([k, v]) => v === `v${k.slice(1)}`)).toBe(true);
     // a cycle names its path
     const cyclic: Record<string, unknown> = { spec: { list: [{}] } };
     ((cyclic.spec as { list: Record<string, unknown>[] }).list[0]).back = cyclic;
