@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import fc from 'fast-check';
 import { copy, toolhive } from './helpers';
 import { parseYamlStream, type LoadedManifests } from '../../src/cli/load';
 import { ManifestValidator, validateManifests, type SourceLocation } from '../../src/validation';
@@ -64,6 +65,15 @@ describe('ManifestValidator', () => {
     const rules = mixed.map(v => v.rule);
     expect(rules).toEqual(expect.arrayContaining(['identity.not-an-object', 'schema.enum', 'ref.secret-key-missing', 'collision.duplicate-object', 'collision.deployment']));
     expect(streamed(mixedSet())).toEqual(mixed);
+  });
+
+  test('any order and choice of the examples, the mixed set and copies of them: the verdict of validateManifests', () => {
+    const { objects } = examples();
+    const pool = [...objects, ...mixedSet(), deployment('web', 'nginx:2'), { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' } }];
+    fc.assert(fc.property(fc.array(fc.nat(pool.length - 1), { maxLength: 30 }), picks => {
+      const set = picks.map(i => pool[i]);
+      expect(streamed(set)).toEqual(validateManifests(set));
+    }), { numRuns: 150, seed: 7 });
   });
 
   test('tells duplicates of a kind kept by identity only apart by content: same content warns, different fails', () => {
