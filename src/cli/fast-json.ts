@@ -6,8 +6,8 @@
  *
  * It says "not mine" (undefined) and leaves the file to the reference, which words every error, for: anything
  * `JSON.parse` refuses (syntax errors, several documents, YAML), a duplicate key in any object (the reference
- * reports it; `JSON.parse` keeps the last), tabs (YAML is stricter about them than JSON), and nesting deeper than
- * any Kubernetes object. `test/cli/fast-json.test.ts` compares both paths on generated and edited documents.
+ * reports it; `JSON.parse` keeps the last), tabs and carriage returns not followed by a line feed (whitespace to
+ * JSON, errors to the reference), and nesting deeper than any Kubernetes object. `test/cli/fast-json.test.ts` compares both paths on generated and edited documents.
  */
 import type { FastDocument } from './fast-yaml';
 
@@ -34,7 +34,7 @@ const Ch = {
  * or undefined when the reference path must read it. Never throws.
  */
 export function readCommonJson(text: string): FastDocument[] | undefined {
-  if (text.indexOf('\t') >= 0) return undefined;
+  if (text.indexOf('\t') >= 0 || hasLoneCr(text)) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -50,6 +50,12 @@ export function readCommonJson(text: string): FastDocument[] | undefined {
     return value.items.map((item, k) => ({ value: item, document: 1, line: lines(shape.items![k]) }));
   }
   return [{ value, document: 1, line: lines(shape.root) }];
+}
+
+/** A carriage return not followed by a line feed: whitespace to `JSON.parse`, an error to the reference. */
+function hasLoneCr(text: string): boolean {
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== Ch.Lf) return true;
+  return false;
 }
 
 function isList(x: unknown): x is { kind: string; items: unknown[] } {

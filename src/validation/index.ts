@@ -19,6 +19,7 @@ import { redactViolations, redactor, secretValuesInto } from './redact';
 import { referencesLayer } from './references';
 import { pathNeedsNewerRelease } from './release-fields';
 import { internalError } from './safety';
+import { TOOLHIVE_KINDS } from '../schema/type-names';
 import type { FailurePolicy, KubeObject, ObjectEntry, SetLayer, SourceLocation, ValidateOptions, Violation } from '../core/types';
 import { describeInput } from '../core/util';
 
@@ -69,8 +70,12 @@ export function validateManifests(manifests: readonly unknown[], options: Valida
 /** Options of a {@link ManifestValidator}: those of `validateManifests`, without `sources` (given per object). */
 export type ManifestValidatorOptions = Omit<ValidateOptions, 'sources'>;
 
-/** Kinds outside the ToolHive group whose content a cross-object layer reads (keys, values); others by name only. */
-const READ_CONTEXT_KINDS: ReadonlySet<string> = new Set(['Secret', 'ConfigMap']);
+/**
+ * Kinds whose content a cross-object layer reads, kept whole: Secrets and ConfigMaps (keys, values), and every kind
+ * named like a ToolHive kind, whatever its group (the set layers select by kind name: a `example.com/v1` MCPServer is
+ * read as one). Other kinds by identity only.
+ */
+const READ_KINDS: ReadonlySet<string> = new Set(['Secret', 'ConfigMap', ...TOOLHIVE_KINDS]);
 
 /**
  * The engine over a stream: `add` each object as it is read, then `finish` once. It gives the same violations, in
@@ -135,7 +140,7 @@ export class ManifestValidator {
     }
     for (const v of admission.violations) this.tagged.push({ index, v });
     const entry = admission.entry;
-    if (entry) this.entries.push(this.keepAll || entry.isToolHive || READ_CONTEXT_KINDS.has(entry.kind) ? entry : identityOnly(entry));
+    if (entry) this.entries.push(this.keepAll || entry.isToolHive || READ_KINDS.has(entry.kind) ? entry : identityOnly(entry));
     // the values to redact: read now from an object the caller may drop; from the held objects only when needed
     if (this.held) this.held.push(manifest);
     else secretValuesInto(manifest, this.secrets);

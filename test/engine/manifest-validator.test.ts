@@ -69,7 +69,15 @@ describe('ManifestValidator', () => {
 
   test('any order and choice of the examples, the mixed set and copies of them: the verdict of validateManifests', () => {
     const { objects } = examples();
-    const pool = [...objects, ...mixedSet(), deployment('web', 'nginx:2'), { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' } }];
+    // objects of another group named like ToolHive kinds: the set layers select by kind name, so they are kept whole
+    const foreign = [
+      { apiVersion: 'example.com/v1', kind: 'MCPServer', metadata: { name: 'x' }, spec: { image: '' } },
+      { apiVersion: 'example.com/v1', kind: 'MCPToolConfig', metadata: { name: 'tc' }, spec: { toolsFilter: ['a,b'] } },
+      toolhive('MCPServer', { image: 'i', toolConfigRef: { name: 'tc' } }, 's'),
+    ];
+    const pool = [...objects, ...mixedSet(), ...foreign, deployment('web', 'nginx:2'), { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' } }];
+    expect(streamed(foreign).map(v => v.rule)).toEqual(validateManifests(foreign).map(v => v.rule));
+    expect(validateManifests(foreign).map(v => v.rule)).toEqual(expect.arrayContaining(['operator.mcpserver.image', 'operator.toolconfig.tools-filter']));
     fc.assert(fc.property(fc.array(fc.nat(pool.length - 1), { maxLength: 30 }), picks => {
       const set = picks.map(i => pool[i]);
       expect(streamed(set)).toEqual(validateManifests(set));
