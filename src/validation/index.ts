@@ -19,9 +19,9 @@ import { redactViolations, redactor, secretValuesInto } from './redact';
 import { referencesLayer } from './references';
 import { pathNeedsNewerRelease } from './release-fields';
 import { internalError } from './safety';
-import { TOOLHIVE_KINDS } from '../schema/type-names';
 import type { FailurePolicy, KubeObject, ObjectEntry, SetLayer, SourceLocation, ValidateOptions, Violation } from '../core/types';
 import { describeInput } from '../core/util';
+import { TOOLHIVE_KINDS } from '../schema/type-names';
 
 // The public API of `toolhive-constructs/validation` (test/architecture/public-api.test.ts lists it): the
 // engine, the env derivation, and the types of their inputs and results. Nothing here loads cdk8s or Pulumi.
