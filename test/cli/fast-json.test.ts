@@ -4,6 +4,7 @@
  * leaves goes to the reference, which then words the errors.
  */
 import fc from 'fast-check';
+import { canon } from './helpers';
 import { readCommonJson } from '../../src/cli/fast-json';
 import { parseReference, parseYamlStream, type LoadedManifests } from '../../src/cli/load';
 
@@ -15,15 +16,6 @@ function reference(text: string): LoadedManifests {
   const out = empty();
   parseReference(text, 'f.json', out, 'json');
   return out;
-}
-
-/** An exact rendering of parsed data: -0, key order, own keys (`__proto__`, `constructor`) and prototypes. */
-function canon(v: unknown): string {
-  if (typeof v === 'number') return Object.is(v, -0) ? 'n:-0' : `n:${v}`;
-  if (typeof v !== 'object' || v === null) return JSON.stringify(v) ?? String(v);
-  if (Array.isArray(v)) return `[${v.map(canon).join(',')}]`;
-  if (Object.getPrototypeOf(v) !== Object.prototype) return 'not-a-plain-object';
-  return `{${Object.keys(v).map(k => `${JSON.stringify(k)}:${canon((v as Record<string, unknown>)[k])}`).join(',')}}`;
 }
 
 /** When the fast path takes `text`: the reference reads it without a problem, to the same objects and lines. */

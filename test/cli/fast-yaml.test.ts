@@ -4,6 +4,7 @@
  * reference, which then words the errors.
  */
 import fc from 'fast-check';
+import { canon } from './helpers';
 import { readCommonYaml } from '../../src/cli/fast-yaml';
 import { parseReference, parseYamlStream, type LoadedManifests } from '../../src/cli/load';
 
@@ -15,18 +16,6 @@ function reference(text: string): LoadedManifests {
   const out = empty();
   parseReference(text, 'f.yaml', out);
   return out;
-}
-
-/**
- * An exact rendering of parsed data: numbers keep -0 and NaN, key order and own keys (`constructor` too: jest's
- * deep equality compares `.constructor`, which a manifest key of that name replaces), prototypes are checked.
- */
-function canon(v: unknown): string {
-  if (typeof v === 'number') return Object.is(v, -0) ? 'n:-0' : `n:${v}`;
-  if (typeof v !== 'object' || v === null) return JSON.stringify(v) ?? String(v);
-  if (Array.isArray(v)) return `[${v.map(canon).join(',')}]`;
-  if (Object.getPrototypeOf(v) !== Object.prototype) return 'not-a-plain-object';
-  return `{${Object.keys(v).map(k => `${JSON.stringify(k)}:${canon((v as Record<string, unknown>)[k])}`).join(',')}}`;
 }
 
 function fast(text: string): { objects: unknown[]; sources: unknown[] } | undefined {

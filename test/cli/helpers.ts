@@ -48,3 +48,15 @@ export function mcpServer(name: string, extraSpec = ''): string {
     extraSpec,
   ].filter(l => l !== '').join('\n') + '\n';
 }
+
+/**
+ * An exact rendering of parsed data: numbers keep -0 and NaN, key order and own keys (`constructor` too: jest's
+ * deep equality compares `.constructor`, which a manifest key of that name replaces), prototypes are checked.
+ */
+export function canon(v: unknown): string {
+  if (typeof v === 'number') return Object.is(v, -0) ? 'n:-0' : `n:${v}`;
+  if (typeof v !== 'object' || v === null) return JSON.stringify(v) ?? String(v);
+  if (Array.isArray(v)) return `[${v.map(canon).join(',')}]`;
+  if (Object.getPrototypeOf(v) !== Object.prototype) return 'not-a-plain-object';
+  return `{${Object.keys(v).map(k => `${JSON.stringify(k)}:${canon((v as Record<string, unknown>)[k])}`).join(',')}}`;
+}
