@@ -4,6 +4,7 @@ import { NEWEST_KUBERNETES_VERSION, parseKubernetesVersion } from '../core/kube-
 import type { ManifestSet, ObjectEntry, ResolvedOptions, ValidateOptions } from '../core/types';
 import { describeInput } from '../core/util';
 import { resolveRelease } from '../schema/registry';
+import { TOOLHIVE_KINDS } from '../schema/type-names';
 
 /**
  * Fills in the defaults of the options (`external: []`, `assumeExternal: false`, namespace `default`, the newest
@@ -32,11 +33,28 @@ export function resolveOptions(options: ValidateOptions = {}): ResolvedOptions {
   };
 }
 
+/** Kinds the cross-object layers look up outside the ToolHive group: the core API group's (`v1`) only. */
+const CORE_KINDS: ReadonlySet<string> = new Set(['Secret', 'ConfigMap']);
+const TOOLHIVE_KIND_NAMES: ReadonlySet<string> = new Set(TOOLHIVE_KINDS);
+
+/**
+ * Whether `get` and `ofKind` see an entry under its kind name: a ToolHive kind name means the ToolHive group, and
+ * `Secret`/`ConfigMap` the core group, as the operator's typed clients read them. An `example.com/v1` MCPServer or
+ * Secret is another resource: it is still in `entries` (duplicates, generated-name collisions), never looked up
+ * by kind.
+ */
+function lookedUpByKind(e: ObjectEntry): boolean {
+  if (TOOLHIVE_KIND_NAMES.has(e.kind)) return e.isToolHive;
+  if (CORE_KINDS.has(e.kind)) return e.group === '';
+  return true;
+}
+
 /** Builds the indexed set the cross-object layers work on. */
 export function buildManifestSet(entries: readonly ObjectEntry[], options: ResolvedOptions): ManifestSet {
   const byKey = new KeyedMap3<ObjectEntry>();
   const byKind = new Map<string, ObjectEntry[]>();
   for (const e of entries) {
+    if (!lookedUpByKind(e)) continue;
     byKey.setIfAbsent(e.kind, e.namespace, e.name, e);
     let l = byKind.get(e.kind);
     if (!l) byKind.set(e.kind, l = []);

@@ -34,6 +34,8 @@ export function resolveReferences(set: ManifestSet): Violation[] {
   const entries = set.entries;
   for (let e = 0; e < entries.length; e++) {
     const entry = entries[e];
+    // the sources are ToolHive kinds: an object of another group with such a name is another resource
+    if (!entry.isToolHive) continue;
     const specs = specsFor(entry.kind);
     for (let s = 0; s < specs.length; s++) {
       const spec = specs[s];
