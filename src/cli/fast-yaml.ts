@@ -101,9 +101,9 @@ const plainScalars = defineScalarTag<unknown>('tag:toolhive-constructs,2026:yaml
 /**
  * The strings of the stream being read, by value. The parser cuts each scalar out of the text: V8 keeps a cut of 13
  * characters or more as a view that holds the whole text alive, and every other cut as its own copy. Manifests
- * repeat most values (namespaces, images, keys, ports), so each distinct string is kept once, as a copy of its own:
- * the objects of a 100,000-object file then take about half the heap (bench `cli` prints the peak). Set while a
- * batch is constructed (synchronously), one table per batch.
+ * repeat most values (namespaces, images, keys, ports), so each distinct string is kept once, as a copy of its own,
+ * and the objects hold no view of the text (bench `cli` prints the peak RSS per object). Set while a batch is
+ * constructed (synchronously), one table per batch.
  */
 let strings: Map<string, string> | undefined;
 
