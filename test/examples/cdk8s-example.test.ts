@@ -45,13 +45,14 @@ describe('examples/cdk8s: the complete platform app', () => {
   test('synthesizes every kind the example promises, the Namespace first', () => {
     expect(manifests.map(m => `${m.kind}/${m.metadata.name}`)).toEqual([
       'Namespace/platform',
-      'Secret/platform-oidc-client',
-      'Secret/github-token',
+      // then the platform chart in declaration order: every referenced object is declared before its referrer
       'MCPGroup/engineering',
+      'Secret/platform-oidc-client',
       'MCPOIDCConfig/platform-oidc',
       'MCPAuthzConfig/engineering-cedar',
-      'MCPToolConfig/github-read-only',
       'MCPTelemetryConfig/platform-otel',
+      'Secret/github-token',
+      'MCPToolConfig/github-read-only',
       'MCPServer/github',
       'Secret/jira-api-token',
       'MCPExternalAuthConfig/jira-bearer',
