@@ -43,6 +43,10 @@ describe('the memo key is exactly what the rule reads', () => {
       .map(o => memo.key(o));
     expect(new Set(keys).size).toBe(keys.length);
     expect(memo.key({ a: 1, b: null })).not.toBe(memo.key({ a: 1 }));
+    // inside lists and objects too
+    const nested = [{ a: { x: 1 } }, { a: { x: '1' } }, { a: { x: null } }, { a: {} }, { a: [[1]] }, { a: ['1'] }, { a: [null] }, { a: [] }]
+      .map(o => memo.key(o));
+    expect(new Set(nested).size).toBe(nested.length);
   });
 
   test('fails to equate objects whose keys come in another order (CEL map iteration follows it)', () => {
@@ -53,6 +57,13 @@ describe('the memo key is exactly what the rule reads', () => {
     expect(memo.key({ a: new Date(0) })).toBeUndefined();
     expect(memo.key({ a: [undefined] })).toBeUndefined();
     expect(memo.key({ a: BigInt(1) })).toBeUndefined();
+    // what JSON.stringify would write the same as JSON data: -0 as 0, NaN and Infinity as null, undefined dropped
+    expect(memo.key({ a: { x: -0 } })).toBeUndefined();
+    expect(memo.key({ a: [NaN] })).toBeUndefined();
+    expect(memo.key({ a: [Infinity] })).toBeUndefined();
+    expect(memo.key({ a: { x: undefined } })).toBeUndefined();
+    expect(memo.key({ a: { x: () => 1 } })).toBeUndefined();
+    expect(memo.key({ a: { toJSON: () => 'x' } })).toBeUndefined();
     expect(memo.key('a string')).toBeUndefined();
     expect(memo.key([1])).toBeUndefined();
   });
