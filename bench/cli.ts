@@ -89,6 +89,28 @@ function validateBig(dir: string, objects: number, rounds: number, yaml: (pairs:
   return { ms: median(times), rssMiB: median(rss) };
 }
 
+/**
+ * The same objects in files of `perFile` objects each, in one directory given to `validate`: a repository's
+ * layout. Each file is read whole and dropped once its objects are handed over, so the peak no longer holds one
+ * large file's bytes and text.
+ */
+function validateFiles(dir: string, objects: number, perFile: number, yaml: (pairs: number) => string): Big {
+  const sub = path.join(dir, `${yaml.name}-${objects}-files`);
+  fs.mkdirSync(sub);
+  const files = Math.ceil(objects / perFile);
+  // one stream of pairs cut at document boundaries, so every object keeps the name it has in the single file
+  const docs = yaml(objects / 2).split('\n---\n');
+  for (let f = 0; f < files; f++) {
+    fs.writeFileSync(path.join(sub, `part-${String(f).padStart(3, '0')}.yaml`), `${docs.slice(f * perFile, (f + 1) * perFile).join('\n---\n').replace(/\n$/, '')}\n`);
+  }
+  const hook = path.join(dir, 'rss-hook.js');
+  fs.writeFileSync(hook, RSS_HOOK);
+  const r = run(['--require', hook, CLI, 'validate', sub]);
+  if (r.status !== 0) throw new Error(`cli bench: validate of ${objects} objects in files exited ${r.status}: ${r.stdout.slice(0, 500)}${r.stderr.slice(0, 500)}`);
+  const m = /THV_BENCH_MAXRSS (\d+)/.exec(r.stderr);
+  return { ms: r.ms, rssMiB: m ? Number(m[1]) / 1024 : NaN };
+}
+
 /** Milliseconds to `require` each of `mods`, in that order, in a fresh process (median of 5 processes). */
 function requireTimesOf(mods: readonly string[]): Array<[string, number]> {
   const probe = `
@@ -156,6 +178,15 @@ export function benchCli(): Row[] {
     rows.push({ name: 'cli validate 100,000 objects of other kinds', value: o100.ms, unit: 'ms', note: `peak RSS ${o100.rssMiB.toFixed(0)} MiB; time growth ${(o100.ms / o30.ms).toFixed(2)}x, linear ≈ 3.3` });
     rows.push({ name: 'cli growth 100,000 / 30,000 of other kinds (peak RSS)', value: o100.rssMiB / o30.rssMiB, unit: 'x', note: 'flat memory ≈ 1; these are kept by identity only' });
     rows.push({ name: 'cli peak RSS per object of other kinds, 30,000 → 100,000', value: (o100.rssMiB - o30.rssMiB) * 1024 / (scaled(100_000) - scaled(30_000)), unit: 'KiB', note: 'identity, digest, source and report line of each' });
+    // the same streams as a directory of files of 10,000 objects
+    const per = scaled(10_000);
+    const perObject = (a: Big, b: Big) => (b.rssMiB - a.rssMiB) * 1024 / (scaled(100_000) - scaled(30_000));
+    const f30 = validateFiles(dir, scaled(30_000), per, pairsYaml);
+    const f100 = validateFiles(dir, scaled(100_000), per, pairsYaml);
+    const g30 = validateFiles(dir, scaled(30_000), per, otherKindsYaml);
+    const g100 = validateFiles(dir, scaled(100_000), per, otherKindsYaml);
+    rows.push({ name: 'cli validate 30,000 → 100,000 objects in files of 10,000 (pairs): peak RSS', value: f100.rssMiB, unit: 'MiB', note: `${f30.rssMiB.toFixed(0)} MiB at 30,000: ${(f100.rssMiB / f30.rssMiB).toFixed(2)}x, ${perObject(f30, f100).toFixed(2)} KiB per object; time ${f30.ms.toFixed(0)} → ${f100.ms.toFixed(0)} ms` });
+    rows.push({ name: 'cli validate 30,000 → 100,000 objects in files of 10,000 (other kinds): peak RSS', value: g100.rssMiB, unit: 'MiB', note: `${g30.rssMiB.toFixed(0)} MiB at 30,000: ${(g100.rssMiB / g30.rssMiB).toFixed(2)}x, ${perObject(g30, g100).toFixed(2)} KiB per object; time ${g30.ms.toFixed(0)} → ${g100.ms.toFixed(0)} ms` });
     return rows;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
