@@ -180,7 +180,7 @@ export function benchCli(): Row[] {
     rows.push({ name: 'cli peak RSS per object of other kinds, 30,000 → 100,000', value: (o100.rssMiB - o30.rssMiB) * 1024 / (scaled(100_000) - scaled(30_000)), unit: 'KiB', note: 'identity, digest, source and report line of each' });
     // the same streams as a directory of files of 10,000 objects
     const per = scaled(10_000);
-    const perObject = (a: Big, b: Big) => (b.rssMiB - a.rssMiB) * 1024 / (scaled(100_000) - scaled(30_000));
+    const perObject = (from: Big, to: Big) => (to.rssMiB - from.rssMiB) * 1024 / (scaled(100_000) - scaled(30_000));
     const f30 = validateFiles(dir, scaled(30_000), per, pairsYaml);
     const f100 = validateFiles(dir, scaled(100_000), per, pairsYaml);
     const g30 = validateFiles(dir, scaled(30_000), per, otherKindsYaml);
