@@ -152,7 +152,7 @@ function shapedTwinOf(app: App): () => App {
 
 /** Synth ratios at two sizes (units of one workload + its Secret): ours, ours unvalidated, cdk8s-plus, L1. */
 export function benchSynthAnchors(): Row[] {
-  const sizes: Array<[number, number]> = [[scaled(1_000), 7], [scaled(10_000), 5]];
+  const sizes: Array<[number, number]> = [[scaled(1_000), 15], [scaled(10_000), 5]];
   pair(() => constructsApp(50), 1); // warm-up: module loading, schema tables, JIT
   pair(() => kplusApp(50), 1);
   const rows: Row[] = [];
