@@ -51,12 +51,6 @@ export function effectiveNamespace(ns: string | undefined): string {
  * than the names written: a construct of the wrong kind given as a reference, an object of the app in another
  * namespace than the one referring to it. They are reported at synth too.
  */
-/** How many ToolHive constructs this process created: gives each its creation rank. */
-let constructsCreated = 0;
-
-/** An id that a JavaScript object lists before every other key (an array index), whatever the order of creation. */
-const ARRAY_INDEX = /^(?:0|[1-9]\d{0,8})$/;
-
 export abstract class ToolHiveObject<S> extends Construct implements IToolHiveObject {
   public readonly kind: ToolHiveKind;
   /** The L1 object (child `Resource`): the escape hatch for `addJsonPatch`. */
@@ -64,8 +58,6 @@ export abstract class ToolHiveObject<S> extends Construct implements IToolHiveOb
   public readonly name: string;
   public readonly namespace?: string;
   public readonly external = false;
-  /** When this construct was created, among the ToolHive constructs of the process (see `orderAfter`). */
-  private readonly created = ++constructsCreated;
   private specValue?: S;
 
   protected constructor(scope: Construct, id: string, kind: ToolHiveKind, props: ToolHiveObjectProps) {
@@ -143,26 +135,14 @@ export abstract class ToolHiveObject<S> extends Construct implements IToolHiveOb
   }
 
   /**
-   * Orders this object's manifest after the target's. cdk8s writes a chart's objects in construct-tree order
-   * (pre-order) unless an edge says otherwise, and resolves every edge again at each synth, so an edge is added
-   * only where the tree order could put the target after this object: a target under another scope, created
-   * later, or with an id that sorts first among its siblings. A target created earlier under the same scope is
-   * already written before this object, where it was declared. The edge is between the two L1 objects when the
-   * target has one: cdk8s derives exactly that edge from a construct-level dependency, so the direct edge gives
-   * the same order with half the edges to resolve.
+   * Orders this object's manifest after the target's. Between the two L1 objects when the target has one: cdk8s
+   * derives exactly this edge from a construct-level dependency at every synth (and again per chart), so the
+   * direct edge gives the same order with half the edges to resolve and sort.
    */
   private orderAfter(target: IToolHiveObject): void {
-    if (this.precededBy(target)) return;
     const targetObject = (target as { apiObject?: unknown }).apiObject;
     if (ApiObject.isApiObject(targetObject)) this.apiObject.node.addDependency(targetObject);
     else this.node.addDependency(target);
-  }
-
-  /** Whether cdk8s's tree order writes the target's manifests before this object's, with no edge. */
-  private precededBy(target: IToolHiveObject): boolean {
-    if (!(target instanceof ToolHiveObject) || target.created >= this.created) return false;
-    if (target.node.scope !== this.node.scope) return false;
-    return !ARRAY_INDEX.test(target.node.id) && !ARRAY_INDEX.test(this.node.id);
   }
 
   /**

@@ -126,40 +126,32 @@ function isPlain(x: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-/**
- * Exact, self-delimiting encoding of JSON data; undefined for anything else. A list or object is checked to be
- * JSON data first (plain objects, finite numbers other than -0, no `undefined`), and is then encoded by
- * `JSON.stringify`, which is exact on such data: it keeps key order and tells `1`, `"1"` and `null` apart.
- */
+/** Exact, self-delimiting encoding of JSON data; undefined for anything else. */
 function encode(v: unknown): string | undefined {
   switch (typeof v) {
     case 'string': return JSON.stringify(v);
     case 'number': return Object.is(v, -0) ? 'd-0' : `d${v}`;
     case 'boolean': return v ? 't' : 'f';
-    case 'object': return v === null ? 'n' : isJsonData(v) ? JSON.stringify(v) : undefined;
-    default: return undefined;
-  }
-}
-
-/** Whether a value is JSON data that `JSON.stringify` encodes exactly (no -0, which it writes as 0). */
-function isJsonData(v: unknown): boolean {
-  switch (typeof v) {
-    case 'string':
-    case 'boolean':
-      return true;
-    case 'number':
-      return Number.isFinite(v) && !Object.is(v, -0);
     case 'object': {
-      if (v === null) return true;
+      if (v === null) return 'n';
       if (Array.isArray(v)) {
-        for (let i = 0; i < v.length; i++) if (!isJsonData(v[i])) return false;
-        return true;
+        let out = '[';
+        for (let i = 0; i < v.length; i++) {
+          const e = encode(v[i]);
+          if (e === undefined) return undefined;
+          out += `${e},`;
+        }
+        return `${out}]`;
       }
-      if (!isPlain(v)) return false;
-      for (const k of Object.keys(v)) if (!isJsonData((v as Record<string, unknown>)[k])) return false;
-      return true;
+      if (!isPlain(v)) return undefined;
+      let out = '{';
+      for (const k of Object.keys(v)) {
+        const e = encode((v as Record<string, unknown>)[k]);
+        if (e === undefined) return undefined;
+        out += `${JSON.stringify(k)}:${e},`;
+      }
+      return `${out}}`;
     }
-    default:
-      return false;
+    default: return undefined;
   }
 }

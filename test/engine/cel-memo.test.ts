@@ -57,10 +57,6 @@ describe('the memo key is exactly what the rule reads', () => {
     expect(memo.key({ a: new Date(0) })).toBeUndefined();
     expect(memo.key({ a: [undefined] })).toBeUndefined();
     expect(memo.key({ a: BigInt(1) })).toBeUndefined();
-    // what JSON.stringify would write the same as JSON data: -0 as 0, NaN and Infinity as null, undefined dropped
-    expect(memo.key({ a: { x: -0 } })).toBeUndefined();
-    expect(memo.key({ a: [NaN] })).toBeUndefined();
-    expect(memo.key({ a: [Infinity] })).toBeUndefined();
     expect(memo.key({ a: { x: undefined } })).toBeUndefined();
     expect(memo.key({ a: { x: () => 1 } })).toBeUndefined();
     expect(memo.key({ a: { toJSON: () => 'x' } })).toBeUndefined();

@@ -45,14 +45,13 @@ describe('examples/cdk8s: the complete platform app', () => {
   test('synthesizes every kind the example promises, the Namespace first', () => {
     expect(manifests.map(m => `${m.kind}/${m.metadata.name}`)).toEqual([
       'Namespace/platform',
-      // then the platform chart in declaration order: every referenced object is declared before its referrer
-      'MCPGroup/engineering',
       'Secret/platform-oidc-client',
+      'Secret/github-token',
+      'MCPGroup/engineering',
       'MCPOIDCConfig/platform-oidc',
       'MCPAuthzConfig/engineering-cedar',
-      'MCPTelemetryConfig/platform-otel',
-      'Secret/github-token',
       'MCPToolConfig/github-read-only',
+      'MCPTelemetryConfig/platform-otel',
       'MCPServer/github',
       'Secret/jira-api-token',
       'MCPExternalAuthConfig/jira-bearer',
