@@ -1,12 +1,13 @@
 /**
- * Review of the CEL memo encoding (src/validation/cel-memo.ts, `encode` / `isJsonData`): values a CEL rule tells
- * apart that get the same memo key. Each test fails on main at ad1bc98.
+ * The CEL memo key (src/validation/cel-memo.ts, `encode`) never calls `toJSON`: a value whose `toJSON` would
+ * serialize it as another value must not share that value's key, since CEL reads the value itself. Found by review
+ * of a key built with `JSON.stringify` (commit ad1bc98, reverted), where each of these tests failed.
  */
 import { admission, toolhive } from './helpers';
 import { validateManifests } from '../../src/validation';
 import { RuleMemo } from '../../src/validation/cel-memo';
 
-/** A plain object with a non-enumerable own `toJSON`: Object.keys (isJsonData) misses it, JSON.stringify calls it. */
+/** A plain object with a non-enumerable own `toJSON`: `Object.keys` misses it, `JSON.stringify` would call it. */
 function disguised<T extends object>(value: T, shown: unknown): T {
   Object.defineProperty(value, 'toJSON', { value: () => shown, enumerable: false });
   return value;
@@ -15,7 +16,7 @@ function disguised<T extends object>(value: T, shown: unknown): T {
 describe('memo keys of values CEL tells apart', () => {
   const memo = new RuleMemo(new Map<string, 'presence' | 'value'>([['a', 'value']]));
 
-  test('a list with an own toJSON (enumerable: isJsonData reads only the indices)', () => {
+  test('a list with an own toJSON keeps the key of its items', () => {
     const list = Object.assign([1], { toJSON: () => [2] });
     expect(memo.key({ a: list })).not.toBe(memo.key({ a: [2] }));
     expect(memo.slot({ a: list })).not.toBe(memo.slot({ a: [2] }));
@@ -31,20 +32,20 @@ describe('memo keys of values CEL tells apart', () => {
   const redis = (address: string) => ({ provider: 'redis', address, db: 0 });
   const errors = (objects: unknown[]) => admission(objects).filter(v => v.rule === 'cel.MCPServer.spec#89db076d').map(v => v.name);
 
-  test('end to end: a failing MCPServer passes when a passing one came first (silent pass)', () => {
+  test('end to end: a failing MCPServer still fails when a passing one came first (no silent pass)', () => {
     const ok = toolhive('MCPServer', { image: 'i', rateLimiting: rl, sessionStorage: redis('a:6379') }, 'ok');
     const bad = toolhive('MCPServer', { image: 'i', rateLimiting: rl, sessionStorage: disguised({ provider: 'memory', db: 0 }, redis('a:6379')) }, 'bad');
     expect(errors([ok, bad])).toEqual(['bad']);
   });
 
-  test('end to end: the memo outlives the call, so one such object fails a valid one in a later call', () => {
+  test('end to end: the memo outlives the call, and one such object does not fail a valid one in a later call', () => {
     const bad = toolhive('MCPServer', { image: 'i', rateLimiting: rl, sessionStorage: disguised({ provider: 'memory', db: 0 }, redis('b:6379')) }, 'bad');
     expect(errors([bad])).toEqual(['bad']);
     const ok = toolhive('MCPServer', { image: 'i', rateLimiting: rl, sessionStorage: redis('b:6379') }, 'ok');
     expect(errors([ok])).toEqual([]);
   });
 
-  test('a toJSON that throws is called by the memo: the object is reported as an engine bug', () => {
+  test('a toJSON that throws is never called: no engine.internal-error', () => {
     const bad = toolhive('MCPServer', {
       image: 'i',
       rateLimiting: { shared: { maxTokens: 1, refillPeriod: '1m' } },
