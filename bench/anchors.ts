@@ -30,7 +30,7 @@ import { unknownFields, validateRoot, type WalkContext } from '../src/validation
 const IMAGE = 'ghcr.io/stackloklabs/gofetch/server:1.0.1';
 
 /** cdk8s-plus-28: per unit a Deployment whose container reads a Secret key and a ConfigMap key. */
-function kplusApp(n: number): App {
+export function kplusApp(n: number): App {
   const app = new App();
   const chart = new Chart(app, 'bench', { namespace: 'bench' });
   for (let i = 0; i < n; i++) {
@@ -72,14 +72,14 @@ function l1App(n: number): App {
 }
 
 /** Our constructs with the synth-time validation switched off. */
-function unvalidatedApp(n: number): App {
+export function unvalidatedApp(n: number): App {
   const app = constructsApp(n);
   ToolHiveValidation.of(app).configure({ enabled: false });
   return app;
 }
 
 /** The plain twin of an App: its synthesized documents as plain `ApiObject`s, in the same order. */
-function twinOf(docs: readonly Record<string, unknown>[]): () => App {
+export function twinOf(docs: readonly Record<string, unknown>[]): () => App {
   return () => {
     const app = new App();
     const chart = new Chart(app, 'bench');
@@ -88,11 +88,11 @@ function twinOf(docs: readonly Record<string, unknown>[]): () => App {
   };
 }
 
-function parseDocs(app: App): Record<string, unknown>[] {
+export function parseDocs(app: App): Record<string, unknown>[] {
   return app.charts.flatMap(c => c.toJson() as Record<string, unknown>[]);
 }
 
-interface Pair {
+export interface Pair {
   readonly side: Best;
   readonly twin: Best;
   /** Wall time of the side over its twin's, per round: the two run back to back, so a slow spell hits both. */
@@ -103,17 +103,18 @@ interface Pair {
 /**
  * `rounds` rounds of an App builder and its plain twin, interleaved; checks both emit the same YAML. The figure of a
  * pair is the median of its per-round ratios: on a shared machine the best of each side can come from different
- * moments, and the two best times of one size have been seen 25 % apart for the same documents.
+ * moments, and the two best times of one size have been seen 25 % apart for the same documents. Each sample starts
+ * after a forced full GC unless `collectFirst` is false (the `modes` suite measures both ways).
  */
-function pair(build: () => App, rounds: number): Pair {
+export function pair(build: () => App, rounds: number, collectFirst = true): Pair {
   const twin = twinOf(parseDocs(build()));
   const a = build().synthYaml();
   const b = twin().synthYaml();
   if (a !== b) throw new Error('anchor bench: an App and its plain twin emit different YAML');
   const out: Pair = { side: new Best(), twin: new Best(), ratios: [], cpuRatios: [] };
   for (let r = 0; r < rounds; r++) {
-    const s = sample(() => build().synthYaml()).sample;
-    const t = sample(() => twin().synthYaml()).sample;
+    const s = sample(() => build().synthYaml(), { collectFirst }).sample;
+    const t = sample(() => twin().synthYaml(), { collectFirst }).sample;
     out.side.add(s);
     out.twin.add(t);
     out.ratios.push(s.wall / t.wall);

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     { name: 'cli', run: benchCli },
     { name: 'schema', run: benchSchemaAnchors },
     { name: 'anchors', run: benchSynthAnchors },
+    ...loadOptional('modes', 'benchSynthModes'),
     ...loadOptional('hostile', 'benchHostile'),
     ...loadOptional('synth', 'benchSynth'),
     ...loadOptional('pulumi', 'benchPulumi'),
