@@ -137,12 +137,16 @@ export abstract class ToolHiveObject<S> extends Construct implements IToolHiveOb
   /**
    * Orders this object's manifest after the target's. Between the two L1 objects when the target has one: cdk8s
    * derives exactly this edge from a construct-level dependency at every synth (and again per chart), so the
-   * direct edge gives the same order with half the edges to resolve and sort.
+   * direct edge gives the same order with half the edges to resolve and sort. In the same chart the edge is
+   * decided at synth, over the final tree (`ToolHiveValidation._orderAfter`: none when cdk8s already writes the
+   * target first); across charts it is added now, because cdk8s orders charts from edges it reads before it
+   * validates.
    */
   private orderAfter(target: IToolHiveObject): void {
     const targetObject = (target as { apiObject?: unknown }).apiObject;
-    if (ApiObject.isApiObject(targetObject)) this.apiObject.node.addDependency(targetObject);
-    else this.node.addDependency(target);
+    if (!ApiObject.isApiObject(targetObject)) this.node.addDependency(target);
+    else if (Chart.of(targetObject) === Chart.of(this.apiObject)) ToolHiveValidation.of(this)._orderAfter(this.apiObject, targetObject);
+    else this.apiObject.node.addDependency(targetObject);
   }
 
   /**

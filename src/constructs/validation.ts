@@ -17,7 +17,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ApiObject, App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
 import type { IConstruct, IValidation } from 'constructs';
 import type { KubeObject, Violation } from '../core/types';
 import { resolveRelease } from '../schema/registry';
@@ -84,6 +84,8 @@ interface Result {
 /** A running `app.synth()` / `app.synthYaml()` call and the result its first validation pass computed. */
 interface SynthCall {
   result?: Result;
+  /** How many same-chart references were pending when this call settled their order (see `settleOrder`). */
+  settled?: number;
   /** The ApiObjects whose `toJson()` returns the validated manifest until the call ends (see `pin`). */
   pinned?: readonly ApiObject[];
 }
@@ -151,6 +153,8 @@ export class ToolHiveValidation {
   private options: ToolHiveValidationOptions = {};
   private result?: Result;
   private readonly dependants: IConstruct[] = [];
+  /** References between two L1 objects of one chart whose order is not settled by an edge (see `settleOrder`). */
+  private readonly pendingOrder: Array<{ readonly referrer: ApiObject; readonly target: ApiObject }> = [];
   private crds?: IConstruct;
   private synthCall?: SynthCall;
   private engineRuns = 0;
@@ -202,6 +206,14 @@ export class ToolHiveValidation {
     owner.node.addValidation(new OwnerValidation(this, owner));
     this.dependants.push(owner);
     if (this.crds) owner.node.addDependency(this.crds);
+  }
+
+  /**
+   * @internal `referrer`'s manifest must be written after `target`'s, both in one chart: settled at synth, with an
+   * ordering edge only when cdk8s would not write them in that order anyway (see `settleOrder`).
+   */
+  public _orderAfter(referrer: ApiObject, target: ApiObject): void {
+    this.pendingOrder.push({ referrer, target });
   }
 
   /** @internal registers the CRDs every ToolHive object depends on. */
@@ -370,8 +382,50 @@ export class ToolHiveValidation {
     this.writtenExternals = `${file}\0${text}`;
   }
 
+  /**
+   * Settles the order of the pending same-chart references, once per synth call (again when references were added
+   * since), in the validation pass, which cdk8s runs before it writes any chart. cdk8s writes a chart in the
+   * `topology()` of its `DependencyGraph`: depth first from the constructs nothing depends on. When no construct
+   * of the App has a dependency and no chart is nested in another, nothing cdk8s does before writing adds one (it
+   * derives edges only from dependencies and nesting), so the order it will write is the topology computed here;
+   * when every target comes before its referrer in it, no edge is needed. Otherwise, every pending reference gets
+   * its edge, as any edge can change which constructs are roots and so the order of the others (depth first from
+   * roots). An edge another construct's validation adds during the pass is not seen (validations are for checks).
+   */
+  private settleOrder(): void {
+    const pending = this.pendingOrder;
+    if (pending.length === 0) return;
+    const call = this.synthCall;
+    if (call?.settled === pending.length) return;
+    if (!this.treeOrderSuffices()) {
+      for (const { referrer, target } of pending) referrer.node.addDependency(target);
+      pending.length = 0;
+    }
+    if (call) call.settled = pending.length;
+  }
+
+  /** Whether cdk8s, with no edge added, writes every pending target before its referrer (see `settleOrder`). */
+  private treeOrderSuffices(): boolean {
+    const charts: Chart[] = [];
+    for (const c of this.root.node.findAll()) {
+      if (c.node.dependencies.length > 0) return false;
+      if (!Chart.isChart(c)) continue;
+      for (let s = c.node.scope; s; s = s.node.scope) if (Chart.isChart(s)) return false;
+      charts.push(c);
+    }
+    const position = new Map<IConstruct, number>();
+    for (const chart of charts) new DependencyGraph(chart.node).topology().forEach((c, i) => position.set(c, i));
+    return this.pendingOrder.every(({ referrer, target }) => {
+      const t = position.get(target);
+      const r = position.get(referrer);
+      return t !== undefined && r !== undefined && t < r;
+    });
+  }
+
   /** Runs first in each validation pass (the root is visited first): computes and distributes. */
   private validateRoot(): string[] {
+    // the order is cdk8s's concern, not the engine's: settled even when validation is off
+    this.settleOrder();
     // the externals are declared by the constructs, not found by the engine: written even when validation is off
     this.writeExternals();
     if (this.options.enabled === false) return [];

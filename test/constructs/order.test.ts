@@ -1,13 +1,18 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { McpGroup, McpOidcConfig, McpServer, SecretKey, ToolHiveValidation, VirtualMcpServer } from '../../src';
 
 /**
  * The order of the manifests: every ToolHive object of the App that an object references is written before it,
- * whatever the construct tree and whatever other edges the App has. Each reference adds a cdk8s ordering edge
- * (src/constructs/base.ts, `orderAfter`): cdk8s writes a chart depth-first from the objects nothing depends on, so
- * skipping an edge where the tree order looks right is not safe once any other edge touches either object (the
- * cases below, found by review of a version that skipped them).
+ * whatever the construct tree and whatever other edges the App has. A reference across charts adds a cdk8s ordering
+ * edge when it is made; a reference in one chart is settled at synth (src/constructs/validation.ts, `settleOrder`):
+ * no edge when no construct of the App has a dependency, no chart is nested and cdk8s's own order already writes
+ * the target first; otherwise every such reference gets its edge. cdk8s writes a chart depth-first from the objects
+ * nothing depends on, so one edge anywhere can reorder the rest (the cases below, found by review of a version that
+ * skipped edges when the App was built instead of at synth).
  */
 const IMAGE = 'ghcr.io/stackloklabs/osv-mcp/server:0.1.0';
 
@@ -21,15 +26,97 @@ function chartOf(app: App = Testing.app(), id = 'test'): Chart {
   return chart;
 }
 
+/** The paths of what a construct depends on (construct objects are too large for a failure message). */
+const deps = (c: IConstruct) => c.node.dependencies.map(d => d.node.path);
+
 const before = (out: string[], a: string, b: string) => expect(out.indexOf(a)).toBeLessThan(out.indexOf(b));
 
 describe('manifest order', () => {
-  test('each reference to a ToolHive object of the App is an edge between the two L1 objects', () => {
+  test('a reference in one chart that cdk8s already writes in order adds no edge', () => {
     const chart = chartOf();
     const group = new McpGroup(chart, 'group', { metadata: { name: 'g' } });
     const server = new McpServer(chart, 'server', { metadata: { name: 's' }, image: IMAGE, group });
-    expect(server.apiObject.node.dependencies).toEqual([group.apiObject]);
     expect(order(chart)).toEqual(['MCPGroup/g', 'MCPServer/s']);
+    expect(deps(server.apiObject)).toEqual([]);
+  });
+
+  test('a target written after its referrer by cdk8s: the reference becomes an edge between the two L1 objects at synth', () => {
+    const chart = chartOf();
+    const servers = new Construct(chart, 'servers');
+    const group = new McpGroup(chart, 'group', { metadata: { name: 'g' } });
+    const server = new McpServer(servers, 'server', { metadata: { name: 's' }, image: IMAGE, group });
+    expect(deps(server.apiObject)).toEqual([]);
+    expect(order(chart)).toEqual(['MCPGroup/g', 'MCPServer/s']);
+    expect(deps(server.apiObject)).toEqual([group.apiObject.node.path]);
+  });
+
+  test('one edge needed: every pending reference of the App gets its edge', () => {
+    const chart = chartOf();
+    const servers = new Construct(chart, 'servers');
+    const group = new McpGroup(chart, 'group', { metadata: { name: 'g' } });
+    const late = new McpServer(servers, 'late', { metadata: { name: 'late' }, image: IMAGE, group });
+    const inOrder = new McpServer(chart, 'server', { metadata: { name: 's' }, image: IMAGE, group });
+    expect(order(chart)).toEqual(['MCPGroup/g', 'MCPServer/late', 'MCPServer/s']);
+    expect(deps(late.apiObject)).toEqual([group.apiObject.node.path]);
+    expect(deps(inOrder.apiObject)).toEqual([group.apiObject.node.path]);
+  });
+
+  test('validation switched off: the order is settled all the same', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'test');
+    ToolHiveValidation.of(app).configure({ enabled: false });
+    const servers = new Construct(chart, 'servers');
+    const group = new McpGroup(chart, 'group', { metadata: { name: 'g' } });
+    new McpServer(servers, 'server', { metadata: { name: 's' }, image: IMAGE, group });
+    const kinds = app.synthYaml().split('\n').filter(l => l.startsWith('kind: '));
+    expect(kinds).toEqual(['kind: MCPGroup', 'kind: MCPServer']);
+  });
+
+  test('app.synth() writes the same order as synthYaml(), with and without an edge', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'order-'));
+    try {
+      const app = new App({ outdir });
+      const chart = chartOf(app, 'platform');
+      const later = new Construct(chart, 'later');
+      const group = new McpGroup(chart, 'group', { metadata: { name: 'g' } });
+      new McpServer(chart, 'first', { metadata: { name: 'first' }, image: IMAGE, group });
+      app.synth();
+      const kindsIn = () => fs.readFileSync(path.join(outdir, 'platform.k8s.yaml'), 'utf8').split('\n').filter(l => l.startsWith('kind: '));
+      expect(kindsIn()).toEqual(['kind: MCPGroup', 'kind: MCPServer']);
+      // a second synth of the same App after a referrer is added in a scope the tree writes before the group
+      const early = new McpServer(later, 'early', { metadata: { name: 'early' }, image: IMAGE, group });
+      app.synth();
+      const names = fs.readFileSync(path.join(outdir, 'platform.k8s.yaml'), 'utf8').split('\n').filter(l => l.startsWith('  name: ')).map(l => l.trim());
+      expect(names.indexOf('name: g')).toBeLessThan(names.indexOf('name: early'));
+      expect(deps(early.apiObject)).toEqual([group.apiObject.node.path]);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  test('a user edge added after a synth that needed none: the next synth adds every edge', () => {
+    const chart = chartOf();
+    const client = new ApiObject(chart, 'client', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'client' } });
+    const group = new McpGroup(chart, 'group', { metadata: { name: 'g' } });
+    const server = new McpServer(chart, 'server', { metadata: { name: 's' }, image: IMAGE, group });
+    expect(order(chart)).toEqual(['ConfigMap/client', 'MCPGroup/g', 'MCPServer/s']);
+    expect(deps(server.apiObject)).toEqual([]);
+    client.node.addDependency(server);
+    expect(order(chart)).toEqual(['MCPGroup/g', 'MCPServer/s', 'ConfigMap/client']);
+  });
+
+  test('two charts, each with its own references, no edge across them', () => {
+    const app = Testing.app();
+    const a = chartOf(app, 'a');
+    const b = new Chart(app, 'b');
+    const servers = new Construct(a, 'servers');
+    const ga = new McpGroup(a, 'group', { metadata: { name: 'ga' } });
+    const gb = new McpGroup(b, 'group', { metadata: { name: 'gb' } });
+    new McpServer(servers, 'server', { metadata: { name: 'sa' }, image: IMAGE, group: ga });
+    const sb = new McpServer(b, 'server', { metadata: { name: 'sb' }, image: IMAGE, group: gb });
+    const kinds = app.synthYaml().split('\n').filter(l => l.startsWith('  name: ')).map(l => l.trim());
+    expect(kinds).toEqual(['name: ga', 'name: sa', 'name: gb', 'name: sb']);
+    expect(deps(sb.apiObject)).toEqual([gb.apiObject.node.path]); // chart a needed an edge: every reference got one
   });
 
   test('a shared target, with one referrer under a sub-construct', () => {
@@ -81,7 +168,8 @@ describe('manifest order', () => {
     const servers = chartOf(app);
     const configs = new Chart(app, 'configs');
     const oidc = McpOidcConfig.kubernetesServiceAccount(configs, 'oidc', { metadata: { name: 'k8s' } });
-    new McpServer(servers, 'server', { metadata: { name: 's' }, image: IMAGE, oidcConfig: { config: oidc, audience: 's' } });
+    const server = new McpServer(servers, 'server', { metadata: { name: 's' }, image: IMAGE, oidcConfig: { config: oidc, audience: 's' } });
+    expect(deps(server.apiObject)).toEqual([oidc.apiObject.node.path]); // made with the reference, before synth
     const kinds = app.synthYaml().split('\n').filter(l => l.startsWith('kind: '));
     expect(kinds).toEqual(['kind: MCPOIDCConfig', 'kind: MCPServer']);
     expect(app.charts.map(c => c.node.id)).toEqual(['configs', 'test']);
@@ -94,7 +182,7 @@ describe('manifest order', () => {
       image: IMAGE,
       secrets: [{ secretKey: SecretKey.external('token', 'key'), targetEnvName: 'TOKEN' }],
     });
-    expect(server.apiObject.node.dependencies).toEqual([]);
+    expect(deps(server.apiObject)).toEqual([]);
   });
 
   test('a chart nested directly in a chart cannot reference its parent\'s objects: cdk8s reports a cycle', () => {
