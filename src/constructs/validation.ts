@@ -17,7 +17,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
 import type { IConstruct, IValidation } from 'constructs';
 import type { KubeObject, Violation } from '../core/types';
 import { resolveRelease } from '../schema/registry';
@@ -385,12 +385,13 @@ export class ToolHiveValidation {
   /**
    * Settles the order of the pending same-chart references, once per synth call (again when references were added
    * since), in the validation pass, which cdk8s runs before it writes any chart. cdk8s writes a chart in the
-   * `topology()` of its `DependencyGraph`: depth first from the constructs nothing depends on. When no construct
-   * of the App has a dependency and no chart is nested in another, nothing cdk8s does before writing adds one (it
-   * derives edges only from dependencies and nesting), so the order it will write is the topology computed here;
-   * when every target comes before its referrer in it, no edge is needed. Otherwise, every pending reference gets
-   * its edge, as any edge can change which constructs are roots and so the order of the others (depth first from
-   * roots). An edge another construct's validation adds during the pass is not seen (validations are for checks).
+   * `topology()` of its `DependencyGraph`: depth first from the constructs nothing depends on, the roots taken in
+   * the order of the construct tree. When no construct of the App has a dependency and no chart is nested in
+   * another, nothing cdk8s does before writing adds one (it derives edges only from dependencies and nesting), and
+   * it writes each chart's objects in the tree's order (`test/constructs/order.test.ts` pins this on the cdk8s we
+   * build with); when every target comes before its referrer in that order, no edge is needed. Otherwise every
+   * pending reference gets its edge: any edge can change which constructs are roots and so the order of the others.
+   * An edge another construct's validation adds during the pass is not seen (validations are for checks).
    */
   private settleOrder(): void {
     const pending = this.pendingOrder;
@@ -406,15 +407,14 @@ export class ToolHiveValidation {
 
   /** Whether cdk8s, with no edge added, writes every pending target before its referrer (see `settleOrder`). */
   private treeOrderSuffices(): boolean {
-    const charts: Chart[] = [];
-    for (const c of this.root.node.findAll()) {
-      if (c.node.dependencies.length > 0) return false;
-      if (!Chart.isChart(c)) continue;
-      for (let s = c.node.scope; s; s = s.node.scope) if (Chart.isChart(s)) return false;
-      charts.push(c);
-    }
     const position = new Map<IConstruct, number>();
-    for (const chart of charts) new DependencyGraph(chart.node).topology().forEach((c, i) => position.set(c, i));
+    const all = this.root.node.findAll();
+    for (let i = 0; i < all.length; i++) {
+      const c = all[i];
+      if (c.node.dependencies.length > 0) return false;
+      if (ApiObject.isApiObject(c)) position.set(c, i);
+      else if (Chart.isChart(c)) for (let s = c.node.scope; s; s = s.node.scope) if (Chart.isChart(s)) return false;
+    }
     return this.pendingOrder.every(({ referrer, target }) => {
       const t = position.get(target);
       const r = position.get(referrer);

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ApiObject, App, Chart, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, DependencyGraph, Testing } from 'cdk8s';
 import { Construct, type IConstruct } from 'constructs';
 import { McpGroup, McpOidcConfig, McpServer, SecretKey, ToolHiveValidation, VirtualMcpServer } from '../../src';
 
@@ -117,6 +117,26 @@ describe('manifest order', () => {
     const kinds = app.synthYaml().split('\n').filter(l => l.startsWith('  name: ')).map(l => l.trim());
     expect(kinds).toEqual(['name: ga', 'name: sa', 'name: gb', 'name: sb']);
     expect(deps(sb.apiObject)).toEqual([gb.apiObject.node.path]); // chart a needed an edge: every reference got one
+  });
+
+  test('cdk8s, with no dependency in the App, writes a chart\'s objects in the order of the construct tree', () => {
+    // what settleOrder relies on (src/constructs/validation.ts): pinned on the cdk8s this library is built with
+    const app = Testing.app();
+    const chart = new Chart(app, '7');
+    const make = (scope: Construct, id: string) => new ApiObject(scope, id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${id}` } });
+    const outer = new Construct(chart, 'outer');
+    make(outer, 'b');
+    make(chart, '2');
+    make(new Construct(outer, '10'), 'a');
+    make(chart, '1');
+    const inner = new Construct(chart, 'inner');
+    make(inner, 'c');
+    make(outer, '0');
+    const tree = chart.node.findAll().filter(ApiObject.isApiObject).map(o => `ConfigMap/${o.name}`);
+    // the tree's order lists integer-like ids first, in numeric order (constructs keeps children in an object)
+    expect(tree).toEqual(['ConfigMap/cm-1', 'ConfigMap/cm-2', 'ConfigMap/cm-0', 'ConfigMap/cm-a', 'ConfigMap/cm-b', 'ConfigMap/cm-c']);
+    expect(order(chart)).toEqual(tree);
+    expect(new DependencyGraph(chart.node).topology().filter(ApiObject.isApiObject)).toEqual(chart.node.findAll().filter(ApiObject.isApiObject));
   });
 
   test('a shared target, with one referrer under a sub-construct', () => {
