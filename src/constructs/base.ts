@@ -138,9 +138,9 @@ export abstract class ToolHiveObject<S> extends Construct implements IToolHiveOb
    * Orders this object's manifest after the target's. Between the two L1 objects when the target has one: cdk8s
    * derives exactly this edge from a construct-level dependency at every synth (and again per chart), so the
    * direct edge gives the same order with half the edges to resolve and sort. In the same chart the edge is
-   * decided at synth, over the final tree (`ToolHiveValidation._orderAfter`: none when cdk8s already writes the
-   * target first); across charts it is added now, because cdk8s orders charts from edges it reads before it
-   * validates.
+   * decided at synth (`ToolHiveValidation._orderAfter`: none when the App has no dependency at all and cdk8s
+   * already writes the target first); across charts it is added now, because cdk8s orders charts from edges it
+   * reads before it validates.
    */
   private orderAfter(target: IToolHiveObject): void {
     const targetObject = (target as { apiObject?: unknown }).apiObject;

@@ -84,8 +84,6 @@ interface Result {
 /** A running `app.synth()` / `app.synthYaml()` call and the result its first validation pass computed. */
 interface SynthCall {
   result?: Result;
-  /** How many same-chart references were pending when this call settled their order (see `settleOrder`). */
-  settled?: number;
   /** The ApiObjects whose `toJson()` returns the validated manifest until the call ends (see `pin`). */
   pinned?: readonly ApiObject[];
 }
@@ -383,26 +381,24 @@ export class ToolHiveValidation {
   }
 
   /**
-   * Settles the order of the pending same-chart references, once per synth call (again when references were added
-   * since), in the validation pass, which cdk8s runs before it writes any chart. cdk8s writes a chart in the
+   * Settles the order of the pending same-chart references, in every validation pass: cdk8s runs one before it
+   * writes each chart (`app.synth()` and `synthYaml()` run one more first). cdk8s writes a chart in the
    * `topology()` of its `DependencyGraph`: depth first from the constructs nothing depends on, the roots taken in
    * the order of the construct tree. When no construct of the App has a dependency and no chart is nested in
    * another, nothing cdk8s does before writing adds one (it derives edges only from dependencies and nesting), and
    * it writes each chart's objects in the tree's order (`test/constructs/order.test.ts` pins this on the cdk8s we
    * build with); when every target comes before its referrer in that order, no edge is needed. Otherwise every
    * pending reference gets its edge: any edge can change which constructs are roots and so the order of the others.
-   * An edge another construct's validation adds during the pass is not seen (validations are for checks).
+   * Not seen: a dependency that another construct's validation adds after the root's, in the last pass before a
+   * chart is written (the only pass of `Testing.synth(chart)` and `chart.toJson()`); validations are for checks.
+   * The edges are between the two L1 objects, added after cdk8s has derived object edges from construct edges in
+   * `synthYaml()`, so an ApiObject a user nests under a ToolHive L1 object is not ordered by them.
    */
   private settleOrder(): void {
     const pending = this.pendingOrder;
-    if (pending.length === 0) return;
-    const call = this.synthCall;
-    if (call?.settled === pending.length) return;
-    if (!this.treeOrderSuffices()) {
-      for (const { referrer, target } of pending) referrer.node.addDependency(target);
-      pending.length = 0;
-    }
-    if (call) call.settled = pending.length;
+    if (pending.length === 0 || this.treeOrderSuffices()) return;
+    for (const { referrer, target } of pending) referrer.node.addDependency(target);
+    pending.length = 0;
   }
 
   /** Whether cdk8s, with no edge added, writes every pending target before its referrer (see `settleOrder`). */

@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ApiObject, App, Chart, DependencyGraph, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, DependencyGraph, Testing, YamlOutputType } from 'cdk8s';
 import { Construct, type IConstruct } from 'constructs';
 import { McpGroup, McpOidcConfig, McpServer, SecretKey, ToolHiveValidation, VirtualMcpServer } from '../../src';
 
 /**
  * The order of the manifests: every ToolHive object of the App that an object references is written before it,
- * whatever the construct tree and whatever other edges the App has. A reference across charts adds a cdk8s ordering
+ * whatever the construct tree and whatever other edges the App has when it is validated. A reference across charts adds a cdk8s ordering
  * edge when it is made; a reference in one chart is settled at synth (src/constructs/validation.ts, `settleOrder`):
  * no edge when no construct of the App has a dependency, no chart is nested and cdk8s's own order already writes
  * the target first; otherwise every such reference gets its edge. cdk8s writes a chart depth-first from the objects
@@ -103,6 +103,57 @@ describe('manifest order', () => {
     expect(deps(server.apiObject)).toEqual([]);
     client.node.addDependency(server);
     expect(order(chart)).toEqual(['MCPGroup/g', 'MCPServer/s', 'ConfigMap/client']);
+  });
+
+  test('a nested chart anywhere in the App: every reference gets its edge', () => {
+    const app = Testing.app();
+    const chart = chartOf(app);
+    new Chart(chart, 'nested');
+    const group = new McpGroup(chart, 'group', { metadata: { name: 'g' } });
+    const server = new McpServer(chart, 'server', { metadata: { name: 's' }, image: IMAGE, group });
+    app.synthYaml();
+    expect(deps(server.apiObject)).toEqual([group.apiObject.node.path]);
+  });
+
+  test('a dependency a Chart subclass adds in toJson() during synthYaml() is seen by the next pass', () => {
+    class HookedChart extends Chart {
+      public hook?: () => void;
+      public toJson(): any[] {
+        this.hook?.();
+        return super.toJson();
+      }
+    }
+    const app = Testing.app();
+    const chart = new HookedChart(app, 'test');
+    ToolHiveValidation.of(chart).configure({ printWarnings: false });
+    const client = new ApiObject(chart, 'client', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'client' } });
+    const group = new McpGroup(chart, 'group', { metadata: { name: 'g' } });
+    const server = new McpServer(chart, 'server', { metadata: { name: 's' }, image: IMAGE, group });
+    chart.hook = () => client.node.addDependency(server);
+    const names = app.synthYaml().split('\n').filter(l => l.startsWith('  name: ')).map(l => l.trim());
+    expect(names).toEqual(['name: g', 'name: s', 'name: client']);
+  });
+
+  test('a dependency a validation adds during the first pass of app.synth() is seen by the chart\'s pass', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'order-'));
+    try {
+      const app = new App({ outdir, yamlOutputType: YamlOutputType.FILE_PER_APP });
+      const chart = chartOf(app);
+      const client = new ApiObject(chart, 'client', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'client' } });
+      const group = new McpGroup(chart, 'group', { metadata: { name: 'g' } });
+      const server = new McpServer(chart, 'server', { metadata: { name: 's' }, image: IMAGE, group });
+      client.node.addValidation({
+        validate: () => {
+          if (client.node.dependencies.length === 0) client.node.addDependency(server);
+          return [];
+        },
+      });
+      app.synth();
+      const names = fs.readFileSync(path.join(outdir, 'app.k8s.yaml'), 'utf8').split('\n').filter(l => l.startsWith('  name: ')).map(l => l.trim());
+      expect(names).toEqual(['name: g', 'name: s', 'name: client']);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
 
   test('two charts, each with its own references, no edge across them', () => {
