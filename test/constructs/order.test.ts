@@ -248,11 +248,16 @@ describe('manifest order', () => {
 
   test('a Secret named by a SecretKey adds no edge: it stays where it is declared', () => {
     const chart = chartOf();
-    const server = new McpServer(chart, 'server', {
+    const servers = new Construct(chart, 'servers');
+    const secrets = new Construct(chart, 'secrets');
+    const token = new ApiObject(secrets, 'token', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'token' }, stringData: { key: 'placeholder' } });
+    const server = new McpServer(servers, 'server', {
       metadata: { name: 's' },
       image: IMAGE,
-      secrets: [{ secretKey: SecretKey.external('token', 'key'), targetEnvName: 'TOKEN' }],
+      secrets: [{ secretKey: SecretKey.fromSecret(token, 'key'), targetEnvName: 'TOKEN' }],
     });
+    // the tree lists the server first; an edge to the Secret would write the Secret first
+    expect(order(chart)).toEqual(['MCPServer/s', 'Secret/token']);
     expect(deps(server.apiObject)).toEqual([]);
   });
 
